@@ -1,0 +1,14 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Skaftin.Realtime.Generator.Model;
+
+/// <summary>A diagnostic as equatable data, reported on its own pipeline output.</summary>
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> Arguments)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
+        new(descriptor, LocationInfo.From(location), arguments.ToEquatableArray());
+
+    public Diagnostic ToDiagnostic() =>
+        Diagnostic.Create(Descriptor, Location?.ToLocation(), Arguments.Cast<object>().ToArray());
+}

@@ -1,0 +1,15 @@
+namespace Skaftin.Realtime.Generator.Model;
+
+/// <summary>An enum a column uses; one reader method is generated per enum per table.</summary>
+/// <param name="FullName">The enum's fully qualified name.</param>
+/// <param name="DisplayName">The enum's name for error messages.</param>
+/// <param name="ReaderName">The generated reader method's name.</param>
+/// <param name="IsFlags">Whether any number is accepted (a [Flags] enum).</param>
+/// <param name="Members">The members.</param>
+internal sealed record EnumSpec(string FullName, string DisplayName, string ReaderName, bool IsFlags, EquatableArray<EnumMemberSpec> Members);
+
+/// <summary>One enum member.</summary>
+/// <param name="Name">The member's C# name.</param>
+/// <param name="NormalizedNames">The spellings it is read from, lower-case ASCII without separators.</param>
+/// <param name="Value">The member's value as a C# literal.</param>
+internal sealed record EnumMemberSpec(string Name, EquatableArray<string> NormalizedNames, string Value);

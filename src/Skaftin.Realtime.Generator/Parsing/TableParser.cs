@@ -1,0 +1,489 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Skaftin.Realtime.Generator.Diagnostics;
+using Skaftin.Realtime.Generator.Model;
+
+namespace Skaftin.Realtime.Generator.Parsing;
+
+/// <summary>Turns one <c>[SkaftinTable]</c> type symbol into a <see cref="TableSpec"/> and its diagnostics. No symbol leaves this class.</summary>
+internal static class TableParser
+{
+    private const string KeyAttribute = "Skaftin.Realtime.SkaftinKeyAttribute";
+    private const string ColumnAttribute = "Skaftin.Realtime.SkaftinColumnAttribute";
+    private const string IgnoreAttribute = "Skaftin.Realtime.SkaftinIgnoreAttribute";
+    private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+    private const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
+    private const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
+
+    private static readonly SymbolDisplayFormat FullName = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    public static TableParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var attribute = context.Attributes[0];
+        var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
+        var diagnostics = new List<DiagnosticInfo>();
+        var displayName = type.ToDisplayString();
+
+        TableParseResult Fail() => new(null, null, diagnostics.ToEquatableArray());
+
+        if (context.SemanticModel.SyntaxTree.Options is CSharpParseOptions options && options.LanguageVersion < LanguageVersion.CSharp11)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, attributeLocation, displayName, options.LanguageVersion.ToDisplayString()));
+            return Fail();
+        }
+
+        var tableName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        var pascal = tableName is null ? null : Naming.ToPascalCase(tableName);
+        if (tableName is null || tableName.Trim().Length == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTableName, attributeLocation, tableName ?? "", displayName, "it is empty"));
+            return Fail();
+        }
+
+        if (Naming.HasInvalidCharacter(tableName, out var invalid) || pascal is null)
+        {
+            var reason = pascal is null ? "it has no letter or digit" : $"it contains '{invalid}'; use letters, digits, '_', '-' and '.'";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTableName, attributeLocation, tableName, displayName, reason));
+            return Fail();
+        }
+
+        var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        var realtimeClassName = pascal + "Realtime";
+        var generatedFullName = (ns is null ? "" : ns + ".") + realtimeClassName;
+        var identity = new TableIdentity(tableName, displayName, type.ToDisplayString(FullName), generatedFullName, LocationInfo.From(attributeLocation));
+
+        var problem = CheckModelType(type);
+        if (problem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, attributeLocation, displayName, problem));
+            return new TableParseResult(null, identity, diagnostics.ToEquatableArray());
+        }
+
+        var containerNames = new List<string>();
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            containerNames.Insert(0, container.Name);
+        }
+
+        var readerClassName = string.Concat(containerNames) + type.Name + "RowReader";
+        foreach (var generatedName in new[] { realtimeClassName, readerClassName, realtimeClassName + "Extensions" })
+        {
+            var metadataName = (ns is null ? "" : ns + ".") + generatedName;
+            if (context.SemanticModel.Compilation.GetTypeByMetadataName(metadataName) is { } existing
+                && !existing.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, attributeLocation, metadataName, tableName, "a type declared in this compilation"));
+            }
+        }
+
+        var constructor = ChooseConstructor(type);
+        if (constructor is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, attributeLocation, displayName,
+                "it has no accessible constructor to create rows with; add a public constructor (a parameterless one, or one whose parameters match properties), or mark one with [JsonConstructor]"));
+            return new TableParseResult(null, identity, diagnostics.ToEquatableArray());
+        }
+
+        var enums = new Dictionary<string, EnumSpec>(StringComparer.Ordinal);
+        var members = new List<MemberSpec>();
+        var keyCandidates = new List<(int Index, bool Marked, ISymbol Symbol)>();
+        var byColumn = new Dictionary<string, string>(StringComparer.Ordinal);
+        var properties = AllProperties(type);
+
+        void AddMember(ISymbol symbol, ITypeSymbol memberType, string memberName, MemberAssignment assignment, int ctorIndex, bool required, string defaultValue, IPropertySymbol? property, IParameterSymbol? parameter)
+        {
+            var typeSpec = AnalyzeType(memberType, enums, out var unsupported);
+            if (typeSpec is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, symbol.Locations.FirstOrDefault() ?? attributeLocation,
+                    memberName, displayName, unsupported ?? memberType.ToDisplayString()));
+                return;
+            }
+
+            var column = ColumnName(property, parameter) ?? Naming.ToSnakeCase(memberName);
+            if (byColumn.TryGetValue(column, out var firstMember))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateColumn, symbol.Locations.FirstOrDefault() ?? attributeLocation, firstMember, memberName, displayName, column));
+                return;
+            }
+
+            byColumn[column] = memberName;
+            var marked = HasAttribute(property, KeyAttribute) || HasAttribute(parameter, KeyAttribute);
+            if (marked || string.Equals(memberName, "Id", StringComparison.OrdinalIgnoreCase))
+            {
+                keyCandidates.Add((members.Count, marked, symbol));
+            }
+
+            members.Add(new MemberSpec(memberName, column, typeSpec, assignment, ctorIndex, required, defaultValue));
+        }
+
+        var covered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < constructor.Parameters.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var parameter = constructor.Parameters[i];
+            var property = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+            var memberName = property?.Name ?? Capitalize(parameter.Name);
+            covered.Add(parameter.Name);
+            var nullable = IsNullable(parameter.Type);
+            var defaultValue = parameter.HasExplicitDefaultValue ? Literal(parameter.ExplicitDefaultValue, parameter.Type) : "default!";
+            var required = !parameter.HasExplicitDefaultValue && !nullable;
+            AddMember(parameter, parameter.Type, memberName, MemberAssignment.Constructor, i, required, defaultValue, property, parameter);
+        }
+
+        foreach (var property in properties)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (covered.Contains(property.Name) || HasAttribute(property, IgnoreAttribute) || HasAttribute(property, JsonIgnoreAttribute))
+            {
+                continue;
+            }
+
+            var setter = property.SetMethod;
+            if (setter is null || !IsAccessible(setter.DeclaredAccessibility))
+            {
+                // Read-only or computed: not a column.
+                continue;
+            }
+
+            var nullable = IsNullable(property.Type);
+            if (property.IsRequired)
+            {
+                AddMember(property, property.Type, property.Name, MemberAssignment.Initializer, -1, required: true, "default!", property, null);
+            }
+            else if (setter.IsInitOnly)
+            {
+                // An init-only property cannot be skipped conditionally: without a value it takes the type's default,
+                // which is a lie for a non-nullable reference, so such a column is required.
+                var required = !nullable && !property.Type.IsValueType;
+                AddMember(property, property.Type, property.Name, MemberAssignment.Initializer, -1, required, "default!", property, null);
+            }
+            else
+            {
+                AddMember(property, property.Type, property.Name, MemberAssignment.SetWhenPresent, -1, required: false, "default!", property, null);
+            }
+        }
+
+        var keyIndex = -1;
+        var marked = keyCandidates.Where(static k => k.Marked).ToList();
+        if (marked.Count > 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidKey, marked[1].Symbol.Locations.FirstOrDefault() ?? attributeLocation, displayName,
+                "more than one member has [SkaftinKey]; composite keys are not supported, mark one member"));
+        }
+        else
+        {
+            var key = marked.Count == 1 ? marked[0] : keyCandidates.FirstOrDefault(static k => !k.Marked);
+            if (key.Symbol is not null)
+            {
+                var keyType = members[key.Index].Type;
+                if (keyType.Kind is ValueKind.Array or ValueKind.List or ValueKind.JsonElement or ValueKind.Single or ValueKind.Double)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidKey, key.Symbol.Locations.FirstOrDefault() ?? attributeLocation, displayName,
+                        $"the key '{members[key.Index].MemberName}' has type '{keyType.FullName}'; a key must be a string, integer, Guid, enum, decimal or date"));
+                }
+                else
+                {
+                    keyIndex = key.Index;
+                }
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingKey, attributeLocation, displayName));
+            }
+        }
+
+        if (diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
+        {
+            return new TableParseResult(null, identity, diagnostics.ToEquatableArray());
+        }
+
+        var typeName = string.Join(".", containerNames.Concat(new[] { type.Name }));
+        var spec = new TableSpec(
+            ns,
+            typeName,
+            type.ToDisplayString(FullName),
+            IsPubliclyVisible(type),
+            tableName,
+            realtimeClassName,
+            pascal,
+            readerClassName,
+            (ns is null ? "" : ns + ".") + typeName + ".Realtime.g.cs",
+            members.ToEquatableArray(),
+            keyIndex,
+            enums.Values.OrderBy(static e => e.ReaderName, StringComparer.Ordinal).ToEquatableArray());
+        return new TableParseResult(spec, identity, diagnostics.ToEquatableArray());
+    }
+
+    private static string? CheckModelType(INamedTypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Struct)
+        {
+            return "it is a struct; declare the row type as a record or class";
+        }
+
+        if (type.IsGenericType)
+        {
+            return "it is generic; declare a non-generic row type per table";
+        }
+
+        if (type.IsAbstract || type.IsStatic)
+        {
+            return type.IsStatic ? "it is static" : "it is abstract; rows must be creatable";
+        }
+
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (!IsAccessible(current.DeclaredAccessibility))
+            {
+                return current.Equals(type, SymbolEqualityComparer.Default)
+                    ? "it is not accessible to generated code; make it public or internal"
+                    : $"its containing type '{current.Name}' is not accessible to generated code; make it public or internal";
+            }
+
+            if (current.ContainingType is { IsGenericType: true })
+            {
+                return "it is nested in a generic type";
+            }
+        }
+
+        return null;
+    }
+
+    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type)
+    {
+        var candidates = type.InstanceConstructors
+            .Where(static c => IsAccessible(c.DeclaredAccessibility) && !IsCopyConstructor(c))
+            .ToList();
+        return candidates.FirstOrDefault(static c => HasAttribute(c, JsonConstructorAttribute))
+            ?? candidates.FirstOrDefault(static c => c.Parameters.Length == 0)
+            ?? (candidates.Count == 1 ? candidates[0] : null)
+            ?? candidates.OrderByDescending(static c => c.Parameters.Length).FirstOrDefault(c => IsPrimaryConstructor(type, c));
+    }
+
+    private static bool IsCopyConstructor(IMethodSymbol constructor) =>
+        constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, constructor.ContainingType);
+
+    private static bool IsPrimaryConstructor(INamedTypeSymbol type, IMethodSymbol constructor) =>
+        constructor.DeclaringSyntaxReferences.Any(static r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax);
+
+    private static List<IPropertySymbol> AllProperties(INamedTypeSymbol type)
+    {
+        var result = new List<IPropertySymbol>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            var declared = current.GetMembers().OfType<IPropertySymbol>()
+                .Where(static p => !p.IsStatic && !p.IsIndexer && p.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal && p.Name != "EqualityContract")
+                .ToList();
+            var batch = declared.Where(p => seen.Add(p.Name)).ToList();
+            result.InsertRange(0, batch);
+        }
+
+        return result;
+    }
+
+    private static TypeSpec? AnalyzeType(ITypeSymbol type, Dictionary<string, EnumSpec> enums, out string? unsupported)
+    {
+        unsupported = null;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullableValue)
+        {
+            var inner = AnalyzeType(nullableValue.TypeArguments[0], enums, out unsupported);
+            return inner is null ? null : inner with { FullName = inner.FullName + "?", IsNullable = true };
+        }
+
+        var fullName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(FullName);
+        var nullable = !type.IsValueType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
+        var written = nullable ? fullName + "?" : fullName;
+
+        ValueKind? kind = type.SpecialType switch
+        {
+            SpecialType.System_String => ValueKind.String,
+            SpecialType.System_Boolean => ValueKind.Boolean,
+            SpecialType.System_Byte => ValueKind.Byte,
+            SpecialType.System_SByte => ValueKind.SByte,
+            SpecialType.System_Int16 => ValueKind.Int16,
+            SpecialType.System_UInt16 => ValueKind.UInt16,
+            SpecialType.System_Int32 => ValueKind.Int32,
+            SpecialType.System_UInt32 => ValueKind.UInt32,
+            SpecialType.System_Int64 => ValueKind.Int64,
+            SpecialType.System_UInt64 => ValueKind.UInt64,
+            SpecialType.System_Single => ValueKind.Single,
+            SpecialType.System_Double => ValueKind.Double,
+            SpecialType.System_Decimal => ValueKind.Decimal,
+            SpecialType.System_DateTime => ValueKind.DateTime,
+            _ => null,
+        };
+
+        kind ??= type.ToDisplayString() switch
+        {
+            "System.Guid" => ValueKind.Guid,
+            "System.DateTimeOffset" => ValueKind.DateTimeOffset,
+            "System.DateOnly" => ValueKind.DateOnly,
+            "System.TimeOnly" => ValueKind.TimeOnly,
+            "System.Text.Json.JsonElement" => ValueKind.JsonElement,
+            _ => null,
+        };
+
+        if (kind is { } simple)
+        {
+            return new TypeSpec(simple, written, nullable, null, null);
+        }
+
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            var enumSpec = AnalyzeEnum(enumType, enums);
+            return new TypeSpec(ValueKind.Enum, written, false, null, enumSpec.ReaderName);
+        }
+
+        ITypeSymbol? element = null;
+        var collection = ValueKind.List;
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            element = array.ElementType;
+            collection = ValueKind.Array;
+        }
+        else if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+                 && generic.OriginalDefinition.ToDisplayString() is "System.Collections.Generic.List<T>" or "System.Collections.Generic.IReadOnlyList<T>"
+                     or "System.Collections.Generic.IList<T>" or "System.Collections.Generic.ICollection<T>" or "System.Collections.Generic.IReadOnlyCollection<T>"
+                     or "System.Collections.Generic.IEnumerable<T>")
+        {
+            element = generic.TypeArguments[0];
+        }
+
+        if (element is not null)
+        {
+            var elementSpec = AnalyzeType(element, enums, out unsupported);
+            if (elementSpec is null || elementSpec.Kind is ValueKind.Array or ValueKind.List)
+            {
+                unsupported ??= type.ToDisplayString() + " (collections of collections are not supported)";
+                return null;
+            }
+
+            return new TypeSpec(collection, written, nullable, elementSpec, null);
+        }
+
+        unsupported = type.ToDisplayString();
+        return null;
+    }
+
+    private static EnumSpec AnalyzeEnum(INamedTypeSymbol enumType, Dictionary<string, EnumSpec> enums)
+    {
+        var fullName = enumType.ToDisplayString(FullName);
+        if (enums.TryGetValue(fullName, out var existing))
+        {
+            return existing;
+        }
+
+        var members = new List<EnumMemberSpec>();
+        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(static f => f.HasConstantValue))
+        {
+            var names = new List<string> { Naming.NormalizeEnumName(field.Name) };
+            foreach (var attribute in field.GetAttributes())
+            {
+                var attributeName = attribute.AttributeClass?.ToDisplayString();
+                if (attributeName == "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute" && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string alias)
+                {
+                    names.Add(Naming.NormalizeEnumName(alias));
+                }
+                else if (attributeName == "System.Runtime.Serialization.EnumMemberAttribute"
+                         && attribute.NamedArguments.FirstOrDefault(static a => a.Key == "Value").Value.Value is string value)
+                {
+                    names.Add(Naming.NormalizeEnumName(value));
+                }
+            }
+
+            members.Add(new EnumMemberSpec(field.Name, names.Distinct().ToEquatableArray(), Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture)!));
+        }
+
+        var readerName = "Read" + string.Concat(enumType.ToDisplayString().Split('.', '+'));
+        var isFlags = enumType.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
+        var spec = new EnumSpec(fullName, enumType.Name, readerName, isFlags, members.ToEquatableArray());
+        enums[fullName] = spec;
+        return spec;
+    }
+
+    private static string? ColumnName(IPropertySymbol? property, IParameterSymbol? parameter)
+    {
+        foreach (var symbol in new ISymbol?[] { property, parameter })
+        {
+            if (symbol is null)
+            {
+                continue;
+            }
+
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                var name = attribute.AttributeClass?.ToDisplayString();
+                if ((name == ColumnAttribute || name == JsonPropertyNameAttribute)
+                    && attribute.ConstructorArguments.Length == 1
+                    && attribute.ConstructorArguments[0].Value is string column
+                    && column.Length > 0)
+                {
+                    return column;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasAttribute(ISymbol? symbol, string attributeName) =>
+        symbol is not null && symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attributeName);
+
+    private static bool IsNullable(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+        || (!type.IsValueType && type.NullableAnnotation != NullableAnnotation.NotAnnotated);
+
+    private static bool IsAccessible(Accessibility accessibility) =>
+        accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+
+    private static bool IsPubliclyVisible(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Capitalize(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+
+    private static string Literal(object? value, ITypeSymbol type)
+    {
+        if (value is null)
+        {
+            return type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T ? "default" : "null";
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return $"({type.ToDisplayString(FullName)}){Convert.ToString(value, CultureInfo.InvariantCulture)}";
+        }
+
+        return value switch
+        {
+            string s => SymbolDisplay.FormatLiteral(s, quote: true),
+            char c => SymbolDisplay.FormatLiteral(c, quote: true),
+            bool b => b ? "true" : "false",
+            float f => f.ToString("R", CultureInfo.InvariantCulture) + "f",
+            double d => d.ToString("R", CultureInfo.InvariantCulture) + "d",
+            decimal m => m.ToString(CultureInfo.InvariantCulture) + "m",
+            long l => l.ToString(CultureInfo.InvariantCulture) + "L",
+            ulong u => u.ToString(CultureInfo.InvariantCulture) + "UL",
+            uint u => u.ToString(CultureInfo.InvariantCulture) + "U",
+            _ => $"({type.ToDisplayString(FullName)}){Convert.ToString(value, CultureInfo.InvariantCulture)}",
+        };
+    }
+}

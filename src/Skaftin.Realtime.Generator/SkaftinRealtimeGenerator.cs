@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Skaftin.Realtime.Generator.Diagnostics;
+using Skaftin.Realtime.Generator.Emitting;
+using Skaftin.Realtime.Generator.Model;
+using Skaftin.Realtime.Generator.Parsing;
+
+namespace Skaftin.Realtime.Generator;
+
+/// <summary>
+/// Turns each <c>[SkaftinTable]</c> type into a typed <c>{Table}Realtime</c> class and a reflection-free row reader.
+/// This file holds only the pipeline: parsing is in <see cref="TableParser"/>, writing in <see cref="TableEmitter"/>.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
+{
+    /// <summary>The attribute the generator looks for.</summary>
+    public const string TableAttributeName = "Skaftin.Realtime.SkaftinTableAttribute";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TableAttributeName,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax or StructDeclarationSyntax,
+                static (ctx, ct) => TableParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.ParseTables);
+
+        var diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.TableDiagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, items) => Report(spc, items));
+
+        var crossTable = parsed
+            .Select(static (result, _) => result.Identity)
+            .Where(static identity => identity is not null)
+            .WithTrackingName(TrackingNames.TableIdentities)
+            .Collect()
+            .Select(static (identities, _) => CheckAcrossTables(identities!))
+            .WithTrackingName(TrackingNames.CrossTableDiagnostics);
+        context.RegisterSourceOutput(crossTable, static (spc, result) => Report(spc, result.Diagnostics));
+
+        // The skipped set is equatable data, so an unrelated edit leaves this combination (and emission) cached.
+        var specs = parsed
+            .Select(static (result, _) => result.Spec)
+            .Where(static spec => spec is not null)
+            .Combine(crossTable.Select(static (result, _) => result.SkippedModels))
+            .WithTrackingName(TrackingNames.TableSpecs);
+        context.RegisterSourceOutput(specs, static (spc, item) =>
+        {
+            if (!item.Right.Contains(item.Left!.ModelFullName))
+            {
+                TableEmitter.Emit(spc, item.Left);
+            }
+        });
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    // Two types for one table, or two tables whose generated classes share a name, are only visible together.
+    private static CrossTableResult CheckAcrossTables(ImmutableArray<TableIdentity?> identities)
+    {
+        var found = new List<DiagnosticInfo>();
+        var skipped = new List<string>();
+        var byTable = new Dictionary<string, TableIdentity>();
+        var byGeneratedName = new Dictionary<string, TableIdentity>();
+        foreach (var identity in identities.OrderBy(static i => i!.ModelDisplayName, System.StringComparer.Ordinal))
+        {
+            if (byTable.TryGetValue(identity!.TableName, out var first))
+            {
+                found.Add(new DiagnosticInfo(
+                    DiagnosticDescriptors.DuplicateTableName,
+                    identity.Location,
+                    new[] { identity.TableName, first.ModelDisplayName, identity.ModelDisplayName }.ToEquatableArray()));
+                skipped.Add(identity.ModelFullName);
+                continue;
+            }
+
+            byTable[identity.TableName] = identity;
+            if (byGeneratedName.TryGetValue(identity.GeneratedFullName, out var other))
+            {
+                found.Add(new DiagnosticInfo(
+                    DiagnosticDescriptors.GeneratedNameCollision,
+                    identity.Location,
+                    new[] { identity.GeneratedFullName, identity.TableName, $"the class generated for table '{other.TableName}' of '{other.ModelDisplayName}'" }.ToEquatableArray()));
+                skipped.Add(identity.ModelFullName);
+                continue;
+            }
+
+            byGeneratedName[identity.GeneratedFullName] = identity;
+        }
+
+        return new CrossTableResult(found.ToEquatableArray(), skipped.ToEquatableArray());
+    }
+}

@@ -1,0 +1,11 @@
+namespace Skaftin.Realtime.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can check each one caches.</summary>
+internal static class TrackingNames
+{
+    public const string ParseTables = nameof(ParseTables);
+    public const string TableSpecs = nameof(TableSpecs);
+    public const string TableDiagnostics = nameof(TableDiagnostics);
+    public const string TableIdentities = nameof(TableIdentities);
+    public const string CrossTableDiagnostics = nameof(CrossTableDiagnostics);
+}

@@ -1,0 +1,562 @@
+using System;
+using System.Buffers.Text;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Skaftin.Realtime;
+
+/// <summary>
+/// Lenient value readers used by generated row readers. Each reads the token the reader is on and
+/// accepts what JavaScript backends really send (numbers inside strings, <c>0</c>/<c>1</c> booleans,
+/// timestamps with or without fractions and offsets); anything else becomes a
+/// <see cref="SkaftinDecodeException"/> naming the table and column. Not meant to be called by hand.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class SkaftinJson
+{
+    // Numbers and short strings are copied here when the reader cannot hand out a contiguous, unescaped span.
+    private const int ScratchSize = 128;
+
+    /// <summary>Moves to the row's <c>{</c> (reading it first if the reader has not started) or throws.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="table">The table being decoded.</param>
+    public static void ReadStartObject(ref Utf8JsonReader reader, string table)
+    {
+        if (reader.TokenType == JsonTokenType.None || reader.TokenType == JsonTokenType.PropertyName)
+        {
+            Advance(ref reader, table, null);
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new SkaftinDecodeException(DecodeErrorKind.NotAnObject, table, null, Describe(ref reader), "expected a JSON object.");
+        }
+    }
+
+    /// <summary>Moves to the next property name of the current object; false at its closing <c>}</c>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="table">The table being decoded.</param>
+    /// <returns>True when the reader is on a property name.</returns>
+    public static bool ReadPropertyName(ref Utf8JsonReader reader, string table)
+    {
+        Advance(ref reader, table, null);
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>Moves from a property name to its value.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="table">The table being decoded.</param>
+    /// <param name="column">The column being decoded.</param>
+    public static void ReadValue(ref Utf8JsonReader reader, string table, string column) => Advance(ref reader, table, column);
+
+    /// <summary>Skips the value of a property the row type does not declare.</summary>
+    /// <param name="reader">The reader, on the property name.</param>
+    /// <param name="table">The table being decoded.</param>
+    public static void SkipValue(ref Utf8JsonReader reader, string table)
+    {
+        if (!reader.TrySkip())
+        {
+            throw Truncated(table, null);
+        }
+    }
+
+    /// <summary>Reads a string; a number is taken as its text.</summary>
+    public static string ReadString(ref Utf8JsonReader reader, string table, string column) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString()!,
+        JsonTokenType.Number => RawText(ref reader),
+        _ => throw Mismatch(ref reader, table, column, "a string"),
+    };
+
+    /// <summary>Reads a boolean from <c>true</c>/<c>false</c>, <c>0</c>/<c>1</c>, or the strings <c>"true"</c>, <c>"false"</c>, <c>"t"</c>, <c>"f"</c>, <c>"1"</c>, <c>"0"</c>.</summary>
+    public static bool ReadBoolean(ref Utf8JsonReader reader, string table, string column)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.Number when reader.TryGetInt64(out var number) && (number is 0 or 1):
+                return number == 1;
+            case JsonTokenType.String:
+                Span<byte> scratch = stackalloc byte[ScratchSize];
+                var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
+                if (EqualsIgnoreAsciiCase(text, "true"u8) || EqualsIgnoreAsciiCase(text, "t"u8) || text.SequenceEqual("1"u8))
+                {
+                    return true;
+                }
+
+                if (EqualsIgnoreAsciiCase(text, "false"u8) || EqualsIgnoreAsciiCase(text, "f"u8) || text.SequenceEqual("0"u8))
+                {
+                    return false;
+                }
+
+                break;
+        }
+
+        throw Mismatch(ref reader, table, column, "a boolean (true/false, 0/1)");
+    }
+
+    /// <summary>Reads an <see cref="int"/> from a number or a string holding one.</summary>
+    public static int ReadInt32(ref Utf8JsonReader reader, string table, string column)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value))
+        {
+            return value;
+        }
+
+        return (int)ReadInteger(ref reader, table, column, int.MinValue, int.MaxValue);
+    }
+
+    /// <summary>Reads a <see cref="long"/> from a number or a string holding one.</summary>
+    public static long ReadInt64(ref Utf8JsonReader reader, string table, string column)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))
+        {
+            return value;
+        }
+
+        return ReadInteger(ref reader, table, column, long.MinValue, long.MaxValue);
+    }
+
+    /// <summary>Reads a <see cref="short"/> from a number or a string holding one.</summary>
+    public static short ReadInt16(ref Utf8JsonReader reader, string table, string column) =>
+        (short)ReadInteger(ref reader, table, column, short.MinValue, short.MaxValue);
+
+    /// <summary>Reads an <see cref="sbyte"/> from a number or a string holding one.</summary>
+    public static sbyte ReadSByte(ref Utf8JsonReader reader, string table, string column) =>
+        (sbyte)ReadInteger(ref reader, table, column, sbyte.MinValue, sbyte.MaxValue);
+
+    /// <summary>Reads a <see cref="byte"/> from a number or a string holding one.</summary>
+    public static byte ReadByte(ref Utf8JsonReader reader, string table, string column) =>
+        (byte)ReadUnsigned(ref reader, table, column, byte.MaxValue);
+
+    /// <summary>Reads a <see cref="ushort"/> from a number or a string holding one.</summary>
+    public static ushort ReadUInt16(ref Utf8JsonReader reader, string table, string column) =>
+        (ushort)ReadUnsigned(ref reader, table, column, ushort.MaxValue);
+
+    /// <summary>Reads a <see cref="uint"/> from a number or a string holding one.</summary>
+    public static uint ReadUInt32(ref Utf8JsonReader reader, string table, string column) =>
+        (uint)ReadUnsigned(ref reader, table, column, uint.MaxValue);
+
+    /// <summary>Reads a <see cref="ulong"/> from a number or a string holding one.</summary>
+    public static ulong ReadUInt64(ref Utf8JsonReader reader, string table, string column) =>
+        ReadUnsigned(ref reader, table, column, ulong.MaxValue);
+
+    /// <summary>Reads a <see cref="double"/> from a number or a string holding one.</summary>
+    public static double ReadDouble(ref Utf8JsonReader reader, string table, string column)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value))
+        {
+            return value;
+        }
+
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            Span<byte> scratch = stackalloc byte[ScratchSize];
+            var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
+            if (Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length)
+            {
+                return value;
+            }
+
+            if (double.TryParse(Encoding.UTF8.GetString(text), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            {
+                return value;
+            }
+        }
+
+        throw Mismatch(ref reader, table, column, "a number");
+    }
+
+    /// <summary>Reads a <see cref="float"/> from a number or a string holding one.</summary>
+    public static float ReadSingle(ref Utf8JsonReader reader, string table, string column)
+    {
+        var value = ReadDouble(ref reader, table, column);
+        var narrowed = (float)value;
+        if (float.IsInfinity(narrowed) && !double.IsInfinity(value))
+        {
+            throw new SkaftinDecodeException(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), "the number does not fit a float.");
+        }
+
+        return narrowed;
+    }
+
+    /// <summary>Reads a <see cref="decimal"/> from a number or a string holding one (node-postgres sends <c>numeric</c> as a string).</summary>
+    public static decimal ReadDecimal(ref Utf8JsonReader reader, string table, string column)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            if (reader.TryGetDecimal(out var value))
+            {
+                return value;
+            }
+
+            throw new SkaftinDecodeException(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), "the number does not fit a decimal.");
+        }
+
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            Span<byte> scratch = stackalloc byte[ScratchSize];
+            var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
+            if (Utf8Parser.TryParse(text, out decimal value, out var consumed) && consumed == text.Length)
+            {
+                return value;
+            }
+        }
+
+        throw Mismatch(ref reader, table, column, "a decimal number");
+    }
+
+    /// <summary>Reads a <see cref="Guid"/> from a string.</summary>
+    public static Guid ReadGuid(ref Utf8JsonReader reader, string table, string column)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            if (reader.TryGetGuid(out var value))
+            {
+                return value;
+            }
+
+            if (Guid.TryParse(reader.GetString(), out value))
+            {
+                return value;
+            }
+        }
+
+        throw Mismatch(ref reader, table, column, "a UUID string");
+    }
+
+    /// <summary>
+    /// Reads a <see cref="DateTimeOffset"/> from an ISO 8601 string (with or without fractional seconds,
+    /// <c>Z</c> or an offset; without one, UTC is assumed; a space may stand for the <c>T</c>) or a number of
+    /// milliseconds since the Unix epoch.
+    /// </summary>
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader, string table, string column)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            if (TryReadTimestamp(ref reader, out var value))
+            {
+                return value;
+            }
+        }
+        else if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var milliseconds)
+                 && milliseconds >= -62135596800000L && milliseconds <= 253402300799999L)
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        }
+
+        throw Mismatch(ref reader, table, column, "an ISO 8601 timestamp");
+    }
+
+    /// <summary>Reads a <see cref="DateTime"/> (in UTC when the text has an offset or none) from the forms <see cref="ReadDateTimeOffset"/> takes.</summary>
+    public static DateTime ReadDateTime(ref Utf8JsonReader reader, string table, string column) =>
+        ReadDateTimeOffset(ref reader, table, column).UtcDateTime;
+
+    /// <summary>Reads a <see cref="DateOnly"/> from <c>yyyy-MM-dd</c> or a full timestamp (its date part).</summary>
+    public static DateOnly ReadDateOnly(ref Utf8JsonReader reader, string table, string column)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            Span<byte> scratch = stackalloc byte[ScratchSize];
+            var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
+            if (text.Length == 10 && DateOnly.TryParseExact(Encoding.UTF8.GetString(text), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            if (TryReadTimestamp(ref reader, out var timestamp))
+            {
+                return DateOnly.FromDateTime(timestamp.DateTime);
+            }
+        }
+
+        throw Mismatch(ref reader, table, column, "a date (yyyy-MM-dd)");
+    }
+
+    /// <summary>Reads a <see cref="TimeOnly"/> from <c>HH:mm[:ss[.fffffff]]</c>.</summary>
+    public static TimeOnly ReadTimeOnly(ref Utf8JsonReader reader, string table, string column)
+    {
+        if (reader.TokenType == JsonTokenType.String
+            && TimeOnly.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        throw Mismatch(ref reader, table, column, "a time of day (HH:mm:ss)");
+    }
+
+    /// <summary>Reads any JSON value as a <see cref="JsonElement"/> (for JSON columns).</summary>
+    public static JsonElement ReadJsonElement(ref Utf8JsonReader reader, string table, string column) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>Reads a JSON array into a list, each element with <paramref name="element"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    public static List<T> ReadList<T>(ref Utf8JsonReader reader, string table, string column, SkaftinValueReader<T> element)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Mismatch(ref reader, table, column, "a JSON array");
+        }
+
+        var list = new List<T>();
+        while (true)
+        {
+            Advance(ref reader, table, column);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return list;
+            }
+
+            list.Add(element(ref reader, table, column));
+        }
+    }
+
+    /// <summary>
+    /// Compares the current string token with an enum member's name, ignoring case, <c>_</c>, <c>-</c> and spaces
+    /// (<c>"in_service"</c>, <c>"IN-SERVICE"</c> and <c>"InService"</c> all match <c>"inservice"u8</c>).
+    /// </summary>
+    /// <param name="text">The token's unescaped text.</param>
+    /// <param name="normalizedName">The member's name, lower-case ASCII with separators removed.</param>
+    /// <returns>True when they match.</returns>
+    public static bool EnumNameEquals(ReadOnlySpan<byte> text, ReadOnlySpan<byte> normalizedName)
+    {
+        var j = 0;
+        foreach (var b in text)
+        {
+            if (b is (byte)'_' or (byte)'-' or (byte)' ')
+            {
+                continue;
+            }
+
+            var lower = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+            if (j >= normalizedName.Length || normalizedName[j] != lower)
+            {
+                return false;
+            }
+
+            j++;
+        }
+
+        return j == normalizedName.Length;
+    }
+
+    /// <summary>Copies an escaped string token into <paramref name="scratch"/> (generated enum readers use the token's own span when it is not escaped).</summary>
+    /// <returns>How many bytes were written; 0 when the text is longer than the scratch buffer.</returns>
+    public static int CopyEscapedText(ref Utf8JsonReader reader, scoped Span<byte> scratch) => CopyValue(ref reader, scratch);
+
+    /// <summary>Reads an enum's underlying integer from a number or a numeric string; false when the token is neither.</summary>
+    public static bool TryReadEnumNumber(ref Utf8JsonReader reader, out long value)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return reader.TryGetInt64(out value);
+        }
+
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            Span<byte> scratch = stackalloc byte[ScratchSize];
+            var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
+            return Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length && text.Length > 0;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>The error for a value of an enum type that names no member.</summary>
+    public static SkaftinDecodeException UnknownEnumValue(ref Utf8JsonReader reader, string table, string column, string enumType) =>
+        reader.TokenType is JsonTokenType.String or JsonTokenType.Number
+            ? new SkaftinDecodeException(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), $"expected a member of {enumType}.")
+            : Mismatch(ref reader, table, column, $"a member of {enumType} (its name or number)");
+
+    /// <summary>The error for a <c>null</c> in a non-nullable column.</summary>
+    public static SkaftinDecodeException NullNotAllowed(string table, string column) =>
+        new(DecodeErrorKind.NullNotAllowed, table, column, "null", "the column is not nullable.");
+
+    /// <summary>A short text for the token the reader is on, for error messages.</summary>
+    public static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => "\"" + Truncate(reader.GetString()) + "\"",
+        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null => RawText(ref reader),
+        JsonTokenType.StartObject => "{…}",
+        JsonTokenType.StartArray => "[…]",
+        JsonTokenType.None => "(end of input)",
+        _ => reader.TokenType.ToString(),
+    };
+
+    private static string? Truncate(string? text) =>
+        text is null || text.Length <= SkaftinDecodeException.MaxOffendingTextLength ? text : text.Substring(0, SkaftinDecodeException.MaxOffendingTextLength);
+
+    private static void Advance(ref Utf8JsonReader reader, string table, string? column)
+    {
+        if (!reader.Read())
+        {
+            throw Truncated(table, column);
+        }
+    }
+
+    private static SkaftinDecodeException Truncated(string table, string? column) =>
+        new(DecodeErrorKind.MalformedJson, table, column, null, "the JSON ended before the row did.");
+
+    private static SkaftinDecodeException Mismatch(ref Utf8JsonReader reader, string table, string column, string expected) =>
+        reader.TokenType == JsonTokenType.Null
+            ? NullNotAllowed(table, column)
+            : new SkaftinDecodeException(DecodeErrorKind.WrongType, table, column, Describe(ref reader), $"expected {expected}.");
+
+    private static long ReadInteger(ref Utf8JsonReader reader, string table, string column, long min, long max)
+    {
+        long value;
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            if (!reader.TryGetInt64(out value))
+            {
+                throw NotAnInteger(ref reader, table, column, min, max);
+            }
+        }
+        else if (reader.TokenType == JsonTokenType.String)
+        {
+            Span<byte> scratch = stackalloc byte[ScratchSize];
+            var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
+            if (!Utf8Parser.TryParse(text, out value, out var consumed) || consumed != text.Length || text.Length == 0)
+            {
+                throw NotAnInteger(ref reader, table, column, min, max);
+            }
+        }
+        else
+        {
+            throw Mismatch(ref reader, table, column, "a whole number");
+        }
+
+        if (value < min || value > max)
+        {
+            throw new SkaftinDecodeException(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), $"expected a whole number from {min} to {max}.");
+        }
+
+        return value;
+    }
+
+    private static ulong ReadUnsigned(ref Utf8JsonReader reader, string table, string column, ulong max)
+    {
+        ulong value;
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            if (!reader.TryGetUInt64(out value))
+            {
+                throw NotAnInteger(ref reader, table, column, 0, max);
+            }
+        }
+        else if (reader.TokenType == JsonTokenType.String)
+        {
+            Span<byte> scratch = stackalloc byte[ScratchSize];
+            var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
+            if (!Utf8Parser.TryParse(text, out value, out var consumed) || consumed != text.Length || text.Length == 0)
+            {
+                throw NotAnInteger(ref reader, table, column, 0, max);
+            }
+        }
+        else
+        {
+            throw Mismatch(ref reader, table, column, "a whole number");
+        }
+
+        if (value > max)
+        {
+            throw new SkaftinDecodeException(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), $"expected a whole number from 0 to {max}.");
+        }
+
+        return value;
+    }
+
+    private static SkaftinDecodeException NotAnInteger(ref Utf8JsonReader reader, string table, string column, object min, object max)
+    {
+        // A number that fails to parse as an integer is either fractional or too large: say which.
+        var isNumber = reader.TokenType == JsonTokenType.Number
+            || (reader.TokenType == JsonTokenType.String && double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        return isNumber
+            ? new SkaftinDecodeException(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), $"expected a whole number from {min} to {max}.")
+            : Mismatch(ref reader, table, column, "a whole number");
+    }
+
+    private static bool TryReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        if (reader.TryGetDateTimeOffset(out value))
+        {
+            // Without an offset the reader assumes local time; a server means UTC.
+            if (!HasOffset(ref reader))
+            {
+                value = new DateTimeOffset(DateTime.SpecifyKind(value.DateTime, DateTimeKind.Utc));
+            }
+
+            return true;
+        }
+
+        // SQLite and PostgreSQL text forms: "2024-05-01 10:00:00", "2024-05-01 10:00:00.123+00".
+        return DateTimeOffset.TryParse(
+            reader.GetString(),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
+            out value);
+    }
+
+    private static bool HasOffset(ref Utf8JsonReader reader)
+    {
+        Span<byte> scratch = stackalloc byte[ScratchSize];
+        var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
+        if (text.Length <= 10)
+        {
+            return false;
+        }
+
+        var time = text.Slice(10);
+        return time.IndexOfAny((byte)'Z', (byte)'z', (byte)'+') >= 0 || time.LastIndexOf((byte)'-') >= 0;
+    }
+
+    // Copies an escaped or multi-segment string token into scratch; 0 when it does not fit (the caller then fails to parse).
+    private static int CopyValue(ref Utf8JsonReader reader, scoped Span<byte> scratch)
+    {
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        return length > scratch.Length ? 0 : reader.CopyString(scratch);
+    }
+
+    private static string RawText(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence)
+        {
+            Span<byte> scratch = stackalloc byte[ScratchSize];
+            var sequence = reader.ValueSequence;
+            if (sequence.Length > scratch.Length)
+            {
+                return "(long value)";
+            }
+
+            System.Buffers.BuffersExtensions.CopyTo(sequence, scratch);
+            return Encoding.UTF8.GetString(scratch.Slice(0, (int)sequence.Length));
+        }
+
+        return Encoding.UTF8.GetString(reader.ValueSpan);
+    }
+
+    private static bool EqualsIgnoreAsciiCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lower)
+    {
+        if (text.Length != lower.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var b = text[i];
+            if ((b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b) != lower[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

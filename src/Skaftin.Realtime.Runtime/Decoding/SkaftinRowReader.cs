@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace Skaftin.Realtime;
+
+/// <summary>
+/// A reflection-free reader of one table's rows, generated for every <see cref="SkaftinTableAttribute"/> type.
+/// Use the generated <c>{Type}RowReader.Instance</c> to decode rows fetched over REST, one object or a JSON array.
+/// Every failure is a <see cref="SkaftinDecodeException"/>; no other exception escapes.
+/// </summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+/// <typeparam name="TKey">The key type, or <see cref="SkaftinNoKey"/>.</typeparam>
+public abstract class SkaftinRowReader<TRow, TKey>
+    where TRow : class
+{
+    /// <summary>The options every reader uses: comments and trailing commas are errors, depth is limited to 64.</summary>
+    public static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
+
+    /// <summary>Creates the reader for a table.</summary>
+    /// <param name="tableName">The table's wire name, used in error messages.</param>
+    protected SkaftinRowReader(string tableName) => TableName = tableName;
+
+    /// <summary>The table's wire name.</summary>
+    public string TableName { get; }
+
+    /// <summary>Whether the row type declares a key (a <see cref="SkaftinKeyAttribute"/> member or one named <c>Id</c>).</summary>
+    public abstract bool HasKey { get; }
+
+    /// <summary>Decodes one row from UTF-8 JSON text holding exactly one object.</summary>
+    /// <param name="utf8Json">The JSON text.</param>
+    /// <returns>The row.</returns>
+    /// <exception cref="SkaftinDecodeException">The text is not a valid row.</exception>
+    public TRow Read(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        var row = Decode(ref reader, out _, out _, out var missingColumn);
+        EnsureEnd(ref reader);
+        return row ?? throw MissingColumn(missingColumn);
+    }
+
+    /// <summary>Decodes one row from JSON text holding exactly one object.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The row.</returns>
+    /// <exception cref="SkaftinDecodeException">The text is not a valid row.</exception>
+    public TRow Read(string json) => Read(Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json))));
+
+    /// <summary>
+    /// Decodes the row object the reader is on (or starts at), leaving the reader on its closing <c>}</c>;
+    /// it never reads past the row.
+    /// </summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The row.</returns>
+    /// <exception cref="SkaftinDecodeException">The object is not a valid row.</exception>
+    public TRow Read(ref Utf8JsonReader reader)
+    {
+        var row = Decode(ref reader, out _, out _, out var missingColumn);
+        return row ?? throw MissingColumn(missingColumn);
+    }
+
+    /// <summary>Decodes a JSON array of rows.</summary>
+    /// <param name="utf8Json">The JSON text of an array of objects.</param>
+    /// <returns>The rows, in order.</returns>
+    /// <exception cref="SkaftinDecodeException">The text is not an array of valid rows.</exception>
+    public List<TRow> ReadArray(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        var rows = new List<TRow>();
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new SkaftinDecodeException(
+                    DecodeErrorKind.WrongType, TableName, null, reader.TokenType == JsonTokenType.None ? "(empty)" : SkaftinJson.Describe(ref reader), "expected a JSON array of rows.");
+            }
+
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    throw new SkaftinDecodeException(DecodeErrorKind.MalformedJson, TableName, null, null, "the JSON ended before the array did.");
+                }
+
+                if (reader.TokenType == JsonTokenType.EndArray)
+                {
+                    break;
+                }
+
+                rows.Add(Read(ref reader));
+            }
+        }
+        catch (Exception ex) when (IsReaderFailure(ex))
+        {
+            throw Malformed(ex);
+        }
+
+        EnsureEnd(ref reader);
+        return rows;
+    }
+
+    /// <summary>Decodes a JSON array of rows.</summary>
+    /// <param name="json">The JSON text of an array of objects.</param>
+    /// <returns>The rows, in order.</returns>
+    /// <exception cref="SkaftinDecodeException">The text is not an array of valid rows.</exception>
+    public List<TRow> ReadArray(string json) => ReadArray(Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json))));
+
+    /// <summary>
+    /// Decodes a row that may be partial (a delete event may carry only the key).
+    /// Returns the row when every required column is present, else null with the first missing column.
+    /// </summary>
+    /// <param name="utf8Json">The JSON text of one object.</param>
+    /// <param name="key">The key, when <paramref name="hasKey"/>.</param>
+    /// <param name="hasKey">Whether the key column was present.</param>
+    /// <param name="missingColumn">The first required column that was missing, when the row is null.</param>
+    /// <returns>The row, or null when a required column is missing.</returns>
+    /// <exception cref="SkaftinDecodeException">The text is not valid JSON or a column has the wrong type.</exception>
+    public TRow? ReadPartial(ReadOnlySpan<byte> utf8Json, out TKey key, out bool hasKey, out string? missingColumn)
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        var row = Decode(ref reader, out key, out hasKey, out missingColumn);
+        EnsureEnd(ref reader);
+        return row;
+    }
+
+    /// <summary>
+    /// Implemented by generated code: decodes the object the reader is on (or starts at), leaving the reader on its
+    /// closing <c>}</c>. Returns null when a required column is missing and names it; throws
+    /// <see cref="SkaftinDecodeException"/> for a wrong value.
+    /// </summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="key">The key, when <paramref name="hasKey"/>.</param>
+    /// <param name="hasKey">Whether the key column was present.</param>
+    /// <param name="missingColumn">The first required column that was missing, when the result is null.</param>
+    /// <returns>The row, or null when a required column is missing.</returns>
+    protected abstract TRow? ReadRow(ref Utf8JsonReader reader, out TKey key, out bool hasKey, out string? missingColumn);
+
+    private TRow? Decode(ref Utf8JsonReader reader, out TKey key, out bool hasKey, out string? missingColumn)
+    {
+        try
+        {
+            return ReadRow(ref reader, out key, out hasKey, out missingColumn);
+        }
+        catch (Exception ex) when (IsReaderFailure(ex))
+        {
+            throw Malformed(ex);
+        }
+    }
+
+    private SkaftinDecodeException MissingColumn(string? column) =>
+        new(DecodeErrorKind.MissingColumn, TableName, column, null, "the required column is missing.");
+
+    private void EnsureEnd(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            if (reader.Read())
+            {
+                throw new SkaftinDecodeException(DecodeErrorKind.MalformedJson, TableName, null, SkaftinJson.Describe(ref reader), "unexpected content after the JSON value.");
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(ex);
+        }
+    }
+
+    // Utf8JsonReader reports bad input as JsonException; the lenient readers may meet format and range errors
+    // from the BCL parsers. Each becomes a typed decode error; nothing else escapes.
+    private static bool IsReaderFailure(Exception ex) =>
+        ex is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException;
+
+    private SkaftinDecodeException Malformed(Exception ex) =>
+        new(DecodeErrorKind.MalformedJson, TableName, null, null, ex.Message, ex);
+}

@@ -1,0 +1,14 @@
+namespace Skaftin.Realtime;
+
+/// <summary>What went wrong while delivering an event.</summary>
+public enum RealtimeErrorKind
+{
+    /// <summary>The event or one of its rows could not be decoded; nothing was delivered for it.</summary>
+    DecodeFailed,
+
+    /// <summary>A user handler threw; the other handlers and later events were still delivered.</summary>
+    HandlerFailed,
+
+    /// <summary>The event's <c>type</c> is not one this SDK knows; it went to the untyped handlers.</summary>
+    UnknownEventType,
+}

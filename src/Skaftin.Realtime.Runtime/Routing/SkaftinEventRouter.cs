@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Skaftin.Realtime;
+
+/// <summary>
+/// Hands incoming events to the typed tables: parses each event's envelope once, routes it by
+/// <c>tableName</c>, and reports (never throws) what cannot be decoded or what a handler throws.
+/// The realtime client owns one; tests and custom transports can feed one directly.
+/// </summary>
+public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
+{
+    private readonly object _gate = new();
+    private readonly HandlerList<Action<DatabaseChange>> _undeclared = new();
+    private readonly HandlerList<Action<RealtimeError>> _errors = new();
+    private readonly ILogger _logger;
+    private Dictionary<string, RealtimeTableBase> _tables = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a router.</summary>
+    /// <param name="logger">Where decode and handler failures are logged; none by default.</param>
+    public SkaftinEventRouter(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
+
+    /// <inheritdoc />
+    SkaftinEventRouter ISkaftinRealtimeSource.Router => this;
+
+    /// <summary>
+    /// Returns the one typed table object for <paramref name="tableName"/>, creating it on first use.
+    /// Generated extension methods call this; apps call those (<c>client.Vehicles()</c>).
+    /// </summary>
+    /// <typeparam name="TTable">The generated table class.</typeparam>
+    /// <param name="tableName">The table's wire name.</param>
+    /// <param name="factory">Creates the table object.</param>
+    /// <returns>The table object.</returns>
+    /// <exception cref="InvalidOperationException">Another row type already claimed the table.</exception>
+    public TTable GetOrAddTable<TTable>(string tableName, Func<SkaftinEventRouter, TTable> factory)
+        where TTable : RealtimeTableBase
+    {
+        if (Volatile.Read(ref _tables).TryGetValue(tableName, out var existing))
+        {
+            return Cast<TTable>(existing);
+        }
+
+        lock (_gate)
+        {
+            if (_tables.TryGetValue(tableName, out existing))
+            {
+                return Cast<TTable>(existing);
+            }
+
+            var table = factory(this);
+            var next = new Dictionary<string, RealtimeTableBase>(_tables, StringComparer.Ordinal) { [tableName] = table };
+            Volatile.Write(ref _tables, next);
+            return table;
+        }
+    }
+
+    /// <summary>Subscribes to the events of tables no typed table was requested for, and of unknown event types.</summary>
+    /// <param name="handler">Receives each such event with its rows as raw JSON.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnUndeclaredChange(Action<DatabaseChange> handler) => _undeclared.Add(handler);
+
+    /// <summary>Subscribes to delivery failures: undecodable payloads, throwing handlers, unknown event types.</summary>
+    /// <param name="handler">Receives each failure.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnError(Action<RealtimeError> handler) => _errors.Add(handler);
+
+    /// <summary>
+    /// Delivers one <c>database-change</c> event to its table's handlers, synchronously and in the caller's order.
+    /// Never throws: failures go to <see cref="OnError"/> and the logger.
+    /// </summary>
+    /// <param name="utf8Json">The event's JSON object.</param>
+    public void DispatchDatabaseChange(ReadOnlyMemory<byte> utf8Json)
+    {
+        DatabaseChange change;
+        try
+        {
+            change = DatabaseChange.Parse(utf8Json);
+        }
+        catch (SkaftinDecodeException ex)
+        {
+            ReportDecodeFailure(EventNames.DatabaseChange, null, null, utf8Json, ex);
+            return;
+        }
+
+        if (change.Type == DatabaseChangeType.Unknown)
+        {
+            Log.UnknownEventType(_logger, change.TypeName);
+            Report(new RealtimeError(RealtimeErrorKind.UnknownEventType, EventNames.DatabaseChange, change.TableName, change.TypeName, Cut(utf8Json), null));
+            DeliverUndeclared(change);
+            return;
+        }
+
+        if (change.TableName is { } tableName
+            && (change.Type.IsRowChange() || change.Type.IsSchemaChange())
+            && Volatile.Read(ref _tables).TryGetValue(tableName, out var table))
+        {
+            table.Dispatch(change);
+            return;
+        }
+
+        DeliverUndeclared(change);
+    }
+
+    internal void ReportDecodeFailure(string eventName, string? tableName, string? eventType, ReadOnlyMemory<byte> utf8Json, SkaftinDecodeException ex)
+    {
+        Log.DecodeFailed(_logger, eventType, tableName, ex.Message, ex);
+        Report(new RealtimeError(RealtimeErrorKind.DecodeFailed, eventName, tableName ?? ex.TableName, eventType, Cut(utf8Json), ex));
+    }
+
+    internal void ReportHandlerFailure(DatabaseChange change, Exception ex)
+    {
+        Log.HandlerFailed(_logger, change.TypeName, change.TableName, ex);
+        Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, EventNames.DatabaseChange, change.TableName, change.TypeName, Cut(change.Utf8Json), ex));
+    }
+
+    private void DeliverUndeclared(DatabaseChange change)
+    {
+        foreach (var handler in _undeclared.Snapshot)
+        {
+            try
+            {
+                handler(change);
+            }
+            catch (Exception ex)
+            {
+                ReportHandlerFailure(change, ex);
+            }
+        }
+    }
+
+    private void Report(RealtimeError error)
+    {
+        foreach (var handler in _errors.Snapshot)
+        {
+            try
+            {
+                handler(error);
+            }
+            catch (Exception ex)
+            {
+                // An error handler that throws must not stop the others, nor recurse.
+                Log.ErrorHandlerFailed(_logger, error.Kind, ex);
+            }
+        }
+    }
+
+    private static string Cut(ReadOnlyMemory<byte> utf8Json)
+    {
+        var span = utf8Json.Span;
+        if (span.Length <= RealtimeError.MaxRawTextLength)
+        {
+            return Encoding.UTF8.GetString(span);
+        }
+
+        return Encoding.UTF8.GetString(span.Slice(0, RealtimeError.MaxRawTextLength)) + "…";
+    }
+
+    private static TTable Cast<TTable>(RealtimeTableBase table)
+        where TTable : RealtimeTableBase =>
+        table as TTable ?? throw new InvalidOperationException(
+            $"Table '{table.TableName}' is already bound to {table.GetType().FullName}; it cannot also be {typeof(TTable).FullName}.");
+}

@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Channels;
+
+namespace Skaftin.Realtime;
+
+/// <summary>
+/// Typed realtime events of one table. The generator derives one class per <see cref="SkaftinTableAttribute"/>
+/// type from this (<c>VehiclesRealtime</c>); get it from the client with the generated extension
+/// (<c>client.Vehicles()</c>). Every subscription returns an <see cref="IDisposable"/> that ends it.
+/// Handlers of one table run in the order events arrived; a handler that throws is reported to
+/// <see cref="SkaftinEventRouter.OnError"/> and does not stop the others.
+/// </summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+/// <typeparam name="TKey">The key type, or <see cref="SkaftinNoKey"/>.</typeparam>
+public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
+    where TRow : class
+{
+    /// <summary>The buffer capacity of <see cref="Changes(CancellationToken)"/>.</summary>
+    public const int DefaultStreamCapacity = 10_000;
+
+    private readonly HandlerList<Action<TRow>> _inserted = new();
+    private readonly HandlerList<Action<TRow, TRow?>> _updated = new();
+    private readonly HandlerList<Action<RowDeleted<TRow, TKey>>> _deleted = new();
+    private readonly HandlerList<Action<RowChange<TRow, TKey>>> _changed = new();
+    private readonly HandlerList<Action<SchemaChange>> _schema = new();
+
+    /// <summary>Creates the table. Called by generated code.</summary>
+    /// <param name="router">The router that delivers this table's events.</param>
+    /// <param name="reader">The generated row reader.</param>
+    protected RealtimeTable(SkaftinEventRouter router, SkaftinRowReader<TRow, TKey> reader)
+        : base(router ?? throw new ArgumentNullException(nameof(router)), (reader ?? throw new ArgumentNullException(nameof(reader))).TableName)
+    {
+        Reader = reader;
+    }
+
+    /// <summary>The generated reader of this table's rows (also usable for rows fetched over REST).</summary>
+    public SkaftinRowReader<TRow, TKey> Reader { get; }
+
+    /// <summary>Subscribes to inserted rows.</summary>
+    /// <param name="handler">Receives each new row.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnInserted(Action<TRow> handler) => _inserted.Add(handler);
+
+    /// <summary>Subscribes to updated rows.</summary>
+    /// <param name="handler">Receives the row as it is now and as it was (null when the server sent no complete old row).</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnUpdated(Action<TRow, TRow?> handler) => _updated.Add(handler);
+
+    /// <summary>Subscribes to deleted rows.</summary>
+    /// <param name="handler">Receives the deleted row's key, and the row when the server sent a complete one.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnDeleted(Action<RowDeleted<TRow, TKey>> handler) => _deleted.Add(handler);
+
+    /// <summary>Subscribes to every row change as one typed union (insert, update, delete).</summary>
+    /// <param name="handler">Receives each change.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnChanged(Action<RowChange<TRow, TKey>> handler) => _changed.Add(handler);
+
+    /// <summary>Subscribes to this table's schema changes (columns and constraints added, altered or dropped; the table renamed or dropped).</summary>
+    /// <param name="handler">Receives each schema change.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnSchemaChanged(Action<SchemaChange> handler) => _schema.Add(handler);
+
+    /// <summary>
+    /// The table's row changes as an ordered async stream, buffering up to <see cref="DefaultStreamCapacity"/> events.
+    /// The subscription starts when enumeration starts and ends when it stops.
+    /// </summary>
+    /// <param name="cancellationToken">Ends the stream.</param>
+    /// <returns>The stream. If the reader falls more than the capacity behind, the stream delivers what it buffered, then throws <see cref="StreamOverflowException"/>.</returns>
+    public IAsyncEnumerable<RowChange<TRow, TKey>> Changes(CancellationToken cancellationToken = default) =>
+        Changes(DefaultStreamCapacity, cancellationToken);
+
+    /// <summary>The table's row changes as an ordered async stream with a buffer of the given capacity.</summary>
+    /// <param name="capacity">How many events may wait for the reader before the stream overflows.</param>
+    /// <param name="cancellationToken">Ends the stream.</param>
+    /// <returns>The stream. If the reader falls more than <paramref name="capacity"/> behind, the stream delivers what it buffered, then throws <see cref="StreamOverflowException"/>.</returns>
+    public IAsyncEnumerable<RowChange<TRow, TKey>> Changes(int capacity, CancellationToken cancellationToken = default)
+    {
+        if (capacity < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "The capacity must be at least 1.");
+        }
+
+        return Stream(capacity, cancellationToken);
+    }
+
+    internal sealed override void Dispatch(DatabaseChange change)
+    {
+        switch (change.Type)
+        {
+            case DatabaseChangeType.Insert:
+                DispatchInsert(change);
+                break;
+            case DatabaseChangeType.Update:
+                DispatchUpdate(change);
+                break;
+            case DatabaseChangeType.Delete:
+                DispatchDelete(change);
+                break;
+            default:
+                if (!_schema.IsEmpty)
+                {
+                    Deliver(_schema, new SchemaChange(change.Type, change.ProjectId, TableName, change.Timestamp, change.DataJson), change);
+                }
+
+                break;
+        }
+    }
+
+    private async IAsyncEnumerable<RowChange<TRow, TKey>> Stream(int capacity, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<RowChange<TRow, TKey>>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        using var subscription = OnChanged(change =>
+        {
+            if (!channel.Writer.TryWrite(change))
+            {
+                channel.Writer.TryComplete(new StreamOverflowException(TableName, capacity));
+            }
+        });
+
+        while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (channel.Reader.TryRead(out var change))
+            {
+                yield return change;
+            }
+        }
+    }
+
+    private void DispatchInsert(DatabaseChange change)
+    {
+        if (_inserted.IsEmpty && _changed.IsEmpty)
+        {
+            return;
+        }
+
+        if (!TryReadFull(change, change.Data, out var row))
+        {
+            return;
+        }
+
+        Deliver(_inserted, row, change);
+        if (!_changed.IsEmpty)
+        {
+            Deliver(_changed, new RowInserted<TRow, TKey>(row) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
+        }
+    }
+
+    private void DispatchUpdate(DatabaseChange change)
+    {
+        if (_updated.IsEmpty && _changed.IsEmpty)
+        {
+            return;
+        }
+
+        if (!TryReadFull(change, change.Data, out var row))
+        {
+            return;
+        }
+
+        // The old row is a courtesy of the server: partial or absent means "unknown", not an error.
+        TRow? oldRow = null;
+        if (!change.OldData.IsEmpty)
+        {
+            try
+            {
+                oldRow = Reader.ReadPartial(change.OldData.Span, out _, out _, out _);
+            }
+            catch (SkaftinDecodeException ex)
+            {
+                Router.ReportDecodeFailure(EventNames.DatabaseChange, TableName, change.TypeName, change.Utf8Json, ex);
+            }
+        }
+
+        foreach (var handler in _updated.Snapshot)
+        {
+            try
+            {
+                handler(row, oldRow);
+            }
+            catch (Exception ex)
+            {
+                Router.ReportHandlerFailure(change, ex);
+            }
+        }
+
+        if (!_changed.IsEmpty)
+        {
+            Deliver(_changed, new RowUpdated<TRow, TKey>(row, oldRow) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
+        }
+    }
+
+    private void DispatchDelete(DatabaseChange change)
+    {
+        if (_deleted.IsEmpty && _changed.IsEmpty)
+        {
+            return;
+        }
+
+        TRow? row;
+        TKey key;
+        bool hasKey;
+        string? missingColumn;
+        try
+        {
+            if (change.Data.IsEmpty)
+            {
+                throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, null, null, "the delete event has no data.");
+            }
+
+            row = Reader.ReadPartial(change.Data.Span, out key, out hasKey, out missingColumn);
+            if (row is null && !hasKey)
+            {
+                throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, missingColumn, null,
+                    Reader.HasKey ? "the delete event has neither the key nor a complete row." : "the table has no key and the delete event has no complete row.");
+            }
+        }
+        catch (SkaftinDecodeException ex)
+        {
+            Router.ReportDecodeFailure(EventNames.DatabaseChange, TableName, change.TypeName, change.Utf8Json, ex);
+            return;
+        }
+
+        var deleted = new RowDeleted<TRow, TKey>(key, row) { HasKey = hasKey, ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
+        Deliver(_deleted, deleted, change);
+        Deliver(_changed, deleted, change);
+    }
+
+    private bool TryReadFull(DatabaseChange change, ReadOnlyMemory<byte> data, out TRow row)
+    {
+        try
+        {
+            if (data.IsEmpty)
+            {
+                throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, null, null, $"the {change.TypeName} event has no data.");
+            }
+
+            row = Reader.Read(data.Span);
+            return true;
+        }
+        catch (SkaftinDecodeException ex)
+        {
+            Router.ReportDecodeFailure(EventNames.DatabaseChange, TableName, change.TypeName, change.Utf8Json, ex);
+            row = null!;
+            return false;
+        }
+    }
+
+    private void Deliver<T>(HandlerList<Action<T>> handlers, T value, DatabaseChange change)
+    {
+        foreach (var handler in handlers.Snapshot)
+        {
+            try
+            {
+                handler(value);
+            }
+            catch (Exception ex)
+            {
+                Router.ReportHandlerFailure(change, ex);
+            }
+        }
+    }
+}

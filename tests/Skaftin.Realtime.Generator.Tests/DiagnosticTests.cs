@@ -1,0 +1,166 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace Skaftin.Realtime.Generator.Tests;
+
+/// <summary>Every diagnostic in the catalogue, reported where the user can act on it, with its message.</summary>
+public sealed class DiagnosticTests
+{
+    private static DiagnosticResult Diagnostic(string id, DiagnosticSeverity severity, int location, params object[] arguments) =>
+        new DiagnosticResult(id, severity).WithLocation(location).WithArguments(arguments);
+
+    [Fact]
+    public Task SKR001_GenericType() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable("boxes")|}]
+        public sealed record Box<T>(int Id, T Value);
+        """,
+        new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Box<T>", "it is generic; declare a non-generic row type per table") });
+
+    [Fact]
+    public Task SKR001_AbstractType() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable("shapes")|}]
+        public abstract record Shape(int Id);
+        """,
+        new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Shape", "it is abstract; rows must be creatable") });
+
+    [Fact]
+    public Task SKR001_StructType() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable("points")|}]
+        public record struct Point(int Id, int X);
+        """,
+        new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Point", "it is a struct; declare the row type as a record or class") });
+
+    [Fact]
+    public Task SKR001_PrivateNestedType() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        public class Outer
+        {
+            [{|#0:SkaftinTable("secrets")|}]
+            private sealed record Secret(int Id);
+        }
+        """,
+        new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Outer.Secret", "it is not accessible to generated code; make it public or internal") });
+
+    [Fact]
+    public Task SKR001_NoUsableConstructor() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable("locked")|}]
+        public sealed class Locked
+        {
+            private Locked() { }
+            public int Id { get; set; }
+        }
+        """,
+        new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Locked", "it has no accessible constructor to create rows with; add a public constructor (a parameterless one, or one whose parameters match properties), or mark one with [JsonConstructor]") });
+
+    [Fact]
+    public Task SKR002_EmptyTableName() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable(" ")|}]
+        public sealed record Blank(int Id);
+        """,
+        new[] { Diagnostic("SKR002", DiagnosticSeverity.Error, 0, " ", "Blank", "it is empty") });
+
+    [Fact]
+    public Task SKR002_InvalidCharacter() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable("fleet vehicles")|}]
+        public sealed record Vehicle(int Id);
+        """,
+        new[] { Diagnostic("SKR002", DiagnosticSeverity.Error, 0, "fleet vehicles", "Vehicle", "it contains ' '; use letters, digits, '_', '-' and '.'") });
+
+    [Fact]
+    public Task SKR003_DuplicateTableName() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace A { [SkaftinTable("vehicles")] public sealed record Vehicle(int Id); }
+        namespace B { [{|#0:SkaftinTable("vehicles")|}] public sealed record Vehicle(int Id, string Name); }
+        """,
+        new[] { Diagnostic("SKR003", DiagnosticSeverity.Error, 0, "vehicles", "A.Vehicle", "B.Vehicle") });
+
+    [Fact]
+    public Task SKR004_UnsupportedMemberType() => GeneratorHarness.VerifyAsync("""
+        using System.Collections.Generic;
+        using Skaftin.Realtime;
+        public sealed record Address(string Street);
+        [SkaftinTable("customers")]
+        public sealed record Customer(int Id, Address {|#0:Home|}, Dictionary<string, int> {|#1:Scores|});
+        """,
+        new[]
+        {
+            Diagnostic("SKR004", DiagnosticSeverity.Error, 0, "Home", "Customer", "Address"),
+            Diagnostic("SKR004", DiagnosticSeverity.Error, 1, "Scores", "Customer", "System.Collections.Generic.Dictionary<string, int>"),
+        });
+
+    [Fact]
+    public Task SKR005_NoKey() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Logs;
+        [{|#0:SkaftinTable("events")|}]
+        public sealed record LogEvent(string Message, int Level);
+        """,
+        new[] { Diagnostic("SKR005", DiagnosticSeverity.Warning, 0, "Logs.LogEvent") });
+
+    [Fact]
+    public Task SKR006_CollidesWithDeclaredType() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Fleet;
+        public sealed class VehiclesRealtime { }
+        [{|#0:SkaftinTable("vehicles")|}]
+        public sealed record Vehicle(int Id);
+        """,
+        new[] { Diagnostic("SKR006", DiagnosticSeverity.Error, 0, "Fleet.VehiclesRealtime", "vehicles", "a type declared in this compilation") });
+
+    [Fact]
+    public Task SKR006_TwoTablesGenerateOneName() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Transit;
+        [SkaftinTable("taxi_ranks")]
+        public sealed record Rank(int Id);
+        [{|#0:SkaftinTable("TaxiRanks")|}]
+        public sealed record TaxiRank(int Id);
+        """,
+        new[]
+        {
+            // Only the first table's code is generated, so the compiler sees no clash of its own.
+            Diagnostic("SKR006", DiagnosticSeverity.Error, 0, "Transit.TaxiRanksRealtime", "TaxiRanks", "the class generated for table 'taxi_ranks' of 'Transit.Rank'"),
+        });
+
+    [Fact]
+    public Task SKR007_DuplicateColumn() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [SkaftinTable("pairs")]
+        public sealed record Pair(int Id, string Name, [SkaftinColumn("name")] string {|#0:Alias|});
+        """,
+        new[] { Diagnostic("SKR007", DiagnosticSeverity.Error, 0, "Name", "Alias", "Pair", "name") });
+
+    [Fact]
+    public Task SKR008_TwoKeys() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [SkaftinTable("links")]
+        public sealed record Link([property: SkaftinKey] int From, [property: SkaftinKey] int {|#0:To|});
+        """,
+        new[] { Diagnostic("SKR008", DiagnosticSeverity.Error, 0, "Link", "more than one member has [SkaftinKey]; composite keys are not supported, mark one member") });
+
+    [Fact]
+    public Task SKR008_KeyOfUnsupportedType() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [SkaftinTable("readings")]
+        public sealed record Reading(double {|#0:Id|}, string Sensor);
+        """,
+        new[] { Diagnostic("SKR008", DiagnosticSeverity.Error, 0, "Reading", "the key 'Id' has type 'double'; a key must be a string, integer, Guid, enum, decimal or date") });
+
+    [Fact]
+    public Task SKR009_OldLanguageVersion() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable("vehicles")|}]
+        public sealed record Vehicle(int Id);
+        """,
+        new[] { Diagnostic("SKR009", DiagnosticSeverity.Error, 0, "Vehicle", "10.0") },
+        LanguageVersion.CSharp10);
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
+using Skaftin.Realtime.Generator;
+
+namespace Skaftin.Realtime.Generator.Tests;
+
+/// <summary>
+/// Runs the generator on test sources and compares its files with the baselines under
+/// <c>Baselines/{Test}/</c>. The comparison and the compilation of the output are done by
+/// Microsoft.CodeAnalysis.CSharp.SourceGenerators.Testing. Set <c>SKAFTIN_UPDATE_BASELINES=1</c>
+/// to rewrite the baselines on purpose; the diff is then reviewed like code.
+/// </summary>
+internal static class GeneratorHarness
+{
+    public const string UpdateVariable = "SKAFTIN_UPDATE_BASELINES";
+
+    public static readonly ImmutableArray<MetadataReference> References =
+        Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(SkaftinTableAttribute).Assembly.Location))
+            .ToImmutableArray();
+
+    public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
+
+    /// <summary>Verifies the generator's output for <paramref name="source"/> against the test's baselines.</summary>
+    /// <param name="source">The test source; diagnostics are marked in it with <c>{|SKR001:...|}</c>.</param>
+    /// <param name="expected">Further expected diagnostics.</param>
+    /// <param name="languageVersion">The C# version to compile with.</param>
+    /// <param name="test">The calling test's name (the baseline folder).</param>
+    /// <param name="file">The calling test's file (to find the baseline folder).</param>
+    public static async Task VerifyAsync(
+        string source,
+        DiagnosticResult[]? expected = null,
+        LanguageVersion languageVersion = LanguageVersion.CSharp12,
+        [CallerMemberName] string test = "",
+        [CallerFilePath] string file = "")
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(file)!, "Baselines", test);
+        if (Updating)
+        {
+            WriteBaselines(source, folder, languageVersion);
+        }
+
+        var verifier = new Verifier(languageVersion)
+        {
+            TestState = { Sources = { source } },
+        };
+        if (Directory.Exists(folder))
+        {
+            foreach (var path in Directory.GetFiles(folder, "*.cs").OrderBy(static p => p, StringComparer.Ordinal))
+            {
+                verifier.TestState.GeneratedSources.Add((typeof(SkaftinRealtimeGenerator), Path.GetFileName(path), SourceText.From(File.ReadAllText(path), Encoding.UTF8)));
+            }
+        }
+
+        verifier.ExpectedDiagnostics.AddRange(expected ?? Array.Empty<DiagnosticResult>());
+        await verifier.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>Runs the generator directly and returns its driver result.</summary>
+    public static GeneratorDriverRunResult Run(string source, LanguageVersion languageVersion = LanguageVersion.CSharp12) =>
+        Run(CreateCompilation(new[] { source }, languageVersion), languageVersion).GetRunResult();
+
+    public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, LanguageVersion languageVersion = LanguageVersion.CSharp12)
+    {
+        var parseOptions = new CSharpParseOptions(languageVersion);
+        return CSharpCompilation.Create(
+            "Tests",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"/0/Test{i}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    public static GeneratorDriver Run(CSharpCompilation compilation, LanguageVersion languageVersion, bool trackSteps = false)
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new SkaftinRealtimeGenerator().AsSourceGenerator() },
+            parseOptions: new CSharpParseOptions(languageVersion),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+        return driver.RunGenerators(compilation);
+    }
+
+    private static void WriteBaselines(string source, string folder, LanguageVersion languageVersion)
+    {
+        var markupFree = StripMarkup(source);
+        var result = Run(markupFree, languageVersion);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        foreach (var generated in result.Results.SelectMany(static r => r.GeneratedSources))
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, generated.HintName), generated.SourceText.ToString());
+        }
+    }
+
+    // Removes {|ID:text|} markers so the generator sees the source the test framework compiles.
+    private static string StripMarkup(string source) =>
+        System.Text.RegularExpressions.Regex.Replace(source, @"\{\|[^:|]+:(.*?)\|\}", "$1", System.Text.RegularExpressions.RegexOptions.Singleline);
+
+    private sealed class Verifier : CSharpSourceGeneratorTest<SkaftinRealtimeGenerator, DefaultVerifier>
+    {
+        private readonly LanguageVersion _languageVersion;
+
+        public Verifier(LanguageVersion languageVersion)
+        {
+            _languageVersion = languageVersion;
+            ReferenceAssemblies = new ReferenceAssemblies("net8.0-offline");
+            TestState.AdditionalReferences.AddRange(References);
+        }
+
+        protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(_languageVersion, DocumentationMode.Diagnose);
+
+        protected override CompilationOptions CreateCompilationOptions() =>
+            ((CSharpCompilationOptions)base.CreateCompilationOptions())
+                .WithNullableContextOptions(NullableContextOptions.Enable)
+                .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+                {
+                    // Test sources carry no XML docs; malformed docs in generated code still fail the test.
+                    ["CS1591"] = ReportDiagnostic.Suppress,
+                    ["SKR005"] = ReportDiagnostic.Warn,
+                });
+    }
+}

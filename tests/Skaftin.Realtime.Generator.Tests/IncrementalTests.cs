@@ -1,0 +1,152 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Skaftin.Realtime.Generator.Model;
+using Xunit;
+
+namespace Skaftin.Realtime.Generator.Tests;
+
+/// <summary>The pipeline caches: unrelated edits re-run nothing, and models hold no Roslyn objects.</summary>
+public sealed class IncrementalTests
+{
+    private const string Models = """
+        using System;
+        using Skaftin.Realtime;
+
+        namespace Fleet;
+
+        public enum VehicleStatus { Available, InService }
+
+        [SkaftinTable("vehicles")]
+        public sealed record Vehicle(int Id, string RegistrationNumber, VehicleStatus Status, DateTimeOffset CreatedAt);
+
+        [SkaftinTable("drivers")]
+        public sealed record Driver(int Id, string Name);
+        """;
+
+    private const string Unrelated = """
+        namespace App;
+
+        public static class Program
+        {
+            public static int Main() => 0;
+        }
+        """;
+
+    private static readonly string[] CachedSteps =
+    {
+        TrackingNames.ParseTables, TrackingNames.TableSpecs, TrackingNames.TableDiagnostics,
+        TrackingNames.TableIdentities, TrackingNames.CrossTableDiagnostics,
+    };
+
+    [Fact]
+    public void UnrelatedEditLeavesEveryStepCached()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(new[] { Models, Unrelated });
+        var driver = GeneratorHarness.Run(compilation, LanguageVersion.CSharp12, trackSteps: true);
+
+        var edited = compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Last(),
+            CSharpSyntaxTree.ParseText(Unrelated.Replace("=> 0", "=> 42"), (CSharpParseOptions)compilation.SyntaxTrees.Last().Options, path: compilation.SyntaxTrees.Last().FilePath));
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in CachedSteps)
+        {
+            Assert.True(second.TrackedSteps.ContainsKey(step), $"step {step} was not tracked");
+            var reasons = second.TrackedSteps[step].SelectMany(static s => s.Outputs).Select(static o => o.Reason).ToList();
+            Assert.NotEmpty(reasons);
+            Assert.All(reasons, reason => Assert.True(
+                reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"step {step} ran with reason {reason}"));
+        }
+
+        Assert.All(second.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static s => s.Outputs), output =>
+            Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an output ran with reason {output.Reason}"));
+    }
+
+    [Fact]
+    public void EditingOneModelReEmitsOnlyThatTable()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(new[] { Models });
+        var driver = GeneratorHarness.Run(compilation, LanguageVersion.CSharp12, trackSteps: true);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(
+            Models.Replace("Driver(int Id, string Name)", "Driver(int Id, string Name, string? Phone)"), (CSharpParseOptions)tree.Options, path: tree.FilePath));
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var specs = second.TrackedSteps[TrackingNames.TableSpecs].SelectMany(static s => s.Outputs).Select(static o => o.Reason).ToList();
+        Assert.Equal(2, specs.Count);
+        Assert.Single(specs, static r => r == IncrementalStepRunReason.Modified);
+        Assert.Single(specs, static r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void MovingADeclarationDoesNotReEmit()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(new[] { Models });
+        var driver = GeneratorHarness.Run(compilation, LanguageVersion.CSharp12, trackSteps: true);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText("// a comment that moves every line\n\n" + Models, (CSharpParseOptions)tree.Options, path: tree.FilePath));
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var specs = second.TrackedSteps[TrackingNames.TableSpecs].SelectMany(static s => s.Outputs).Select(static o => o.Reason);
+        Assert.All(specs, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"emission re-ran: {reason}"));
+    }
+
+    [Fact]
+    public void ModelsHoldNoRoslynObjects()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(new[] { Models });
+        var result = GeneratorHarness.Run(compilation, LanguageVersion.CSharp12, trackSteps: true).GetRunResult().Results.Single();
+
+        var checkedValues = 0;
+        // Only our named steps: Roslyn's own ForAttributeWithMetadataName steps legitimately hold syntax trees.
+        foreach (var step in CachedSteps.SelectMany(name => result.TrackedSteps[name]))
+        {
+            foreach (var (value, _) in step.Outputs)
+            {
+                AssertPlainData(value, new HashSet<object>(ReferenceEqualityComparer.Instance), value?.GetType().Name ?? "null");
+                checkedValues++;
+            }
+        }
+
+        Assert.True(checkedValues > 5, $"only {checkedValues} step outputs were checked");
+    }
+
+    // Walks a step output's object graph and fails on any symbol, syntax node, compilation or location.
+    private static void AssertPlainData(object? value, HashSet<object> seen, string path)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(value is ISymbol or SyntaxNode or Compilation or SemanticModel or SyntaxTree or Location, $"{path} holds a Roslyn object of type {value.GetType()}");
+        if (value is DiagnosticDescriptor or Microsoft.CodeAnalysis.Text.TextSpan or Microsoft.CodeAnalysis.Text.LinePositionSpan)
+        {
+            return;
+        }
+
+        if (value is IEnumerable sequence)
+        {
+            var i = 0;
+            foreach (var item in sequence)
+            {
+                AssertPlainData(item, seen, $"{path}[{i++}]");
+            }
+
+            return;
+        }
+
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertPlainData(field.GetValue(value), seen, path + "." + field.Name);
+        }
+    }
+}
