@@ -87,6 +87,9 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
         return Stream(capacity, cancellationToken);
     }
 
+    /// <summary>Whether anything (a handler or a stream) listens to the union of row changes; streams subscribe lazily.</summary>
+    internal bool HasChangeSubscribers => !_changed.IsEmpty;
+
     internal sealed override void Dispatch(DatabaseChange change)
     {
         switch (change.Type)
