@@ -41,7 +41,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GeneratedNameCollision = Create(
         "SKR006",
         "Generated name collides",
-        "The generated type '{0}' for table '{1}' collides with {2}; rename the model or the type it collides with",
+        "The generated type '{0}' for table '{1}' collides with {2}; rename that type, change the table name, or move the model to another namespace",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DuplicateColumn = Create(

@@ -96,10 +96,18 @@ internal static class TableParser
         var keyCandidates = new List<(int Index, bool Marked, ISymbol Symbol)>();
         var byColumn = new Dictionary<string, string>(StringComparer.Ordinal);
         var properties = AllProperties(type);
+        var hasUnresolvedType = false;
 
         void AddMember(ISymbol symbol, ITypeSymbol memberType, string memberName, MemberAssignment assignment, int ctorIndex, bool required, string defaultValue, IPropertySymbol? property, IParameterSymbol? parameter)
         {
             var typeSpec = AnalyzeType(memberType, enums, out var unsupported);
+            if (typeSpec is null && memberType.TypeKind == TypeKind.Error)
+            {
+                // The compiler already reports the unknown type; stop generating without a second, misleading error.
+                hasUnresolvedType = true;
+                return;
+            }
+
             if (typeSpec is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, symbol.Locations.FirstOrDefault() ?? attributeLocation,
@@ -200,7 +208,7 @@ internal static class TableParser
             }
         }
 
-        if (diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
+        if (hasUnresolvedType || diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
             return new TableParseResult(null, identity, diagnostics.ToEquatableArray());
         }

@@ -20,4 +20,7 @@ public static class EventNames
 
     /// <summary>Server to client: a leave was done.</summary>
     public const string LeftProject = "left-project";
+
+    /// <summary>Server to client: a join was refused (the key does not grant the project).</summary>
+    public const string JoinProjectError = "join-project-error";
 }

@@ -17,4 +17,25 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "An error handler threw while reporting {Kind}")]
     public static partial void ErrorHandlerFailed(ILogger logger, RealtimeErrorKind kind, Exception exception);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Connected to {Url} as {SocketId}")]
+    public static partial void Connected(ILogger logger, Uri url, string? socketId);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Connection lost: {Reason}")]
+    public static partial void ConnectionLost(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Reconnect attempt {Attempt} in {DelayMs:0} ms")]
+    public static partial void Reconnecting(ILogger logger, int attempt, double delayMs);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Reconnect attempt {Attempt} failed: {Reason}")]
+    public static partial void ReconnectFailed(ILogger logger, int attempt, string reason);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "A connection-state handler threw")]
+    public static partial void StateHandlerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Connection failed for good")]
+    public static partial void ConnectionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Dispatch queue full; a {EventName} event was not delivered")]
+    public static partial void DispatchQueueFull(ILogger logger, string eventName);
 }

@@ -11,4 +11,10 @@ public enum RealtimeErrorKind
 
     /// <summary>The event's <c>type</c> is not one this SDK knows; it went to the untyped handlers.</summary>
     UnknownEventType,
+
+    /// <summary>The handlers fell so far behind that the dispatch queue was full; the event was not delivered (its raw text is in the error).</summary>
+    DispatchQueueFull,
+
+    /// <summary>The connection failed in a way the client could not recover from on its own (for example a token rejected on reconnect).</summary>
+    ConnectionFailed,
 }

@@ -117,6 +117,24 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, EventNames.DatabaseChange, change.TableName, change.TypeName, Cut(change.Utf8Json), ex));
     }
 
+    internal void ReportConnectionFailure(Exception ex)
+    {
+        Log.ConnectionFailed(_logger, ex);
+        Report(new RealtimeError(RealtimeErrorKind.ConnectionFailed, "connect", null, null, "", ex));
+    }
+
+    internal void ReportQueueFull(string eventName, ReadOnlyMemory<byte> utf8Json)
+    {
+        Log.DispatchQueueFull(_logger, eventName);
+        Report(new RealtimeError(RealtimeErrorKind.DispatchQueueFull, eventName, null, null, Cut(utf8Json), null));
+    }
+
+    internal void ReportProjectHandlerFailure(ProjectEvent projectEvent, ReadOnlyMemory<byte> utf8Json, Exception ex)
+    {
+        Log.HandlerFailed(_logger, projectEvent.Type, null, ex);
+        Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, EventNames.ProjectEvent, null, projectEvent.Type, Cut(utf8Json), ex));
+    }
+
     private void DeliverUndeclared(DatabaseChange change)
     {
         foreach (var handler in _undeclared.Snapshot)

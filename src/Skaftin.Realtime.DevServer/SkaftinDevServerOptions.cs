@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+
+namespace Skaftin.Realtime.DevServer;
+
+/// <summary>How <see cref="SkaftinDevServer.StartAsync"/> starts the dev server.</summary>
+public sealed class SkaftinDevServerOptions
+{
+    /// <summary>The default API key spec: key <c>dev-key</c>, granting every project.</summary>
+    public const string DefaultKeySpec = "dev-key=*";
+
+    /// <summary>The port to listen on; 0 (the default) picks any free port.</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// API keys as <c>KEY=PROJECT1,PROJECT2</c> (or <c>KEY=*</c> for every project), each passed as one
+    /// <c>--key</c>. The first key becomes <see cref="SkaftinDevServer.DefaultApiKey"/>. Default:
+    /// <c>dev-key=*</c>; an empty list means the same.
+    /// </summary>
+    public IList<string> ApiKeys { get; set; } = new List<string> { DefaultKeySpec };
+
+    /// <summary>Socket.IO <c>pingInterval</c> (<c>--ping-interval</c>); null keeps the server default (25 s).</summary>
+    public TimeSpan? PingInterval { get; set; }
+
+    /// <summary>Socket.IO <c>pingTimeout</c> (<c>--ping-timeout</c>); null keeps the server default (20 s).</summary>
+    public TimeSpan? PingTimeout { get; set; }
+
+    /// <summary>
+    /// The dev server's folder (the one holding <c>server.js</c> and <c>package.json</c>). Null (the default):
+    /// found by walking up from <see cref="AppContext.BaseDirectory"/> and from the current directory until a
+    /// <c>devserver/package.json</c> exists.
+    /// </summary>
+    public string? DevServerDirectory { get; set; }
+
+    /// <summary>
+    /// An SQLite database file (<c>--db</c>) so that rows survive <see cref="SkaftinDevServer.RestartAsync"/>;
+    /// null (the default) keeps everything in memory, so a restarted server starts empty.
+    /// </summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>
+    /// How long to wait for the server's LISTENING line (and, on restart, for its port to come free).
+    /// Installing the server's npm packages is not counted. Default 60 s.
+    /// </summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Passes <c>--verbose</c>: the server logs connections and room changes to stderr (see <see cref="Log"/>).</summary>
+    public bool Verbose { get; set; }
+
+    /// <summary>
+    /// Receives the server's stdout and stderr lines, <c>npm ci</c> output (prefixed <c>npm: </c>) and the
+    /// launcher's own notes, for diagnostics. Called from background threads; exceptions it throws are ignored.
+    /// </summary>
+    public Action<string>? Log { get; set; }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Skaftin.Realtime;
+
+/// <summary>
+/// The one seam between the client and the socket library: a single Socket.IO connection attempt.
+/// Everything above it (reconnects, rooms, dispatch, typed events) is the client's own.
+/// </summary>
+internal interface ISocketConnection : IAsyncDisposable
+{
+    /// <summary>Raised on the receive thread for each server event, with its first argument as raw UTF-8 JSON.</summary>
+    event Action<string, ReadOnlyMemory<byte>>? EventReceived;
+
+    /// <summary>The server accepted the connection.</summary>
+    event Action? Connected;
+
+    /// <summary>The connection ended; the argument is the reason.</summary>
+    event Action<string>? Disconnected;
+
+    /// <summary>The server refused the connection (for example the auth middleware's message).</summary>
+    event Action<string>? ConnectError;
+
+    /// <summary>A server heartbeat arrived.</summary>
+    event Action? Heartbeat;
+
+    /// <summary>The socket id the server assigned, once connected.</summary>
+    string? Id { get; }
+
+    /// <summary>Starts connecting; completion of the returned task says nothing about acceptance (watch the events).</summary>
+    Task StartAsync(CancellationToken cancellationToken);
+
+    /// <summary>Sends an event with one string argument.</summary>
+    Task EmitAsync(string eventName, string argument, CancellationToken cancellationToken);
+
+    /// <summary>Closes the connection so the server sees it go at once.</summary>
+    Task CloseAsync();
+}
+
+/// <summary>Creates one connection attempt for a URL, transport and token.</summary>
+internal delegate ISocketConnection SocketConnectionFactory(Uri url, SkaftinTransport transport, string token);

@@ -1,0 +1,93 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Skaftin.Realtime;
+
+/// <summary>Settings of a <see cref="SkaftinRealtimeClient"/>.</summary>
+public sealed class SkaftinRealtimeOptions
+{
+    /// <summary>The Skaftin API URL the Socket.IO endpoint lives at. Default <c>http://localhost:4006</c>.</summary>
+    public Uri ApiUrl { get; set; } = new("http://localhost:4006");
+
+    /// <summary>
+    /// Returns the access token (API key) for the handshake. Called before every connect and reconnect, so a
+    /// fresh token can be handed out each time. The token travels in the handshake's <c>auth</c> object, never
+    /// in the URL, and is never logged.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<string>>? AccessTokenProvider { get; set; }
+
+    /// <summary>The transport: WebSocket (default) or HTTP long-polling.</summary>
+    public SkaftinTransport Transport { get; set; } = SkaftinTransport.WebSocket;
+
+    /// <summary>How long <see cref="SkaftinRealtimeClient.ConnectAsync"/> waits for the server to accept. Default 20 s.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a join or leave waits for the server's confirmation. Default 10 s.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long the connection may go without a server ping before it is declared dead and re-established
+    /// (the server's ping interval plus its ping timeout; socket.io's defaults make 45 s).
+    /// </summary>
+    public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>Reconnect policy after a lost connection.</summary>
+    public SkaftinReconnectPolicy Reconnect { get; set; } = new();
+
+    /// <summary>
+    /// How many received events may wait for the handlers. When full, further events are reported as
+    /// <see cref="RealtimeErrorKind.DispatchQueueFull"/> errors (with their raw text) instead of stalling the socket.
+    /// Default 10,000.
+    /// </summary>
+    public int DispatchQueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Where the client logs. None by default.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The clock for timeouts, backoff and the heartbeat watchdog. <see cref="TimeProvider.System"/> by default.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}
+
+/// <summary>The Socket.IO transport to use.</summary>
+public enum SkaftinTransport
+{
+    /// <summary>A WebSocket from the start.</summary>
+    WebSocket,
+
+    /// <summary>HTTP long-polling (for networks that block WebSockets).</summary>
+    Polling,
+}
+
+/// <summary>Exponential backoff with jitter between reconnect attempts.</summary>
+public sealed class SkaftinReconnectPolicy
+{
+    /// <summary>Whether to reconnect at all after a lost connection. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How many attempts before giving up; null (default) for no limit.</summary>
+    public int? MaxAttempts { get; set; }
+
+    /// <summary>The first delay. Default 500 ms.</summary>
+    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest delay. Default 30 s.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The share of each delay drawn at random, from 0 to 1. Default 0.5.</summary>
+    public double Jitter { get; set; } = 0.5;
+
+    /// <summary>The delay before attempt <paramref name="attempt"/> (1-based).</summary>
+    /// <param name="attempt">The attempt number.</param>
+    /// <param name="random">The source of jitter.</param>
+    /// <returns>The delay.</returns>
+    public TimeSpan DelayFor(int attempt, Random random)
+    {
+        var exponent = Math.Min(attempt - 1, 30);
+        var baseMs = Math.Min(MaxDelay.TotalMilliseconds, InitialDelay.TotalMilliseconds * Math.Pow(2, exponent));
+        var jitter = Math.Clamp(Jitter, 0, 1);
+        var ms = baseMs * (1 - jitter) + (baseMs * jitter * random.NextDouble());
+        return TimeSpan.FromMilliseconds(ms);
+    }
+}

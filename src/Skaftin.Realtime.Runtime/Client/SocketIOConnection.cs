@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using SocketIOClient;
+using SocketIOClient.Transport;
+
+namespace Skaftin.Realtime;
+
+/// <summary>
+/// The real <see cref="ISocketConnection"/> over SocketIOClient 3.0.6. It turns off the library's own reconnection
+/// (the client does its own, with backoff, fresh tokens and re-joined rooms) and reads each event's raw JSON
+/// once instead of the library's slow, reflection-based <c>GetValue&lt;T&gt;</c>.
+/// </summary>
+internal sealed class SocketIOConnection : ISocketConnection
+{
+    private static readonly string[] ServerEvents =
+    {
+        EventNames.DatabaseChange, EventNames.ProjectEvent, EventNames.JoinedProject, EventNames.LeftProject, EventNames.JoinProjectError,
+    };
+
+    private readonly SocketIO _socket;
+    private int _closed;
+
+    public SocketIOConnection(Uri url, SkaftinTransport transport, string token)
+    {
+        _socket = new SocketIO(url, new SocketIOOptions
+        {
+            Transport = transport == SkaftinTransport.Polling ? TransportProtocol.Polling : TransportProtocol.WebSocket,
+            AutoUpgrade = false,
+            Reconnection = false,
+            ConnectionTimeout = TimeSpan.FromSeconds(30),
+            Auth = new Dictionary<string, string> { ["token"] = token },
+        });
+        _socket.OnConnected += (_, _) => Connected?.Invoke();
+        _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(reason);
+        _socket.OnError += (_, message) => ConnectError?.Invoke(message);
+        _socket.OnPing += (_, _) => Heartbeat?.Invoke();
+        foreach (var name in ServerEvents)
+        {
+            _socket.On(name, response => OnEvent(name, response));
+        }
+    }
+
+    public event Action<string, ReadOnlyMemory<byte>>? EventReceived;
+
+    public event Action? Connected;
+
+    public event Action<string>? Disconnected;
+
+    public event Action<string>? ConnectError;
+
+    public event Action? Heartbeat;
+
+    public string? Id => _socket.Id;
+
+    public Task StartAsync(CancellationToken cancellationToken) => _socket.ConnectAsync();
+
+    public Task EmitAsync(string eventName, string argument, CancellationToken cancellationToken) =>
+        _socket.EmitAsync(eventName, cancellationToken, argument);
+
+    public async Task CloseAsync()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            // Dispose alone leaves the websocket open until the server's ping timeout; disconnect first.
+            if (_socket.Connected)
+            {
+                await _socket.DisconnectAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception)
+        {
+            // The socket may already be gone; closing is best effort.
+        }
+
+        try
+        {
+            _socket.Dispose();
+        }
+        catch (Exception)
+        {
+            // SocketIOClient throws from Dispose when it never connected.
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await CloseAsync().ConfigureAwait(false);
+
+    private void OnEvent(string name, SocketIOResponse response)
+    {
+        ReadOnlyMemory<byte> payload = response.Count == 0
+            ? ReadOnlyMemory<byte>.Empty
+            : Encoding.UTF8.GetBytes(response.GetValue(0).GetRawText());
+        EventReceived?.Invoke(name, payload);
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Skaftin.Realtime.DevServer.Tests;
+
+/// <summary>
+/// A minimal Socket.IO v4 client over a raw websocket (Engine.IO v4 text packets), enough to check that the
+/// dev server's test hooks reach real sockets without a client library.
+/// </summary>
+internal sealed class RawSocketIoClient : IAsyncDisposable
+{
+    private readonly ClientWebSocket _ws = new();
+    private readonly Channel<string> _messages = Channel.CreateUnbounded<string>();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private Task _pump = Task.CompletedTask;
+
+    private int _pings;
+
+    public string SocketId { get; private set; } = "";
+
+    /// <summary>How many Engine.IO pings the server sent (each answered with a pong).</summary>
+    public int PingsReceived => Volatile.Read(ref _pings);
+
+    public static async Task<RawSocketIoClient> ConnectAsync(Uri serverUrl, string apiKey, CancellationToken ct)
+    {
+        var client = new RawSocketIoClient();
+        client._ws.Options.Proxy = null;
+        var wsUrl = new Uri($"ws://{serverUrl.Host}:{serverUrl.Port}/socket.io/?EIO=4&transport=websocket");
+        await client._ws.ConnectAsync(wsUrl, ct);
+        client._pump = Task.Run(client.PumpAsync);
+        var open = await client.ReceiveAsync(m => m.StartsWith('0'), ct);
+        Assert.Contains("\"sid\"", open);
+        await client.SendAsync("40{\"token\":\"" + apiKey + "\"}", ct);
+        var connected = await client.ReceiveAsync(m => m.StartsWith("40", StringComparison.Ordinal) || m.StartsWith("44", StringComparison.Ordinal), ct);
+        if (connected.StartsWith("44", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("connect_error: " + connected);
+        }
+
+        using var doc = System.Text.Json.JsonDocument.Parse(connected.Substring(2));
+        client.SocketId = doc.RootElement.GetProperty("sid").GetString()!;
+        return client;
+    }
+
+    public Task SendAsync(string packet, CancellationToken ct) => SendCoreAsync(packet, ct);
+
+    /// <summary>Returns the next message matching <paramref name="predicate"/>, skipping others.</summary>
+    public async Task<string> ReceiveAsync(Func<string, bool> predicate, CancellationToken ct)
+    {
+        while (true)
+        {
+            var message = await _messages.Reader.ReadAsync(ct);
+            if (predicate(message))
+            {
+                return message;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        try
+        {
+            if (_ws.State == WebSocketState.Open)
+            {
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await _ws.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", cts.Token);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+
+        _ws.Abort();
+        try
+        {
+            await _pump.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is TimeoutException or WebSocketException or OperationCanceledException)
+        {
+        }
+
+        _ws.Dispose();
+        _stop.Dispose();
+        _sendLock.Dispose();
+    }
+
+    private async Task SendCoreAsync(string packet, CancellationToken ct)
+    {
+        await _sendLock.WaitAsync(ct);
+        try
+        {
+            await _ws.SendAsync(Encoding.UTF8.GetBytes(packet), WebSocketMessageType.Text, endOfMessage: true, ct);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    private async Task PumpAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        var text = new StringBuilder();
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var result = await _ws.ReceiveAsync(buffer, _stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                var message = text.ToString();
+                text.Clear();
+                if (message == "2")
+                {
+                    Interlocked.Increment(ref _pings);
+                    await SendCoreAsync("3", _stop.Token); // Engine.IO ping -> pong
+                    continue;
+                }
+
+                _messages.Writer.TryWrite(message);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            _messages.Writer.TryComplete();
+        }
+    }
+}

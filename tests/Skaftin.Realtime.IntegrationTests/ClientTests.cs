@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Skaftin.Realtime.DevServer;
+using Xunit;
+
+namespace Skaftin.Realtime.IntegrationTests;
+
+/// <summary>The client against the real Socket.IO dev server: connection, rooms and typed events.</summary>
+[Collection("dev server")]
+public sealed class ClientTests(DevServerFixture fixture)
+{
+    private readonly SkaftinDevServer _server = fixture.Server;
+
+    private static string NewProject() => "p" + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task ConnectCompletesOnlyWhenAccepted()
+    {
+        await using var client = Harness.Client(_server);
+        var states = new ConcurrentQueue<ConnectionState>();
+        client.StateChanged += change => states.Enqueue(change.Current);
+
+        await client.ConnectAsync();
+
+        Assert.Equal(ConnectionState.Connected, client.State);
+        Assert.False(string.IsNullOrEmpty(client.SocketId));
+        Assert.Contains(client.SocketId, await _server.Api.GetSocketsAsync());
+        Assert.Equal(new[] { ConnectionState.Connecting, ConnectionState.Connected }, states);
+    }
+
+    [Fact]
+    public async Task RejectedKeyIsATypedErrorWithTheServersMessage()
+    {
+        await using var client = Harness.Client(_server, key: "wrong-key");
+        var error = await Assert.ThrowsAsync<SkaftinAuthenticationException>(() => client.ConnectAsync());
+        Assert.Equal("invalid api key", error.ServerMessage);
+        Assert.DoesNotContain("wrong-key", error.Message);
+        Assert.Equal(ConnectionState.Disconnected, client.State);
+    }
+
+    [Fact]
+    public async Task UnreachableServerFailsWithinTheTimeout()
+    {
+        var port = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        port.Start();
+        var free = ((System.Net.IPEndPoint)port.LocalEndpoint).Port;
+        port.Stop();
+        await using var client = new SkaftinRealtimeClient(new SkaftinRealtimeOptions
+        {
+            ApiUrl = new Uri($"http://127.0.0.1:{free}"),
+            AccessTokenProvider = _ => ValueTask.FromResult("k"),
+            ConnectTimeout = TimeSpan.FromSeconds(2),
+        });
+        var started = DateTime.UtcNow;
+        await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.ConnectAsync());
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task ConnectHonoursCancellation()
+    {
+        await using var client = Harness.Client(_server);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ConnectAsync(cts.Token));
+    }
+
+    [Fact]
+    public async Task TypedRowEventsFromRealWrites()
+    {
+        var project = NewProject();
+        await Harness.CreateVehiclesAsync(_server, project);
+        await using var client = Harness.Client(_server);
+        await client.ConnectAsync();
+        await using var membership = await client.JoinProjectAsync(project);
+        var vehicles = client.Vehicles();
+        var inserted = new BlockingCollection<Vehicle>();
+        var updated = new BlockingCollection<(Vehicle Now, Vehicle? Before)>();
+        var deleted = new BlockingCollection<RowDeleted<Vehicle, long>>();
+        var errors = new BlockingCollection<RealtimeError>();
+        using var a = vehicles.OnInserted(inserted.Add);
+        using var b = vehicles.OnUpdated((now, before) => updated.Add((now, before)));
+        using var c = vehicles.OnDeleted(deleted.Add);
+        using var e = client.OnError(errors.Add);
+
+        await _server.Api.InsertAsync(project, "vehicles", new { registration_number = "CA 1", status = "available", capacity = 14 });
+        var vehicle = await inserted.Next();
+        Assert.Equal(("CA 1", VehicleStatus.Available, 14, true), (vehicle.RegistrationNumber, vehicle.Status, vehicle.Capacity, vehicle.Active));
+
+        await _server.Api.UpdateAsync(project, "vehicles", vehicle.Id, new { status = "in_service", capacity = (int?)null });
+        var update = await updated.Next();
+        Assert.Equal((VehicleStatus.InService, (int?)null), (update.Now.Status, update.Now.Capacity));
+        Assert.Equal(vehicle, update.Before);
+
+        await _server.Api.DeleteAsync(project, "vehicles", vehicle.Id);
+        var full = await deleted.Next();
+        Assert.Equal(vehicle.Id, full.Key);
+        Assert.Equal(update.Now, full.Row);
+
+        await _server.Api.InsertAsync(project, "vehicles", new { registration_number = "CA 2", status = "available" });
+        var second = await inserted.Next();
+        await _server.Api.DeleteAsync(project, "vehicles", second.Id, keyOnly: true);
+        var keyOnly = await deleted.Next();
+        Assert.Equal((second.Id, (Vehicle?)null), (keyOnly.Key, keyOnly.Row));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task SchemaCronAndProjectEventsReachTheirHandlers()
+    {
+        var project = NewProject();
+        await Harness.CreateVehiclesAsync(_server, project);
+        await using var client = Harness.Client(_server);
+        await client.ConnectAsync();
+        await using var membership = await client.JoinProjectAsync(project);
+        var schema = new BlockingCollection<SchemaChange>();
+        var untyped = new BlockingCollection<DatabaseChange>();
+        var projectEvents = new BlockingCollection<ProjectEvent>();
+        using var a = client.Vehicles().OnSchemaChanged(schema.Add);
+        using var b = client.Router.OnUndeclaredChange(untyped.Add);
+        using var c = client.OnProjectEvent(projectEvents.Add);
+
+        await _server.Api.AddColumnAsync(project, "vehicles", new DevColumn("colour", "text"));
+        var added = await schema.Next();
+        Assert.Equal((DatabaseChangeType.AddColumn, project), (added.Type, added.ProjectId));
+
+        await _server.Api.CreateCronJobAsync(project, "nightly", "0 3 * * *");
+        Assert.Equal(DatabaseChangeType.CreateCronJob, (await untyped.Next()).Type);
+
+        await _server.Api.PublishProjectEventAsync(project, "deploy-finished", new { version = 3 });
+        var published = await projectEvents.Next();
+        Assert.Equal(("deploy-finished", project), (published.Type, published.ProjectId));
+        Assert.Contains("\"version\":3", published.DataJson);
+    }
+
+    [Fact]
+    public async Task EventsOfOtherTablesDoNotReachTheTypedTable()
+    {
+        var project = NewProject();
+        await Harness.CreateVehiclesAsync(_server, project);
+        await _server.Api.CreateTableAsync(project, "invoices", new[] { new DevColumn("total", "numeric") });
+        await using var client = Harness.Client(_server);
+        await client.ConnectAsync();
+        await using var membership = await client.JoinProjectAsync(project);
+        var typed = new BlockingCollection<Vehicle>();
+        var untyped = new BlockingCollection<DatabaseChange>();
+        using var a = client.Vehicles().OnInserted(typed.Add);
+        using var b = client.Router.OnUndeclaredChange(untyped.Add);
+
+        await _server.Api.InsertAsync(project, "invoices", new { total = "9.50" });
+        await _server.Api.InsertAsync(project, "vehicles", new { registration_number = "CA 3", status = "available" });
+
+        Assert.Equal("invoices", (await untyped.Next()).TableName);
+        Assert.Equal("CA 3", (await typed.Next()).RegistrationNumber);
+        Assert.Empty(typed);
+    }
+
+    [Fact]
+    public async Task TwoHoldersShareOneJoinAndTheLastOneLeaves()
+    {
+        var project = NewProject();
+        await using var client = Harness.Client(_server);
+        await client.ConnectAsync();
+
+        var first = await client.JoinProjectAsync(project);
+        var second = await client.JoinProjectAsync(project);
+        Assert.Equal(2, client.GetJoinedProjects()[project]);
+        Assert.Equal(new[] { client.SocketId! }, await _server.Api.GetRoomMembersAsync(project));
+
+        await first.DisposeAsync();
+        await Task.Delay(300);
+        Assert.Equal(new[] { client.SocketId! }, await _server.Api.GetRoomMembersAsync(project));
+
+        await second.DisposeAsync();
+        await Harness.UntilAsync(async () => (await _server.Api.GetRoomMembersAsync(project)).Count == 0, "the room is left");
+        Assert.False(client.GetJoinedProjects().ContainsKey(project));
+    }
+
+    [Fact]
+    public async Task RefusedJoinIsATypedError()
+    {
+        await using var client = Harness.Client(_server, key: "p1-only");
+        await client.ConnectAsync();
+        var error = await Assert.ThrowsAsync<SkaftinJoinException>(() => client.JoinProjectAsync("p2"));
+        Assert.Equal("p2", error.ProjectId);
+        Assert.Empty(client.GetJoinedProjects());
+        await using var allowed = await client.JoinProjectAsync("p1");
+    }
+
+    [Fact]
+    public async Task AThrowingHandlerAndABadPayloadAreReportedAndTheNextEventArrives()
+    {
+        var project = NewProject();
+        await Harness.CreateVehiclesAsync(_server, project);
+        await using var client = Harness.Client(_server);
+        await client.ConnectAsync();
+        await using var membership = await client.JoinProjectAsync(project);
+        var inserted = new BlockingCollection<Vehicle>();
+        var errors = new BlockingCollection<RealtimeError>();
+        using var a = client.Vehicles().OnInserted(v =>
+        {
+            if (v.RegistrationNumber == "throw")
+            {
+                throw new InvalidOperationException("handler bug");
+            }
+
+            inserted.Add(v);
+        });
+        using var e = client.OnError(errors.Add);
+
+        await _server.Api.InsertAsync(project, "vehicles", new { registration_number = "throw", status = "available" });
+        await _server.Api.EmitAsync(project, "database-change", new { type = "insert", projectId = project, tableName = "vehicles", data = "not a row", timestamp = DateTimeOffset.UtcNow });
+        await _server.Api.InsertAsync(project, "vehicles", new { registration_number = "ok", status = "available" });
+
+        Assert.Equal("ok", (await inserted.Next()).RegistrationNumber);
+        var handlerError = await errors.Next();
+        Assert.Equal((RealtimeErrorKind.HandlerFailed, "handler bug"), (handlerError.Kind, handlerError.Exception!.Message));
+        var decodeError = await errors.Next();
+        Assert.Equal(RealtimeErrorKind.DecodeFailed, decodeError.Kind);
+        Assert.Contains("not a row", decodeError.RawText);
+        Assert.Equal(ConnectionState.Connected, client.State);
+    }
+
+    [Fact]
+    public async Task DisposeClosesTheSocketAtOnceAndIsIdempotent()
+    {
+        var client = Harness.Client(_server);
+        await client.ConnectAsync();
+        var id = client.SocketId!;
+        Assert.Contains(id, await _server.Api.GetSocketsAsync());
+
+        await client.DisposeAsync();
+        await Harness.UntilAsync(async () => !(await _server.Api.GetSocketsAsync()).Contains(id), "the server sees the socket gone", TimeSpan.FromSeconds(1));
+        await client.DisposeAsync();
+
+        var neverConnected = Harness.Client(_server);
+        await neverConnected.DisposeAsync();
+        await neverConnected.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ConcurrentJoinsEachGetTheirOwnAnswer()
+    {
+        await using var client = Harness.Client(_server);
+        await client.ConnectAsync();
+        var projects = Enumerable.Range(0, 100).Select(static i => $"many{i}").ToArray();
+        var memberships = await Task.WhenAll(projects.Select(p => client.JoinProjectAsync(p)));
+        Assert.Equal(projects, memberships.Select(static m => m.ProjectId));
+        Assert.Equal(100, client.GetJoinedProjects().Count);
+        foreach (var membership in memberships)
+        {
+            await membership.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using Skaftin.Realtime.DevServer;
+using Xunit;
+
+namespace Skaftin.Realtime.IntegrationTests;
+
+public enum VehicleStatus
+{
+    Available,
+    InService,
+}
+
+[SkaftinTable("vehicles")]
+public sealed record Vehicle(
+    [property: SkaftinKey] long Id,
+    string RegistrationNumber,
+    VehicleStatus Status,
+    int? Capacity,
+    bool Active,
+    DateTimeOffset CreatedAt);
+
+/// <summary>Starts real dev servers and clients for the tests, and waits with deadlines (never forever).</summary>
+internal static class Harness
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+
+    public static SkaftinRealtimeClient Client(SkaftinDevServer server, string? key = null, Action<SkaftinRealtimeOptions>? configure = null)
+    {
+        var options = new SkaftinRealtimeOptions
+        {
+            ApiUrl = server.Url,
+            AccessTokenProvider = _ => ValueTask.FromResult(key ?? server.DefaultApiKey),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) },
+        };
+        configure?.Invoke(options);
+        return new SkaftinRealtimeClient(options);
+    }
+
+    public static async Task CreateVehiclesAsync(SkaftinDevServer server, string project)
+    {
+        await server.Api.CreateTableAsync(project, "vehicles", new[]
+        {
+            new DevColumn("id", "integer", PrimaryKey: true),
+            new DevColumn("registration_number", "text", Nullable: false),
+            new DevColumn("status", "text", Nullable: false),
+            new DevColumn("capacity", "integer"),
+            new DevColumn("active", "boolean", Default: 1),
+            new DevColumn("created_at", "timestamp", Default: "now"),
+        });
+    }
+
+    public static async Task<T> Next<T>(this BlockingCollection<T> items)
+    {
+        using var cts = new CancellationTokenSource(Deadline);
+        return await Task.Run(() => items.Take(cts.Token), cts.Token);
+    }
+
+    public static async Task Until(Func<bool> condition, string what, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? Deadline);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("timed out waiting until " + what);
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? Deadline);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("timed out waiting until " + what);
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
+
+/// <summary>One dev server shared by the tests that do not kill or freeze it.</summary>
+public sealed class DevServerFixture : IAsyncLifetime
+{
+    public SkaftinDevServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() =>
+        Server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { ApiKeys = { "p1-only=p1" } });
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+[CollectionDefinition("dev server")]
+public sealed class DevServerCollection : ICollectionFixture<DevServerFixture>
+{
+}

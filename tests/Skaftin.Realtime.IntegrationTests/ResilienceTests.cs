@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading.Tasks;
+using Skaftin.Realtime.DevServer;
+using Xunit;
+
+namespace Skaftin.Realtime.IntegrationTests;
+
+/// <summary>A server that dies, restarts or freezes: each test owns its server.</summary>
+public sealed class ResilienceTests
+{
+    [Fact]
+    public async Task KilledAndRestartedServerIsRejoinedAndLaterWritesArrive()
+    {
+        await using var server = await SkaftinDevServer.StartAsync();
+        var tokensAsked = 0;
+        await using var client = Harness.Client(server, configure: o => o.AccessTokenProvider = _ =>
+        {
+            tokensAsked++;
+            return ValueTask.FromResult(server.DefaultApiKey);
+        });
+        await Harness.CreateVehiclesAsync(server, "p1");
+        await client.ConnectAsync();
+        await using var membership = await client.JoinProjectAsync("p1");
+        var inserted = new BlockingCollection<Vehicle>();
+        using var a = client.Vehicles().OnInserted(inserted.Add);
+
+        server.Kill();
+        await Harness.Until(() => client.State == ConnectionState.Reconnecting, "the client notices the lost server");
+        await server.RestartAsync();
+        await Harness.Until(() => client.State == ConnectionState.Connected, "the client reconnects");
+        await Harness.UntilAsync(async () => (await server.Api.GetRoomMembersAsync("p1")).Contains(client.SocketId!), "the client joins p1 again");
+
+        await Harness.CreateVehiclesAsync(server, "p1");
+        await server.Api.InsertAsync("p1", "vehicles", new { registration_number = "after restart", status = "available" });
+        Assert.Equal("after restart", (await inserted.Next()).RegistrationNumber);
+        Assert.True(tokensAsked >= 2, "the token provider is asked again on reconnect");
+    }
+
+    [Fact]
+    public async Task FrozenServerIsNoticedByTheHeartbeatWatchdog()
+    {
+        await using var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions
+        {
+            PingInterval = TimeSpan.FromMilliseconds(300),
+            PingTimeout = TimeSpan.FromMilliseconds(300),
+        });
+        await using var client = Harness.Client(server, configure: o => o.HeartbeatTimeout = TimeSpan.FromSeconds(1.5));
+        await client.ConnectAsync();
+
+        // Pings keep a healthy connection alive past the watchdog's limit.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.Equal(ConnectionState.Connected, client.State);
+
+        server.Freeze();
+        try
+        {
+            await Harness.Until(() => client.State != ConnectionState.Connected, "the watchdog notices the frozen server", TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            server.Resume();
+        }
+
+        await Harness.Until(() => client.State == ConnectionState.Connected, "the client reconnects after the server thaws");
+    }
+}
