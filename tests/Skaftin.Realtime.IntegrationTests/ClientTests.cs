@@ -71,11 +71,8 @@ public sealed class ClientTests(DevServerFixture fixture)
     [Fact]
     public async Task TypedRowEventsFromRealWrites()
     {
-        var project = NewProject();
-        await Harness.CreateVehiclesAsync(_server, project);
-        await using var client = Harness.Client(_server);
-        await client.ConnectAsync();
-        await using var membership = await client.JoinProjectAsync(project);
+        await using var session = await Harness.SessionAsync(_server);
+        var (client, project) = (session.Client, session.Project);
         var vehicles = client.Vehicles();
         var inserted = new BlockingCollection<Vehicle>();
         var updated = new BlockingCollection<(Vehicle Now, Vehicle? Before)>();
@@ -111,11 +108,8 @@ public sealed class ClientTests(DevServerFixture fixture)
     [Fact]
     public async Task SchemaCronAndProjectEventsReachTheirHandlers()
     {
-        var project = NewProject();
-        await Harness.CreateVehiclesAsync(_server, project);
-        await using var client = Harness.Client(_server);
-        await client.ConnectAsync();
-        await using var membership = await client.JoinProjectAsync(project);
+        await using var session = await Harness.SessionAsync(_server);
+        var (client, project) = (session.Client, session.Project);
         var schema = new BlockingCollection<SchemaChange>();
         var untyped = new BlockingCollection<DatabaseChange>();
         var projectEvents = new BlockingCollection<ProjectEvent>();
@@ -193,11 +187,8 @@ public sealed class ClientTests(DevServerFixture fixture)
     [Fact]
     public async Task AThrowingHandlerAndABadPayloadAreReportedAndTheNextEventArrives()
     {
-        var project = NewProject();
-        await Harness.CreateVehiclesAsync(_server, project);
-        await using var client = Harness.Client(_server);
-        await client.ConnectAsync();
-        await using var membership = await client.JoinProjectAsync(project);
+        await using var session = await Harness.SessionAsync(_server);
+        var (client, project) = (session.Client, session.Project);
         var inserted = new BlockingCollection<Vehicle>();
         var errors = new BlockingCollection<RealtimeError>();
         using var a = client.Vehicles().OnInserted(v =>

@@ -40,6 +40,17 @@ internal static class Harness
         return new SkaftinRealtimeClient(options);
     }
 
+    /// <summary>A fresh project with a vehicles table, and a client connected to it and in its room.</summary>
+    public static async Task<Session> SessionAsync(SkaftinDevServer server, Action<SkaftinRealtimeOptions>? configure = null)
+    {
+        var project = "p" + Guid.NewGuid().ToString("N")[..8];
+        await CreateVehiclesAsync(server, project);
+        var client = Client(server, configure: configure);
+        await client.ConnectAsync();
+        var membership = await client.JoinProjectAsync(project);
+        return new Session(client, membership, project);
+    }
+
     public static async Task CreateVehiclesAsync(SkaftinDevServer server, string project)
     {
         await server.Api.CreateTableAsync(project, "vehicles", new[]
@@ -85,6 +96,15 @@ internal static class Harness
 
             await Task.Delay(50);
         }
+    }
+}
+
+internal sealed record Session(SkaftinRealtimeClient Client, ProjectMembership Membership, string Project) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await Membership.DisposeAsync();
+        await Client.DisposeAsync();
     }
 }
 

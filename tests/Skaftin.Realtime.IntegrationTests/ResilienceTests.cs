@@ -43,20 +43,22 @@ public sealed class ResilienceTests
     {
         await using var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions
         {
-            PingInterval = TimeSpan.FromMilliseconds(300),
-            PingTimeout = TimeSpan.FromMilliseconds(300),
+            PingInterval = TimeSpan.FromMilliseconds(1000),
+            PingTimeout = TimeSpan.FromMilliseconds(1000),
         });
-        await using var client = Harness.Client(server, configure: o => o.HeartbeatTimeout = TimeSpan.FromSeconds(1.5));
+        await using var client = Harness.Client(server, configure: o => o.HeartbeatTimeout = TimeSpan.FromSeconds(2.5));
         await client.ConnectAsync();
+        var socketId = client.SocketId;
 
         // Pings keep a healthy connection alive past the watchdog's limit.
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.Equal(ConnectionState.Connected, client.State);
+        Assert.Equal(socketId, client.SocketId);
 
         server.Freeze();
         try
         {
-            await Harness.Until(() => client.State != ConnectionState.Connected, "the watchdog notices the frozen server", TimeSpan.FromSeconds(5));
+            await Harness.Until(() => client.State != ConnectionState.Connected, "the watchdog notices the frozen server", TimeSpan.FromSeconds(6));
         }
         finally
         {

@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Skaftin.Realtime.Runtime.Tests;
+
+/// <summary>The client's own logic above the socket seam, driven by <see cref="FakeSocketServer"/>.</summary>
+public sealed class ClientUnitTests
+{
+    private const string Insert = """{"type":"insert","projectId":"p1","tableName":"vehicles","data":{"id":1,"registration_number":"A","status":"available","created_at":"2026-11-26T08:30:00Z"},"timestamp":"2026-11-26T08:30:00Z"}""";
+
+    private readonly FakeSocketServer _server = new();
+
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition(), "timed out waiting until " + what);
+    }
+
+    [Fact]
+    public async Task AJoinTheServerNeverAnswersTimesOutAndIsReleased()
+    {
+        _server.AnswersJoins = false;
+        await using var client = _server.CreateClient(o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
+        await client.ConnectAsync();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => client.JoinProjectAsync("p1"));
+
+        Assert.Empty(client.GetJoinedProjects());
+    }
+
+    [Fact]
+    public async Task JoiningBeforeConnectingIsAClearError()
+    {
+        await using var client = _server.CreateClient();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.JoinProjectAsync("p1"));
+        Assert.Contains("Connect", error.Message);
+    }
+
+    [Fact]
+    public async Task EmitsNeverOverlap()
+    {
+        await using var client = _server.CreateClient();
+        await client.ConnectAsync();
+
+        var memberships = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => client.JoinProjectAsync("p" + i)));
+
+        Assert.Equal(50, memberships.Length);
+        Assert.Equal(1, _server.MaxConcurrentEmits);
+    }
+
+    [Fact]
+    public async Task AFullDispatchQueueReportsWhatItCouldNotDeliverAndTheCountsReconcile()
+    {
+        using var release = new ManualResetEventSlim();
+        using var entered = new ManualResetEventSlim();
+        var delivered = 0;
+        var errors = new ConcurrentQueue<RealtimeError>();
+        await using var client = _server.CreateClient(o => o.DispatchQueueCapacity = 3);
+        using var a = client.Vehicles().OnInserted(_ =>
+        {
+            entered.Set();
+            release.Wait(TimeSpan.FromSeconds(10));
+            Interlocked.Increment(ref delivered);
+        });
+        using var b = client.OnError(errors.Enqueue);
+        await client.ConnectAsync();
+
+        _server.Current.Raise(EventNames.DatabaseChange, Insert);
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(5)), "the first event reached its handler");
+        for (var i = 0; i < 9; i++)
+        {
+            _server.Current.Raise(EventNames.DatabaseChange, Insert);
+        }
+
+        release.Set();
+        await Until(() => Volatile.Read(ref delivered) + errors.Count == 10, "every event is delivered or reported");
+        await Task.Delay(100);
+
+        Assert.Equal(4, delivered); // one in the handler, three in the queue
+        Assert.Equal(6, errors.Count);
+        Assert.All(errors, static e =>
+        {
+            Assert.Equal(RealtimeErrorKind.DispatchQueueFull, e.Kind);
+            Assert.Contains("registration_number", e.RawText);
+        });
+    }
+
+    [Fact]
+    public async Task ATokenRejectedOnReconnectIsAskedForAgainAndTheRoomsAreRejoined()
+    {
+        var tokens = 0;
+        await using var client = _server.CreateClient(token: () => "token-" + Interlocked.Increment(ref tokens));
+        await client.ConnectAsync();
+        await using var membership = await client.JoinProjectAsync("p1");
+        _server.Authenticate = static token => token == "token-2" ? "token expired" : null;
+
+        _server.Current.Drop("transport close");
+        await Until(() => client.State == ConnectionState.Connected && _server.Connections.Count == 3, "the client reconnects with a third token");
+
+        Assert.Equal(new[] { "token-1", "token-2", "token-3" }, _server.Connections.Select(static c => c.Token));
+        await Until(() => _server.Emits.Count(static e => e == (EventNames.JoinProject, "p1")) == 2, "p1 is joined again");
+    }
+
+    [Fact]
+    public async Task ATokenRejectedTwiceInARowIsReportedAndStopsTheClient()
+    {
+        var errors = new ConcurrentQueue<RealtimeError>();
+        await using var client = _server.CreateClient();
+        using var e = client.OnError(errors.Enqueue);
+        await client.ConnectAsync();
+        _server.Authenticate = static _ => "invalid api key";
+
+        _server.Current.Drop("transport close");
+        await Until(() => client.State == ConnectionState.Disconnected, "the client gives up");
+
+        var error = Assert.Single(errors);
+        Assert.Equal(RealtimeErrorKind.ConnectionFailed, error.Kind);
+        Assert.Equal("invalid api key", Assert.IsType<SkaftinAuthenticationException>(error.Exception).ServerMessage);
+        Assert.Equal(3, _server.Connections.Count);
+    }
+
+    [Fact]
+    public async Task AServerDisconnectIsNotCalledBack()
+    {
+        await using var client = _server.CreateClient();
+        await client.ConnectAsync();
+
+        _server.Current.Drop("io server disconnect");
+        await Until(() => client.State == ConnectionState.Disconnected, "the client is disconnected");
+        await Task.Delay(200);
+
+        Assert.Single(_server.Connections);
+    }
+
+    [Fact]
+    public async Task MaxAttemptsEndsReconnecting()
+    {
+        var errors = new ConcurrentQueue<RealtimeError>();
+        await using var client = _server.CreateClient(o =>
+        {
+            o.Reconnect.MaxAttempts = 2;
+            o.ConnectTimeout = TimeSpan.FromMilliseconds(100);
+        });
+        using var e = client.OnError(errors.Enqueue);
+        await client.ConnectAsync();
+        _server.Unreachable = true;
+
+        _server.Current.Drop("transport close");
+        await Until(() => client.State == ConnectionState.Disconnected, "the client gives up");
+
+        var error = Assert.Single(errors);
+        Assert.Equal(RealtimeErrorKind.ConnectionFailed, error.Kind);
+        Assert.Contains("2 attempts", error.Exception!.Message);
+        Assert.Equal(3, _server.Connections.Count);
+        Assert.All(_server.Connections, static c => Assert.True(c.Closed));
+    }
+
+    [Fact]
+    public async Task TheWatchdogDeclaresASilentConnectionDead()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var states = new ConcurrentQueue<ConnectionStateChange>();
+        await using var client = _server.CreateClient(o =>
+        {
+            o.TimeProvider = time;
+            o.HeartbeatTimeout = TimeSpan.FromSeconds(45);
+            o.Reconnect.InitialDelay = TimeSpan.FromMinutes(10);
+        });
+        client.StateChanged += states.Enqueue;
+        await client.ConnectAsync();
+
+        for (var i = 0; i < 8; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(20));
+            _server.Current.Ping();
+        }
+
+        Assert.Equal(ConnectionState.Connected, client.State);
+
+        time.Advance(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ConnectionState.Reconnecting, client.State);
+        Assert.Equal("heartbeat timeout", states.Last().Reason);
+        Assert.True(_server.Connections[0].Closed);
+    }
+
+    [Fact]
+    public void BackoffGrowsExponentiallyWithinItsBoundsAndJitter()
+    {
+        var policy = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(2), Jitter = 0.5 };
+        var random = new Random(7);
+        for (var attempt = 1; attempt <= 40; attempt++)
+        {
+            var ceiling = Math.Min(2000, 100 * Math.Pow(2, Math.Min(attempt - 1, 30)));
+            var delay = policy.DelayFor(attempt, random).TotalMilliseconds;
+            Assert.InRange(delay, ceiling * 0.5, ceiling);
+        }
+
+        var exact = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(2), Jitter = 0 };
+        Assert.Equal(new[] { 100.0, 200, 400, 800, 1600, 2000, 2000 }, Enumerable.Range(1, 7).Select(a => exact.DelayFor(a, random).TotalMilliseconds));
+    }
+
+    [Fact]
+    public async Task DisposeClosesTheConnectionAndEndsPendingJoins()
+    {
+        _server.AnswersJoins = false;
+        var client = _server.CreateClient();
+        await client.ConnectAsync();
+        var join = client.JoinProjectAsync("p1");
+
+        await client.DisposeAsync();
+
+        await Assert.ThrowsAnyAsync<ObjectDisposedException>(() => join);
+        Assert.True(_server.Current.Closed);
+        Assert.Equal(ConnectionState.Disconnected, client.State);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.ConnectAsync());
+    }
+}

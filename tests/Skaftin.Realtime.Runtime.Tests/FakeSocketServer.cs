@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Skaftin.Realtime.Runtime.Tests;
+
+/// <summary>
+/// A scripted stand-in behind the client's one seam (<see cref="ISocketConnection"/>), for the behaviours a real
+/// server cannot be made to show on demand: silence, rejections at chosen moments, floods. Each behaviour tested
+/// here is also proven against the real dev server in the integration tests.
+/// </summary>
+internal sealed class FakeSocketServer
+{
+    private int _emitsInFlight;
+
+    /// <summary>Decides for each connection attempt's token: null accepts, a text rejects with that message.</summary>
+    public Func<string, string?> Authenticate { get; set; } = static _ => null;
+
+    /// <summary>When true, connection attempts get no answer at all, like a host that has gone away.</summary>
+    public bool Unreachable { get; set; }
+
+    /// <summary>Whether join-project is answered with joined-project.</summary>
+    public bool AnswersJoins { get; set; } = true;
+
+    public List<Connection> Connections { get; } = new();
+
+    public ConcurrentQueue<(string Name, string Argument)> Emits { get; } = new();
+
+    public int MaxConcurrentEmits { get; private set; }
+
+    public Connection Current => Connections[^1];
+
+    public SkaftinRealtimeClient CreateClient(Action<SkaftinRealtimeOptions>? configure = null, Func<string>? token = null)
+    {
+        var options = new SkaftinRealtimeOptions
+        {
+            AccessTokenProvider = _ => ValueTask.FromResult(token?.Invoke() ?? "token-123"),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            RequestTimeout = TimeSpan.FromSeconds(5),
+            Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
+        };
+        configure?.Invoke(options);
+        return new SkaftinRealtimeClient(options, (url, transport, t) =>
+        {
+            var connection = new Connection(this, t);
+            lock (Connections)
+            {
+                Connections.Add(connection);
+            }
+
+            return connection;
+        });
+    }
+
+    internal sealed class Connection(FakeSocketServer server, string token) : ISocketConnection
+    {
+        public event Action<string, ReadOnlyMemory<byte>>? EventReceived;
+
+        public event Action? Connected;
+
+        public event Action<string>? Disconnected;
+
+        public event Action<string>? ConnectError;
+
+        public event Action? Heartbeat;
+
+        public string Token { get; } = token;
+
+        public string? Id { get; private set; }
+
+        public bool Closed { get; private set; }
+
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            // Like the real library, acceptance arrives after StartAsync returns, on another thread.
+            _ = Task.Run(() =>
+            {
+                if (server.Unreachable)
+                {
+                    return;
+                }
+
+                if (server.Authenticate(Token) is { } refusal)
+                {
+                    ConnectError?.Invoke(refusal);
+                }
+                else
+                {
+                    Id = "fake-" + Guid.NewGuid().ToString("N")[..6];
+                    Connected?.Invoke();
+                }
+            });
+            return Task.CompletedTask;
+        }
+
+        public async Task EmitAsync(string eventName, string argument, CancellationToken cancellationToken)
+        {
+            var inFlight = Interlocked.Increment(ref server._emitsInFlight);
+            server.MaxConcurrentEmits = Math.Max(server.MaxConcurrentEmits, inFlight);
+            await Task.Delay(1, cancellationToken);
+            server.Emits.Enqueue((eventName, argument));
+            Interlocked.Decrement(ref server._emitsInFlight);
+            if (eventName == EventNames.JoinProject && server.AnswersJoins)
+            {
+                Raise(EventNames.JoinedProject, $$"""{"projectId":"{{argument}}","room":"project:{{argument}}"}""");
+            }
+        }
+
+        public void Raise(string name, string json) => EventReceived?.Invoke(name, Encoding.UTF8.GetBytes(json));
+
+        public void Drop(string reason) => Disconnected?.Invoke(reason);
+
+        public void Ping() => Heartbeat?.Invoke();
+
+        public Task CloseAsync()
+        {
+            Closed = true;
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync() => new(CloseAsync());
+    }
+}
