@@ -257,15 +257,18 @@ public sealed class RouterTests
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await using var changes = _router.Vehicles().Changes(2, cts.Token).GetAsyncEnumerator(cts.Token);
-        var pending = changes.MoveNextAsync();
+        var first = changes.MoveNextAsync(); // starts the subscription
         await WaitForSubscriberAsync();
+        DispatchFixture("vehicle-insert.json");
+        Assert.True(await first);
 
+        // The reader now sits on the first item and reads nothing while four more arrive: two fit, the third overflows.
         for (var i = 0; i < 4; i++)
         {
             DispatchFixture("vehicle-insert.json");
         }
 
-        Assert.True(await pending);
+        Assert.True(await changes.MoveNextAsync());
         Assert.True(await changes.MoveNextAsync());
         var overflow = await Assert.ThrowsAsync<StreamOverflowException>(async () => await changes.MoveNextAsync());
         Assert.Equal(2, overflow.Capacity);
