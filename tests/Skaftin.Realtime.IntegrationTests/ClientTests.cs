@@ -111,18 +111,23 @@ public sealed class ClientTests(DevServerFixture fixture)
         await using var session = await Harness.SessionAsync(_server);
         var (client, project) = (session.Client, session.Project);
         var schema = new BlockingCollection<SchemaChange>();
-        var untyped = new BlockingCollection<DatabaseChange>();
+        var cron = new BlockingCollection<CronJobChange>();
+        var imports = new BlockingCollection<DatabaseImported>();
         var projectEvents = new BlockingCollection<ProjectEvent>();
         using var a = client.Vehicles().OnSchemaChanged(schema.Add);
-        using var b = client.Router.OnUndeclaredChange(untyped.Add);
+        using var b = client.OnCronJobChanged(cron.Add);
         using var c = client.OnProjectEvent(projectEvents.Add);
+        using var d = client.OnDatabaseImported(imports.Add);
 
         await _server.Api.AddColumnAsync(project, "vehicles", new DevColumn("colour", "text"));
         var added = await schema.Next();
         Assert.Equal((DatabaseChangeType.AddColumn, project), (added.Type, added.ProjectId));
 
         await _server.Api.CreateCronJobAsync(project, "nightly", "0 3 * * *");
-        Assert.Equal(DatabaseChangeType.CreateCronJob, (await untyped.Next()).Type);
+        Assert.Equal(DatabaseChangeType.CreateCronJob, (await cron.Next()).Type);
+
+        await _server.Api.ImportDumpAsync(project, Array.Empty<DevTable>());
+        Assert.Equal(project, (await imports.Next()).ProjectId);
 
         await _server.Api.PublishProjectEventAsync(project, "deploy-finished", new { version = 3 });
         var published = await projectEvents.Next();

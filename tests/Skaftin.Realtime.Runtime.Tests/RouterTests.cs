@@ -138,16 +138,36 @@ public sealed class RouterTests
         using var b = _router.Vehicles().OnInserted(typed.Add);
 
         DispatchFixture("undeclared-table-insert.json");
-        DispatchFixture("cron-job-created.json");
         DispatchFixture("unknown-type.json");
 
         Assert.Empty(typed);
-        Assert.Equal(new[] { "invoices", null, "vehicles" }, untyped.Select(static c => c.TableName));
+        Assert.Equal(new[] { "invoices", "vehicles" }, untyped.Select(static c => c.TableName));
         Assert.Equal("{\"id\":10,\"total\":\"99.50\"}", untyped[0].DataJson);
-        Assert.Equal(DatabaseChangeType.CreateCronJob, untyped[1].Type);
-        Assert.Equal((DatabaseChangeType.Unknown, "create_index"), (untyped[2].Type, untyped[2].TypeName));
+        Assert.Equal((DatabaseChangeType.Unknown, "create_index"), (untyped[1].Type, untyped[1].TypeName));
         var error = Assert.Single(_errors);
         Assert.Equal(RealtimeErrorKind.UnknownEventType, error.Kind);
+    }
+
+    [Fact]
+    public void CronJobAndImportEventsHaveTypedHandlersOfTheirOwn()
+    {
+        var cron = new List<CronJobChange>();
+        var imports = new List<DatabaseImported>();
+        var untyped = new List<DatabaseChange>();
+        using var a = _router.OnCronJobChanged(cron.Add);
+        using var b = _router.OnDatabaseImported(imports.Add);
+        using var c = _router.OnUndeclaredChange(untyped.Add);
+
+        DispatchFixture("cron-job-created.json");
+        Dispatch("""{"type":"import_dump","projectId":"p1","tableName":null,"data":{"tables":2},"timestamp":"2026-11-26T09:00:00Z"}""");
+
+        var job = Assert.Single(cron);
+        Assert.Equal((DatabaseChangeType.CreateCronJob, "p1"), (job.Type, job.ProjectId));
+        Assert.Contains("nightly", job.DataJson);
+        var import = Assert.Single(imports);
+        Assert.Equal(("p1", "{\"tables\":2}"), (import.ProjectId, import.DataJson));
+        Assert.Empty(untyped);
+        Assert.Empty(_errors);
     }
 
     [Fact]

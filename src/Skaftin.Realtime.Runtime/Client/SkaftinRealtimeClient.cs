@@ -89,6 +89,16 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <returns>Disposing it ends the subscription.</returns>
     public IDisposable OnError(Action<RealtimeError> handler) => Router.OnError(handler);
 
+    /// <summary>Subscribes to cron-job changes of joined projects (see <see cref="SkaftinEventRouter.OnCronJobChanged"/>).</summary>
+    /// <param name="handler">Receives each change.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnCronJobChanged(Action<CronJobChange> handler) => Router.OnCronJobChanged(handler);
+
+    /// <summary>Subscribes to whole-database imports of joined projects (see <see cref="SkaftinEventRouter.OnDatabaseImported"/>).</summary>
+    /// <param name="handler">Receives each import.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnDatabaseImported(Action<DatabaseImported> handler) => Router.OnDatabaseImported(handler);
+
     /// <summary>Subscribes to <c>project-event</c> events of joined projects.</summary>
     /// <param name="handler">Receives each event.</param>
     /// <returns>Disposing it ends the subscription.</returns>

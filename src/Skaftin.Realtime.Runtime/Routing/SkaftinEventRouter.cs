@@ -17,6 +17,8 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
     private readonly object _gate = new();
     private readonly HandlerList<Action<DatabaseChange>> _undeclared = new();
     private readonly HandlerList<Action<RealtimeError>> _errors = new();
+    private readonly HandlerList<Action<CronJobChange>> _cronJobs = new();
+    private readonly HandlerList<Action<DatabaseImported>> _imports = new();
     private readonly ILogger _logger;
     private Dictionary<string, RealtimeTableBase> _tables = new(StringComparer.Ordinal);
 
@@ -58,10 +60,20 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
         }
     }
 
-    /// <summary>Subscribes to the events of tables no typed table was requested for, and of unknown event types.</summary>
+    /// <summary>Subscribes to the row and schema events of tables no typed table was requested for, and to events of unknown types.</summary>
     /// <param name="handler">Receives each such event with its rows as raw JSON.</param>
     /// <returns>Disposing it ends the subscription.</returns>
     public IDisposable OnUndeclaredChange(Action<DatabaseChange> handler) => _undeclared.Add(handler);
+
+    /// <summary>Subscribes to cron-job changes (created, updated, deleted, toggled) of joined projects.</summary>
+    /// <param name="handler">Receives each change.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnCronJobChanged(Action<CronJobChange> handler) => _cronJobs.Add(handler);
+
+    /// <summary>Subscribes to <c>import_dump</c>: a project's whole database was replaced and should be reloaded.</summary>
+    /// <param name="handler">Receives each import.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnDatabaseImported(Action<DatabaseImported> handler) => _imports.Add(handler);
 
     /// <summary>Subscribes to delivery failures: undecodable payloads, throwing handlers, unknown event types.</summary>
     /// <param name="handler">Receives each failure.</param>
@@ -91,6 +103,18 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
             Log.UnknownEventType(_logger, change.TypeName);
             Report(new RealtimeError(RealtimeErrorKind.UnknownEventType, EventNames.DatabaseChange, change.TableName, change.TypeName, Cut(utf8Json), null));
             DeliverUndeclared(change);
+            return;
+        }
+
+        if (change.Type.IsCronJobChange())
+        {
+            Deliver(_cronJobs, new CronJobChange(change.Type, change.ProjectId, change.Timestamp, change.DataJson), change);
+            return;
+        }
+
+        if (change.Type == DatabaseChangeType.ImportDump)
+        {
+            Deliver(_imports, new DatabaseImported(change.ProjectId, change.Timestamp, change.DataJson), change);
             return;
         }
 
@@ -135,13 +159,16 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, EventNames.ProjectEvent, null, projectEvent.Type, Cut(utf8Json), ex));
     }
 
-    private void DeliverUndeclared(DatabaseChange change)
+    private void DeliverUndeclared(DatabaseChange change) => Deliver(_undeclared, change, change);
+
+    // Runs each handler; one that throws is reported and does not stop the others.
+    internal void Deliver<T>(HandlerList<Action<T>> handlers, T value, DatabaseChange change)
     {
-        foreach (var handler in _undeclared.Snapshot)
+        foreach (var handler in handlers.Snapshot)
         {
             try
             {
-                handler(change);
+                handler(value);
             }
             catch (Exception ex)
             {

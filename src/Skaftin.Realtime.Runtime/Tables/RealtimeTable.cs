@@ -106,7 +106,7 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
             default:
                 if (!_schema.IsEmpty)
                 {
-                    Deliver(_schema, new SchemaChange(change.Type, change.ProjectId, TableName, change.Timestamp, change.DataJson), change);
+                    Router.Deliver(_schema, new SchemaChange(change.Type, change.ProjectId, TableName, change.Timestamp, change.DataJson), change);
                 }
 
                 break;
@@ -150,10 +150,10 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
             return;
         }
 
-        Deliver(_inserted, row, change);
+        Router.Deliver(_inserted, row, change);
         if (!_changed.IsEmpty)
         {
-            Deliver(_changed, new RowInserted<TRow, TKey>(row) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
+            Router.Deliver(_changed, new RowInserted<TRow, TKey>(row) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
         }
     }
 
@@ -197,7 +197,7 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
 
         if (!_changed.IsEmpty)
         {
-            Deliver(_changed, new RowUpdated<TRow, TKey>(row, oldRow) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
+            Router.Deliver(_changed, new RowUpdated<TRow, TKey>(row, oldRow) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
         }
     }
 
@@ -233,8 +233,8 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
         }
 
         var deleted = new RowDeleted<TRow, TKey>(key, row) { HasKey = hasKey, ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
-        Deliver(_deleted, deleted, change);
-        Deliver(_changed, deleted, change);
+        Router.Deliver(_deleted, deleted, change);
+        Router.Deliver(_changed, deleted, change);
     }
 
     private bool TryReadFull(DatabaseChange change, ReadOnlyMemory<byte> data, out TRow row)
@@ -257,18 +257,4 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
         }
     }
 
-    private void Deliver<T>(HandlerList<Action<T>> handlers, T value, DatabaseChange change)
-    {
-        foreach (var handler in handlers.Snapshot)
-        {
-            try
-            {
-                handler(value);
-            }
-            catch (Exception ex)
-            {
-                Router.ReportHandlerFailure(change, ex);
-            }
-        }
-    }
 }
