@@ -113,7 +113,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <exception cref="SkaftinConnectionException">The server could not be reached within <see cref="SkaftinRealtimeOptions.ConnectTimeout"/>.</exception>
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        ThrowIfDisposed();
         SetState(ConnectionState.Connecting, null);
         try
         {
@@ -140,8 +140,12 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <exception cref="InvalidOperationException">The client is not connected.</exception>
     public async Task<ProjectMembership> JoinProjectAsync(string projectId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(projectId);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        if (string.IsNullOrEmpty(projectId))
+        {
+            throw new ArgumentException("A project id is required.", nameof(projectId));
+        }
+
+        ThrowIfDisposed();
         if (State != ConnectionState.Connected)
         {
             throw new InvalidOperationException("Connect before joining a project.");
@@ -252,8 +256,8 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     {
         var token = await _options.AccessTokenProvider!(cancellationToken).ConfigureAwait(false);
         var connection = _connectionFactory(_options.ApiUrl, _options.Transport, token);
-        var accepted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Connected += () => accepted.TrySetResult();
+        var accepted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Connected += () => accepted.TrySetResult(true);
         connection.ConnectError += message => accepted.TrySetException(new SkaftinAuthenticationException(message));
         connection.Disconnected += reason => OnDisconnected(connection, reason, accepted);
         connection.Heartbeat += () => Volatile.Write(ref _lastHeartbeat, _options.TimeProvider.GetTimestamp());
@@ -268,7 +272,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         {
             var starting = connection.StartAsync(cancellationToken);
             _ = starting.ContinueWith(
-                static (t, state) => ((TaskCompletionSource)state!).TrySetException(new SkaftinConnectionException("The connection failed to start.", t.Exception!.GetBaseException())),
+                static (t, state) => ((TaskCompletionSource<bool>)state!).TrySetException(new SkaftinConnectionException("The connection failed to start.", t.Exception!.GetBaseException())),
                 accepted,
                 CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
@@ -290,7 +294,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         }
     }
 
-    private void OnDisconnected(ISocketConnection connection, string reason, TaskCompletionSource accepted)
+    private void OnDisconnected(ISocketConnection connection, string reason, TaskCompletionSource<bool> accepted)
     {
         accepted.TrySetException(new SkaftinConnectionException($"The connection closed before it was accepted: {reason}"));
         if (Volatile.Read(ref _connection) != connection || Volatile.Read(ref _disposed) == 1 || State != ConnectionState.Connected)
@@ -345,7 +349,11 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
             Log.Reconnecting(_logger, attempt, delay.TotalMilliseconds);
             try
             {
+#if NET8_0_OR_GREATER
                 await Task.Delay(delay, _options.TimeProvider, _lifetime.Token).ConfigureAwait(false);
+#else
+                await _options.TimeProvider.Delay(delay, _lifetime.Token).ConfigureAwait(false);
+#endif
                 SetState(ConnectionState.Reconnecting, null);
                 await ConnectOnceAsync(_lifetime.Token).ConfigureAwait(false);
             }
@@ -479,7 +487,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
 
         if (errorField is null)
         {
-            room?.Joined.TrySetResult();
+            room?.Joined.TrySetResult(true);
         }
         else
         {
@@ -489,16 +497,24 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
 
     private async Task DispatchLoopAsync()
     {
-        await foreach (var (name, payload) in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            if (name == EventNames.DatabaseChange)
+            while (_queue.Reader.TryRead(out var item))
             {
-                Router.DispatchDatabaseChange(payload);
+                Dispatch(item.Name, item.Payload);
             }
-            else if (name == EventNames.ProjectEvent)
-            {
-                DispatchProjectEvent(payload);
-            }
+        }
+    }
+
+    private void Dispatch(string name, ReadOnlyMemory<byte> payload)
+    {
+        if (name == EventNames.DatabaseChange)
+        {
+            Router.DispatchDatabaseChange(payload);
+        }
+        else if (name == EventNames.ProjectEvent)
+        {
+            DispatchProjectEvent(payload);
         }
     }
 
@@ -542,6 +558,14 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         }
     }
 
+    private void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            throw new ObjectDisposedException(nameof(SkaftinRealtimeClient));
+        }
+    }
+
     private void CheckHeartbeat()
     {
         var connection = Volatile.Read(ref _connection);
@@ -581,14 +605,14 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
 
         public int Holders { get; set; }
 
-        public TaskCompletionSource Joined { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<bool> Joined { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // After a lost connection the room must be confirmed again; earlier waiters already completed.
         public void Rejoin()
         {
             if (Joined.Task.IsCompleted)
             {
-                Joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Joined = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
     }

@@ -86,7 +86,7 @@ public sealed class SkaftinReconnectPolicy
     {
         var exponent = Math.Min(attempt - 1, 30);
         var baseMs = Math.Min(MaxDelay.TotalMilliseconds, InitialDelay.TotalMilliseconds * Math.Pow(2, exponent));
-        var jitter = Math.Clamp(Jitter, 0, 1);
+        var jitter = Math.Min(Math.Max(Jitter, 0), 1);
         var ms = baseMs * (1 - jitter) + (baseMs * jitter * random.NextDouble());
         return TimeSpan.FromMilliseconds(ms);
     }

@@ -164,7 +164,7 @@ public static class SkaftinJson
                 return value;
             }
 
-            if (double.TryParse(Encoding.UTF8.GetString(text), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            if (double.TryParse(Utf8Text.Decode(text), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
             {
                 return value;
             }
@@ -258,6 +258,7 @@ public static class SkaftinJson
     public static DateTime ReadDateTime(ref Utf8JsonReader reader, string table, string column) =>
         ReadDateTimeOffset(ref reader, table, column).UtcDateTime;
 
+#if NET6_0_OR_GREATER
     /// <summary>Reads a <see cref="DateOnly"/> from <c>yyyy-MM-dd</c> or a full timestamp (its date part).</summary>
     public static DateOnly ReadDateOnly(ref Utf8JsonReader reader, string table, string column)
     {
@@ -265,7 +266,7 @@ public static class SkaftinJson
         {
             Span<byte> scratch = stackalloc byte[ScratchSize];
             var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
-            if (text.Length == 10 && DateOnly.TryParseExact(Encoding.UTF8.GetString(text), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (text.Length == 10 && DateOnly.TryParseExact(Utf8Text.Decode(text), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 return date;
             }
@@ -290,6 +291,7 @@ public static class SkaftinJson
 
         throw Mismatch(ref reader, table, column, "a time of day (HH:mm:ss)");
     }
+#endif
 
     /// <summary>Reads any JSON value as a <see cref="JsonElement"/> (for JSON columns).</summary>
     public static JsonElement ReadJsonElement(ref Utf8JsonReader reader, string table, string column) => JsonElement.ParseValue(ref reader);
@@ -535,10 +537,10 @@ public static class SkaftinJson
             }
 
             System.Buffers.BuffersExtensions.CopyTo(sequence, scratch);
-            return Encoding.UTF8.GetString(scratch.Slice(0, (int)sequence.Length));
+            return Utf8Text.Decode(scratch.Slice(0, (int)sequence.Length));
         }
 
-        return Encoding.UTF8.GetString(reader.ValueSpan);
+        return Utf8Text.Decode(reader.ValueSpan);
     }
 
     private static bool EqualsIgnoreAsciiCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lower)

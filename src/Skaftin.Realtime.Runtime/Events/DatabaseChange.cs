@@ -40,13 +40,13 @@ public sealed class DatabaseChange
     public ReadOnlyMemory<byte> OldData { get; private set; }
 
     /// <summary>The <c>data</c> value as JSON text, or null when absent.</summary>
-    public string? DataJson => Data.IsEmpty ? null : Encoding.UTF8.GetString(Data.Span);
+    public string? DataJson => Data.IsEmpty ? null : Utf8Text.Decode(Data.Span);
 
     /// <summary>The <c>oldData</c> value as JSON text, or null when absent.</summary>
-    public string? OldDataJson => OldData.IsEmpty ? null : Encoding.UTF8.GetString(OldData.Span);
+    public string? OldDataJson => OldData.IsEmpty ? null : Utf8Text.Decode(OldData.Span);
 
     /// <summary>The whole event as JSON text.</summary>
-    public string RawText => Encoding.UTF8.GetString(Utf8Json.Span);
+    public string RawText => Utf8Text.Decode(Utf8Json.Span);
 
     /// <summary>
     /// Parses the event envelope once; row data is kept as slices of <paramref name="utf8Json"/> (no copy).
@@ -88,7 +88,7 @@ public sealed class DatabaseChange
                     change.ProjectId = reader.TokenType switch
                     {
                         JsonTokenType.String => reader.GetString()!,
-                        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+                        JsonTokenType.Number => Utf8Text.Decode(reader.ValueSpan),
                         _ => throw Invalid("projectId", "expected 'projectId' to be a string."),
                     };
                     hasProject = true;

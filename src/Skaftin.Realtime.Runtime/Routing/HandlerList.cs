@@ -19,7 +19,11 @@ internal sealed class HandlerList<T>
 
     public IDisposable Add(T handler)
     {
-        ArgumentNullException.ThrowIfNull(handler);
+        if (handler is null)
+        {
+            throw new ArgumentNullException(nameof(handler));
+        }
+
         lock (_gate)
         {
             var next = new T[_handlers.Length + 1];

@@ -198,10 +198,10 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
         var span = utf8Json.Span;
         if (span.Length <= RealtimeError.MaxRawTextLength)
         {
-            return Encoding.UTF8.GetString(span);
+            return Utf8Text.Decode(span);
         }
 
-        return Encoding.UTF8.GetString(span.Slice(0, RealtimeError.MaxRawTextLength)) + "…";
+        return Utf8Text.Decode(span.Slice(0, RealtimeError.MaxRawTextLength)) + "…";
     }
 
     private static TTable Cast<TTable>(RealtimeTableBase table)
