@@ -32,7 +32,10 @@ internal sealed class SocketIOConnection : ISocketConnection
             Reconnection = false,
             ConnectionTimeout = TimeSpan.FromSeconds(30),
             Auth = new Dictionary<string, string> { ["token"] = token },
-        });
+        })
+        {
+            JsonSerializer = SocketPayloadSerializer.Instance,
+        };
         _socket.OnConnected += (_, _) => Connected?.Invoke();
         _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(reason);
         _socket.OnError += (_, message) => ConnectError?.Invoke(message);
