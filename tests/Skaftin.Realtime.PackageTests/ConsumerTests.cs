@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Skaftin.Realtime.PackageTests;
+
+/// <summary>
+/// A brand-new app takes the package from a folder feed, annotates a model, builds, and receives typed events
+/// from the dev server: as a plain console app, under the strictest warning settings, as a netstandard2.0
+/// library, and published with NativeAOT.
+/// </summary>
+[Collection("package")]
+public sealed class ConsumerTests(PackageFixture fixture, ITestOutputHelper output)
+{
+    private const string Model = """
+        using System;
+        using Skaftin.Realtime;
+
+        namespace Consumer;
+
+        public enum VehicleStatus { Available, InService }
+
+        [SkaftinTable("vehicles")]
+        public sealed record Vehicle([property: SkaftinKey] long Id, string RegistrationNumber, VehicleStatus Status, int? Capacity, DateTimeOffset CreatedAt);
+        """;
+
+    private const string Program = """
+        using System;
+        using System.Threading.Tasks;
+        using Consumer;
+        using Skaftin.Realtime;
+
+        Console.WriteLine("STARTED");
+        await using var client = new SkaftinRealtimeClient(new SkaftinRealtimeOptions
+        {
+            ApiUrl = new Uri(Environment.GetEnvironmentVariable("SKAFTIN_URL")!),
+            AccessTokenProvider = _ => ValueTask.FromResult(Environment.GetEnvironmentVariable("SKAFTIN_KEY")!),
+        });
+        var received = new TaskCompletionSource<Vehicle>();
+        using var subscription = client.Vehicles().OnInserted(v => received.TrySetResult(v));
+        await client.ConnectAsync();
+        await using var membership = await client.JoinProjectAsync(Environment.GetEnvironmentVariable("SKAFTIN_PROJECT")!);
+        Console.WriteLine("READY");
+        if (await Task.WhenAny(received.Task, Task.Delay(TimeSpan.FromSeconds(30))) != received.Task)
+        {
+            Console.WriteLine("TIMEOUT");
+            return 2;
+        }
+
+        var vehicle = await received.Task;
+        Console.WriteLine($"INSERTED {vehicle.RegistrationNumber} {vehicle.Status} {vehicle.Capacity}");
+        return 0;
+        """;
+
+    [Fact]
+    public async Task APlainConsoleAppReceivesTypedEvents()
+    {
+        var project = CreateProject("plain", "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>");
+        (await Dotnet("build -c Release", project)).EnsureSuccess("build");
+        await RunAgainstDevServer("dotnet", Path.Combine(project, "bin", "Release", "net10.0", "Consumer.dll"), project);
+    }
+
+    [Fact]
+    public async Task TheStrictestConsumerBuildsWithoutAWarning()
+    {
+        var project = CreateProject("strict", """
+            <OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <AnalysisLevel>latest-all</AnalysisLevel><EnforceCodeStyleInBuild>true</EnforceCodeStyleInBuild>
+            <GenerateDocumentationFile>true</GenerateDocumentationFile><NoWarn>CS1591;CA1303;CA2007;CA1515;CA1062;CA1031;CA1812</NoWarn>
+            """);
+        var build = (await Dotnet("build -c Release", project)).EnsureSuccess("strict build");
+        Assert.Contains("0 Warning(s)", build.Output);
+        await RunAgainstDevServer("dotnet", Path.Combine(project, "bin", "Release", "net10.0", "Consumer.dll"), project);
+    }
+
+    [Fact]
+    public async Task ANetStandardLibraryCompilesTheGeneratedCode()
+    {
+        var project = CreateProject("netstandard", """
+            <TargetFramework>netstandard2.0</TargetFramework><LangVersion>12</LangVersion>
+            <Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            """, includeProgram: false);
+
+        // Records on netstandard2.0 need this marker type, as in any library targeting it (or PolySharp).
+        File.WriteAllText(Path.Combine(project, "IsExternalInit.cs"), "namespace System.Runtime.CompilerServices { internal static class IsExternalInit { } }");
+        var build = (await Dotnet("build -c Release", project)).EnsureSuccess("netstandard2.0 build");
+        Assert.Contains("0 Warning(s)", build.Output);
+    }
+
+    [Fact]
+    public async Task ANativeAotAppReceivesTypedEvents()
+    {
+        var project = CreateProject("aot", """
+            <OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>
+            <PublishAot>true</PublishAot><InvariantGlobalization>true</InvariantGlobalization>
+            """);
+        var publish = (await Dotnet("publish -c Release -r linux-x64 -o out", project, TimeSpan.FromMinutes(10))).EnsureSuccess("AOT publish");
+        var trimWarnings = publish.Output.Split('\n').Where(static l => l.Contains("warning IL")).Distinct().ToList();
+        foreach (var warning in trimWarnings)
+        {
+            output.WriteLine(warning);
+        }
+
+        Assert.DoesNotContain(trimWarnings, static w => w.Contains("Skaftin", StringComparison.Ordinal) && !w.Contains("SocketIOClient", StringComparison.Ordinal));
+        var binary = Path.Combine(project, "out", "Consumer");
+        var size = new FileInfo(binary).Length;
+        var startup = await RunAgainstDevServer(binary, "", project);
+        output.WriteLine($"NativeAOT binary: {size / 1024.0 / 1024.0:0.0} MB; start to first line: {startup.TotalMilliseconds:0} ms");
+    }
+
+    private string CreateProject(string name, string properties, bool includeProgram = true)
+    {
+        var directory = Path.Combine(fixture.WorkDirectory, name);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="skaftin-local" value="{fixture.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <AssemblyName>Consumer</AssemblyName>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Skaftin.Realtime" Version="{fixture.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Vehicle.cs"), Model);
+        if (includeProgram)
+        {
+            File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
+        }
+
+        return directory;
+    }
+
+    private static Task<ProcessRunner.Result> Dotnet(string arguments, string directory, TimeSpan? timeout = null) =>
+        ProcessRunner.RunAsync("dotnet", arguments, directory, timeout ?? TimeSpan.FromMinutes(5));
+
+    // Starts the consumer, inserts a row once it has joined, and checks it printed the typed row. Returns the
+    // time from process start to its first line.
+    private async Task<TimeSpan> RunAgainstDevServer(string fileName, string arguments, string directory)
+    {
+        var project = "pkg" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Server.Api.CreateTableAsync(project, "vehicles", new[]
+        {
+            new DevServer.DevColumn("id", "integer", PrimaryKey: true),
+            new DevServer.DevColumn("registration_number", "text", Nullable: false),
+            new DevServer.DevColumn("status", "text", Nullable: false),
+            new DevServer.DevColumn("capacity", "integer"),
+            new DevServer.DevColumn("created_at", "timestamp", Default: "now"),
+        });
+        var info = new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["SKAFTIN_URL"] = fixture.Server.Url.ToString(),
+                ["SKAFTIN_KEY"] = fixture.Server.DefaultApiKey,
+                ["SKAFTIN_PROJECT"] = project,
+            },
+        };
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var lines = new List<string>();
+        TimeSpan? firstLine = null;
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline)
+            {
+                var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(45));
+                if (line is null)
+                {
+                    break;
+                }
+
+                firstLine ??= clock.Elapsed;
+                lines.Add(line);
+                if (line == "READY")
+                {
+                    await fixture.Server.Api.InsertAsync(project, "vehicles", new { registration_number = "PKG 1", status = "in_service", capacity = 9 });
+                }
+            }
+
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var stderr = await process.StandardError.ReadToEndAsync();
+        Assert.True(process.ExitCode == 0, $"consumer exit {process.ExitCode}: {string.Join('\n', lines)}\n{stderr}");
+        Assert.Contains("INSERTED PKG 1 InService 9", lines);
+        return firstLine ?? TimeSpan.Zero;
+    }
+}

@@ -1,0 +1,50 @@
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+
+namespace Skaftin.Realtime.PackageTests;
+
+/// <summary>What the nupkg holds: the runtime for each target, the generator in exactly one analyzer folder, metadata.</summary>
+[Collection("package")]
+public sealed class PackageContentsTests(PackageFixture fixture)
+{
+    [Fact]
+    public void HoldsTheRuntimeAndTheGeneratorInTheirPlaces()
+    {
+        using var package = ZipFile.OpenRead(fixture.PackagePath);
+        var entries = package.Entries.Select(static e => e.FullName).Where(static n => !n.EndsWith('/')).ToList();
+
+        Assert.Contains("lib/netstandard2.0/Skaftin.Realtime.dll", entries);
+        Assert.Contains("lib/net8.0/Skaftin.Realtime.dll", entries);
+        Assert.Contains("lib/net8.0/Skaftin.Realtime.xml", entries);
+        Assert.Contains("README.md", entries);
+        Assert.Equal(
+            new[] { "analyzers/dotnet/roslyn4.8/cs/Skaftin.Realtime.Generator.dll" },
+            entries.Where(static e => e.StartsWith("analyzers/")).ToArray());
+        Assert.DoesNotContain(entries, static e => e.StartsWith("lib/") && e.Contains("Generator"));
+        Assert.DoesNotContain(entries, static e => e.Contains("DevServer"));
+    }
+
+    [Fact]
+    public void CarriesItsMetadataAndOnlyRuntimeDependencies()
+    {
+        using var package = ZipFile.OpenRead(fixture.PackagePath);
+        using var stream = package.GetEntry("Skaftin.Realtime.nuspec")!.Open();
+        var nuspec = XDocument.Load(stream);
+        string Value(string name) => nuspec.Descendants().First(e => e.Name.LocalName == name).Value;
+        var metadata = nuspec.Descendants().First(static e => e.Name.LocalName == "metadata");
+
+        Assert.Equal("Skaftin.Realtime", Value("id"));
+        Assert.Equal(fixture.Version, Value("version"));
+        Assert.Equal("MIT", Value("license"));
+        Assert.Equal("README.md", Value("readme"));
+        Assert.Contains("[SkaftinTable]", Value("description"));
+        Assert.Contains("github.com", metadata.Descendants().First(static e => e.Name.LocalName == "repository").Attribute("url")!.Value);
+
+        var dependencies = nuspec.Descendants().Where(static e => e.Name.LocalName == "dependency").Select(static e => e.Attribute("id")!.Value).Distinct().ToList();
+        Assert.Contains("SocketIOClient", dependencies);
+        Assert.DoesNotContain(dependencies, static d => d.StartsWith("Microsoft.CodeAnalysis") || d.Contains("Generator") || d == "PolySharp");
+        Assert.True(System.IO.File.Exists(fixture.PackagePath.Replace(".nupkg", ".snupkg")), "a symbols package is produced");
+    }
+}
