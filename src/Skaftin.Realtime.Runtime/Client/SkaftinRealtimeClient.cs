@@ -16,12 +16,13 @@ namespace Skaftin.Realtime;
 /// asks for a fresh token each time, joins every room again, and delivers events to handlers in order on its
 /// own dispatch task, so a slow handler never stalls the socket. Dispose it to close the connection.
 /// </summary>
-public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDisposable
+public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDisposable, IDisposable
 {
     private readonly SkaftinRealtimeOptions _options;
     private readonly SocketConnectionFactory _connectionFactory;
     private readonly ILogger _logger;
-    private readonly Channel<(string Name, ReadOnlyMemory<byte> Payload)> _queue;
+    private readonly Channel<(string Name, ReadOnlyMemory<byte> Payload, long ArrivedAt)> _queue;
+    private readonly HandlerList<Action<ConnectionStateChange>> _stateObservers = new();
     private readonly Task _dispatchLoop;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly SemaphoreSlim _emitLock = new(1, 1);
@@ -46,9 +47,9 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     internal SkaftinRealtimeClient(SkaftinRealtimeOptions options, SocketConnectionFactory connectionFactory)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        if (options.AccessTokenProvider is null)
+        if (options.AccessTokenProvider is null && string.IsNullOrEmpty(options.ApiKey))
         {
-            throw new ArgumentException("An AccessTokenProvider is required.", nameof(options));
+            throw new ArgumentException("Set SkaftinRealtimeOptions.ApiKey or an AccessTokenProvider.", nameof(options));
         }
 
         if (options.DispatchQueueCapacity < 1)
@@ -59,7 +60,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         _connectionFactory = connectionFactory;
         _logger = options.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance;
         Router = new SkaftinEventRouter(_logger);
-        _queue = Channel.CreateBounded<(string, ReadOnlyMemory<byte>)>(new BoundedChannelOptions(options.DispatchQueueCapacity)
+        _queue = Channel.CreateBounded<(string, ReadOnlyMemory<byte>, long)>(new BoundedChannelOptions(options.DispatchQueueCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -83,6 +84,9 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
 
     /// <summary>Raised on every change of <see cref="State"/>.</summary>
     public event Action<ConnectionStateChange>? StateChanged;
+
+    /// <summary>Connection state changes as an observable (usable with System.Reactive, which this package does not need).</summary>
+    public IObservable<ConnectionStateChange> StateChanges => new HandlerObservable<ConnectionStateChange>(_stateObservers);
 
     /// <summary>Subscribes to delivery and connection failures (see <see cref="SkaftinEventRouter.OnError"/>).</summary>
     /// <param name="handler">Receives each failure.</param>
@@ -227,6 +231,12 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         _emitLock.Dispose();
     }
 
+    /// <summary>
+    /// Closes the connection and waits for it, for containers and callers that dispose synchronously.
+    /// Prefer <see cref="DisposeAsync"/>.
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     internal async ValueTask ReleaseAsync(string projectId, bool sendLeave = true)
     {
         lock (_gate)
@@ -254,7 +264,9 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
 
     private async Task ConnectOnceAsync(CancellationToken cancellationToken)
     {
-        var token = await _options.AccessTokenProvider!(cancellationToken).ConfigureAwait(false);
+        var token = _options.AccessTokenProvider is { } provider
+            ? await provider(cancellationToken).ConfigureAwait(false)
+            : _options.ApiKey!;
         var connection = _connectionFactory(_options.ApiUrl, _options.Transport, token);
         var accepted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.Connected += () => accepted.TrySetResult(true);
@@ -379,6 +391,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
             }
 
             Volatile.Write(ref _reconnectAttempt, 0);
+            SkaftinTelemetry.Reconnects.Add(1);
             SetState(ConnectionState.Connected, "reconnected");
             await RejoinRoomsAsync().ConfigureAwait(false);
             return;
@@ -453,7 +466,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
                 return;
         }
 
-        if (!_queue.Writer.TryWrite((name, payload)))
+        if (!_queue.Writer.TryWrite((name, payload, System.Diagnostics.Stopwatch.GetTimestamp())))
         {
             Router.ReportQueueFull(name, payload);
         }
@@ -501,8 +514,25 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         {
             while (_queue.Reader.TryRead(out var item))
             {
-                Dispatch(item.Name, item.Payload);
+                RecordLag(item.ArrivedAt);
+                if (_options.HandlerContext is { } context)
+                {
+                    context.Send(static state => ((DispatchWork)state!).Run(), new DispatchWork(this, item.Name, item.Payload));
+                }
+                else
+                {
+                    Dispatch(item.Name, item.Payload);
+                }
             }
+        }
+    }
+
+    private static void RecordLag(long arrivedAt)
+    {
+        if (SkaftinTelemetry.DispatchLag.Enabled)
+        {
+            var elapsed = System.Diagnostics.Stopwatch.GetTimestamp() - arrivedAt;
+            SkaftinTelemetry.DispatchLag.Record(elapsed * 1000.0 / System.Diagnostics.Stopwatch.Frequency);
         }
     }
 
@@ -589,14 +619,32 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
             return;
         }
 
+        var change = new ConnectionStateChange(previous, state, ReconnectAttempt, reason);
         try
         {
-            StateChanged?.Invoke(new ConnectionStateChange(previous, state, ReconnectAttempt, reason));
+            StateChanged?.Invoke(change);
         }
         catch (Exception ex)
         {
             Log.StateHandlerFailed(_logger, ex);
         }
+
+        foreach (var observer in _stateObservers.Snapshot)
+        {
+            try
+            {
+                observer(change);
+            }
+            catch (Exception ex)
+            {
+                Log.StateHandlerFailed(_logger, ex);
+            }
+        }
+    }
+
+    private sealed class DispatchWork(SkaftinRealtimeClient client, string name, ReadOnlyMemory<byte> payload)
+    {
+        public void Run() => client.Dispatch(name, payload);
     }
 
     private sealed class Room(string projectId)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,21 @@ public sealed class SkaftinRealtimeOptions
     /// in the URL, and is never logged.
     /// </summary>
     public Func<CancellationToken, ValueTask<string>>? AccessTokenProvider { get; set; }
+
+    /// <summary>
+    /// A fixed API key, used when no <see cref="AccessTokenProvider"/> is set (configuration key <c>Skaftin:ApiKey</c>).
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Projects the hosted service joins after connecting (configuration key <c>Skaftin:Projects</c>).</summary>
+    public IList<string> Projects { get; } = new List<string>();
+
+    /// <summary>
+    /// Where handlers run. Null (default): on the client's dispatch task. Set it to a UI thread's context
+    /// (<c>SynchronizationContext.Current</c>) to get handlers on that thread; events are handed over one at a time
+    /// with <see cref="SynchronizationContext.Send"/>, so their order and the queue's bound are kept.
+    /// </summary>
+    public SynchronizationContext? HandlerContext { get; set; }
 
     /// <summary>The transport: WebSocket (default) or HTTP long-polling.</summary>
     public SkaftinTransport Transport { get; set; } = SkaftinTransport.WebSocket;

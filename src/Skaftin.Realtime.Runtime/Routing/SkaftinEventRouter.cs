@@ -98,6 +98,15 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
             return;
         }
 
+        SkaftinTelemetry.EventsReceived.Add(1, SkaftinTelemetry.Table(change.TableName), SkaftinTelemetry.EventType(change.TypeName));
+        using var activity = SkaftinTelemetry.ActivitySource.StartActivity("skaftin.realtime.dispatch", System.Diagnostics.ActivityKind.Consumer);
+        if (activity is not null)
+        {
+            activity.SetTag("skaftin.table", change.TableName);
+            activity.SetTag("skaftin.event_type", change.TypeName);
+            activity.SetTag("skaftin.project", change.ProjectId);
+        }
+
         if (change.Type == DatabaseChangeType.Unknown)
         {
             Log.UnknownEventType(_logger, change.TypeName);
@@ -132,12 +141,14 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
     internal void ReportDecodeFailure(string eventName, string? tableName, string? eventType, ReadOnlyMemory<byte> utf8Json, SkaftinDecodeException ex)
     {
         Log.DecodeFailed(_logger, eventType, tableName, ex.Message, ex);
+        SkaftinTelemetry.DecodeFailures.Add(1, SkaftinTelemetry.Table(tableName ?? ex.TableName));
         Report(new RealtimeError(RealtimeErrorKind.DecodeFailed, eventName, tableName ?? ex.TableName, eventType, Cut(utf8Json), ex));
     }
 
     internal void ReportHandlerFailure(DatabaseChange change, Exception ex)
     {
         Log.HandlerFailed(_logger, change.TypeName, change.TableName, ex);
+        SkaftinTelemetry.HandlerFailures.Add(1, SkaftinTelemetry.Table(change.TableName));
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, EventNames.DatabaseChange, change.TableName, change.TypeName, Cut(change.Utf8Json), ex));
     }
 
@@ -150,12 +161,14 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
     internal void ReportQueueFull(string eventName, ReadOnlyMemory<byte> utf8Json)
     {
         Log.DispatchQueueFull(_logger, eventName);
+        SkaftinTelemetry.DroppedEvents.Add(1);
         Report(new RealtimeError(RealtimeErrorKind.DispatchQueueFull, eventName, null, null, Cut(utf8Json), null));
     }
 
     internal void ReportProjectHandlerFailure(ProjectEvent projectEvent, ReadOnlyMemory<byte> utf8Json, Exception ex)
     {
         Log.HandlerFailed(_logger, projectEvent.Type, null, ex);
+        SkaftinTelemetry.HandlerFailures.Add(1);
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, EventNames.ProjectEvent, null, projectEvent.Type, Cut(utf8Json), ex));
     }
 

@@ -65,6 +65,13 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     public IDisposable OnSchemaChanged(Action<SchemaChange> handler) => _schema.Add(handler);
 
     /// <summary>
+    /// The table's row changes as an observable, for System.Reactive users (this package does not depend on it).
+    /// Observers are called in order on the dispatch thread; a throwing observer is reported like a throwing handler.
+    /// </summary>
+    /// <returns>The observable; each subscription lasts until disposed.</returns>
+    public IObservable<RowChange<TRow, TKey>> AsObservable() => new HandlerObservable<RowChange<TRow, TKey>>(_changed);
+
+    /// <summary>
     /// The table's row changes as an ordered async stream, buffering up to <see cref="DefaultStreamCapacity"/> events.
     /// The subscription starts when enumeration starts and ends when it stops.
     /// </summary>

@@ -1,0 +1,65 @@
+using System;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Skaftin.Realtime;
+
+/// <summary>Registers the Skaftin realtime client with dependency injection.</summary>
+public static class SkaftinRealtimeServiceCollectionExtensions
+{
+    /// <summary>The configuration section read by <see cref="AddSkaftinRealtime(IServiceCollection, IConfiguration, Action{SkaftinRealtimeOptions})"/>.</summary>
+    public const string ConfigurationSection = "Skaftin";
+
+    /// <summary>
+    /// Adds a singleton <see cref="SkaftinRealtimeClient"/> configured from the <c>Skaftin</c> section
+    /// (<c>ApiUrl</c>, <c>ApiKey</c>, <c>Projects</c>, <c>Transport</c>, timeouts, <c>Reconnect</c>), validated at
+    /// start-up, and a hosted service that connects (and joins <c>Projects</c>) when the host starts and closes the
+    /// connection when it stops.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The app's configuration (its <c>Skaftin</c> section is read).</param>
+    /// <param name="configure">Further settings in code, applied after the configuration.</param>
+    /// <returns>A builder to register generated tables with.</returns>
+    public static SkaftinRealtimeBuilder AddSkaftinRealtime(this IServiceCollection services, IConfiguration configuration, Action<SkaftinRealtimeOptions>? configure = null)
+    {
+        if (configuration is null)
+        {
+            throw new ArgumentNullException(nameof(configuration));
+        }
+
+        var section = configuration.GetSection(ConfigurationSection);
+        return services.AddSkaftinRealtime(options =>
+        {
+            SkaftinRealtimeConfiguration.Bind(section, options);
+            configure?.Invoke(options);
+        });
+    }
+
+    /// <summary>Adds the client configured in code; see <see cref="AddSkaftinRealtime(IServiceCollection, IConfiguration, Action{SkaftinRealtimeOptions})"/>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">The settings.</param>
+    /// <returns>A builder to register generated tables with.</returns>
+    public static SkaftinRealtimeBuilder AddSkaftinRealtime(this IServiceCollection services, Action<SkaftinRealtimeOptions> configure)
+    {
+        if (services is null)
+        {
+            throw new ArgumentNullException(nameof(services));
+        }
+
+        services.AddOptions<SkaftinRealtimeOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SkaftinRealtimeOptions>, SkaftinRealtimeOptionsValidator>());
+        services.TryAddSingleton(static provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<SkaftinRealtimeOptions>>().Value;
+            options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            return new SkaftinRealtimeClient(options);
+        });
+        services.TryAddSingleton<ISkaftinRealtimeSource>(static provider => provider.GetRequiredService<SkaftinRealtimeClient>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SkaftinRealtimeHostedService>());
+        return new SkaftinRealtimeBuilder(services);
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Skaftin.Realtime.DevServer;
+using Xunit;
+
+namespace Skaftin.Realtime.IntegrationTests;
+
+/// <summary>The generic host integration against the real dev server.</summary>
+[Collection("dev server")]
+public sealed class HostingTests(DevServerFixture fixture)
+{
+    [Fact]
+    public async Task TheHostedServiceConnectsJoinsAndClosesWithTheHost()
+    {
+        var server = fixture.Server;
+        var project = "host" + Guid.NewGuid().ToString("N")[..6];
+        await Harness.CreateVehiclesAsync(server, project);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Skaftin:ApiUrl"] = server.Url.ToString(),
+            ["Skaftin:ApiKey"] = server.DefaultApiKey,
+            ["Skaftin:Projects:0"] = project,
+        });
+        builder.Services.AddSkaftinRealtime(builder.Configuration).AddTable(static client => client.Vehicles());
+        builder.Services.AddHealthChecks().AddSkaftinRealtime();
+        using var host = builder.Build();
+        var vehicles = host.Services.GetRequiredService<VehiclesRealtime>();
+        var inserted = new BlockingCollection<Vehicle>();
+        using var subscription = vehicles.OnInserted(inserted.Add);
+
+        await host.StartAsync();
+        var client = host.Services.GetRequiredService<SkaftinRealtimeClient>();
+        var socketId = client.SocketId!;
+        Assert.Contains(socketId, await server.Api.GetRoomMembersAsync(project));
+        Assert.Equal(HealthStatus.Healthy, (await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Status);
+
+        await server.Api.InsertAsync(project, "vehicles", new { registration_number = "hosted", status = "available" });
+        Assert.Equal("hosted", (await inserted.Next()).RegistrationNumber);
+
+        await host.StopAsync();
+        await Harness.UntilAsync(async () => !(await server.Api.GetSocketsAsync()).Contains(socketId), "the server sees the client go");
+    }
+}

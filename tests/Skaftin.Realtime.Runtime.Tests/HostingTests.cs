@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace Skaftin.Realtime.Runtime.Tests;
+
+/// <summary>Dependency injection, configuration, validation, health, metrics, observables and handler contexts.</summary>
+public sealed class HostingTests
+{
+    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(static v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+
+    [Fact]
+    public void ConfigurationIsBoundFromTheSkaftinSection()
+    {
+        var services = new ServiceCollection();
+        services.AddSkaftinRealtime(Configuration(
+            ("Skaftin:ApiUrl", "http://127.0.0.1:4999"),
+            ("Skaftin:ApiKey", "k"),
+            ("Skaftin:Projects:0", "p1"),
+            ("Skaftin:Projects:1", "p2"),
+            ("Skaftin:Transport", "polling"),
+            ("Skaftin:ConnectTimeout", "00:00:03"),
+            ("Skaftin:HeartbeatTimeout", "00:01:00"),
+            ("Skaftin:DispatchQueueCapacity", "50"),
+            ("Skaftin:Reconnect:MaxAttempts", "7"),
+            ("Skaftin:Reconnect:InitialDelay", "00:00:00.250")))
+            .AddTable(static client => client.Vehicles());
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<SkaftinRealtimeOptions>>().Value;
+        Assert.Equal(new Uri("http://127.0.0.1:4999"), options.ApiUrl);
+        Assert.Equal(("k", SkaftinTransport.Polling, 50), (options.ApiKey, options.Transport, options.DispatchQueueCapacity));
+        Assert.Equal(new[] { "p1", "p2" }, options.Projects);
+        Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(1)), (options.ConnectTimeout, options.HeartbeatTimeout));
+        Assert.Equal((7, TimeSpan.FromMilliseconds(250)), (options.Reconnect.MaxAttempts, options.Reconnect.InitialDelay));
+
+        var client = provider.GetRequiredService<SkaftinRealtimeClient>();
+        Assert.Same(client, provider.GetRequiredService<ISkaftinRealtimeSource>());
+        Assert.Same(client.Vehicles(), provider.GetRequiredService<VehiclesRealtime>());
+    }
+
+    [Theory]
+    [InlineData("Skaftin:ApiUrl", "not a url", "Skaftin:ApiUrl = 'not a url'")]
+    [InlineData("Skaftin:ConnectTimeout", "soon", "Skaftin:ConnectTimeout = 'soon'")]
+    [InlineData("Skaftin:Transport", "pigeon", "WebSocket or Polling")]
+    public void AMalformedValueNamesItsKey(string key, string value, string expected)
+    {
+        var services = new ServiceCollection();
+        services.AddSkaftinRealtime(Configuration((key, value), ("Skaftin:ApiKey", "k")));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<SkaftinRealtimeOptions>>().Value);
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task AMissingKeyOrBadUrlFailsTheHostAtStartWithAClearMessage()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSkaftinRealtime(Configuration(("Skaftin:ApiUrl", "ftp://example")));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("Skaftin:ApiUrl must be an absolute http", error.Message);
+        Assert.Contains("Skaftin:ApiKey is missing", error.Message);
+    }
+
+    [Fact]
+    public async Task HealthFollowsTheConnection()
+    {
+        var server = new FakeSocketServer();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(server.CreateClient());
+        services.AddHealthChecks().AddSkaftinRealtime();
+        await using var provider = services.BuildServiceProvider();
+        var health = provider.GetRequiredService<HealthCheckService>();
+        var client = provider.GetRequiredService<SkaftinRealtimeClient>();
+
+        Assert.Equal(HealthStatus.Unhealthy, (await health.CheckHealthAsync()).Status);
+        await client.ConnectAsync();
+        var healthy = await health.CheckHealthAsync();
+        Assert.Equal(HealthStatus.Healthy, healthy.Status);
+        Assert.Equal("Connected", healthy.Entries["skaftin-realtime"].Data["state"]);
+
+        server.Unreachable = true;
+        server.Current.Drop("transport close");
+        Assert.Equal(HealthStatus.Degraded, (await health.CheckHealthAsync()).Status);
+    }
+
+    [Fact]
+    public async Task MetricsCountEventsFailuresAndLag()
+    {
+        var measurements = new List<(string Instrument, double Value, string? Table)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SkaftinTelemetry.Name)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            string? table = null;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "skaftin.table")
+                {
+                    table = tag.Value as string;
+                }
+            }
+
+            lock (measurements)
+            {
+                measurements.Add((instrument.Name, value, table));
+            }
+        }
+
+        listener.SetMeasurementEventCallback<long>((i, v, t, _) => Record(i, v, t));
+        listener.SetMeasurementEventCallback<double>((i, v, t, _) => Record(i, v, t));
+        listener.Start();
+
+        var server = new FakeSocketServer();
+        await using var client = server.CreateClient();
+        var delivered = new TaskCompletionSource();
+        using var a = client.Vehicles().OnInserted(v =>
+        {
+            if (v.RegistrationNumber == "boom")
+            {
+                throw new InvalidOperationException("boom");
+            }
+
+            delivered.TrySetResult();
+        });
+        await client.ConnectAsync();
+        server.Current.Raise(EventNames.DatabaseChange, Row("boom"));
+        server.Current.Raise(EventNames.DatabaseChange, """{"type":"insert","projectId":"p1","tableName":"vehicles","data":{"id":"x"},"timestamp":"2026-11-26T08:30:00Z"}""");
+        server.Current.Raise(EventNames.DatabaseChange, Row("ok"));
+        await delivered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        lock (measurements)
+        {
+            Assert.Equal(3, measurements.Count(static m => m.Instrument == "skaftin.realtime.events" && m.Table == "vehicles"));
+            Assert.Single(measurements, static m => m.Instrument == "skaftin.realtime.handler_failures" && m.Table == "vehicles");
+            Assert.Single(measurements, static m => m.Instrument == "skaftin.realtime.decode_failures" && m.Table == "vehicles");
+            Assert.Equal(3, measurements.Count(static m => m.Instrument == "skaftin.realtime.dispatch_lag" && m.Value >= 0));
+        }
+    }
+
+    [Fact]
+    public async Task ObservablesDeliverChangesAndStates()
+    {
+        var server = new FakeSocketServer();
+        await using var client = server.CreateClient();
+        var changes = new List<RowChange<Vehicle, int>>();
+        var states = new List<ConnectionState>();
+        using var a = client.Vehicles().AsObservable().Subscribe(new Observer<RowChange<Vehicle, int>>(changes.Add));
+        using var b = client.StateChanges.Subscribe(new Observer<ConnectionStateChange>(c => states.Add(c.Current)));
+
+        await client.ConnectAsync();
+        server.Current.Raise(EventNames.DatabaseChange, Row("A"));
+        await Until(() => changes.Count == 1);
+
+        Assert.Equal("A", Assert.IsType<RowInserted<Vehicle, int>>(changes[0]).Row.RegistrationNumber);
+        Assert.Equal(new[] { ConnectionState.Connecting, ConnectionState.Connected }, states);
+    }
+
+    [Fact]
+    public async Task HandlersRunOnTheGivenSynchronizationContextInOrder()
+    {
+        using var context = new SingleThreadContext();
+        var server = new FakeSocketServer();
+        await using var client = server.CreateClient(o => o.HandlerContext = context);
+        var seen = new List<(string Name, int Thread)>();
+        var done = new TaskCompletionSource();
+        using var a = client.Vehicles().OnInserted(v =>
+        {
+            seen.Add((v.RegistrationNumber, Environment.CurrentManagedThreadId));
+            if (seen.Count == 20)
+            {
+                done.TrySetResult();
+            }
+        });
+        await client.ConnectAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            server.Current.Raise(EventNames.DatabaseChange, Row("v" + i));
+        }
+
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(Enumerable.Range(0, 20).Select(static i => "v" + i), seen.Select(static s => s.Name));
+        Assert.All(seen, s => Assert.Equal(context.ThreadId, s.Thread));
+    }
+
+    private static string Row(string registration) =>
+        $$"""{"type":"insert","projectId":"p1","tableName":"vehicles","data":{"id":1,"registration_number":"{{registration}}","status":"available","created_at":"2026-11-26T08:30:00Z"},"timestamp":"2026-11-26T08:30:00Z"}""";
+
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+
+    private sealed class Observer<T>(Action<T> next) : IObserver<T>
+    {
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void OnNext(T value) => next(value);
+    }
+
+    // A stand-in for a UI thread: one dedicated thread that runs what is sent to it.
+    private sealed class SingleThreadContext : SynchronizationContext, IDisposable
+    {
+        private readonly System.Collections.Concurrent.BlockingCollection<(SendOrPostCallback Callback, object? State, ManualResetEventSlim? Done)> _work = new();
+        private readonly Thread _thread;
+
+        public SingleThreadContext()
+        {
+            _thread = new Thread(() =>
+            {
+                foreach (var (callback, state, done) in _work.GetConsumingEnumerable())
+                {
+                    callback(state);
+                    done?.Set();
+                }
+            }) { IsBackground = true };
+            _thread.Start();
+        }
+
+        public int ThreadId => _thread.ManagedThreadId;
+
+        public override void Post(SendOrPostCallback d, object? state) => _work.Add((d, state, null));
+
+        public override void Send(SendOrPostCallback d, object? state)
+        {
+            using var done = new ManualResetEventSlim();
+            _work.Add((d, state, done));
+            done.Wait();
+        }
+
+        public void Dispose() => _work.CompleteAdding();
+    }
+}
