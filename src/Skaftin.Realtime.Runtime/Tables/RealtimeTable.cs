@@ -18,7 +18,7 @@ namespace Skaftin.Realtime;
 public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     where TRow : class
 {
-    /// <summary>The buffer capacity of <see cref="Changes(CancellationToken)"/>.</summary>
+    /// <summary>The default buffer capacity of <see cref="Changes(CancellationToken)"/>.</summary>
     public const int DefaultStreamCapacity = 10_000;
 
     private readonly HandlerList<Action<TRow>> _inserted = new();
@@ -30,11 +30,13 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     /// <summary>Creates the table. Called by generated code.</summary>
     /// <param name="router">The router that delivers this table's events.</param>
     /// <param name="reader">The generated row reader.</param>
+#pragma warning disable RS0022 // Generated table classes derive from this type by design.
     protected RealtimeTable(SkaftinEventRouter router, SkaftinRowReader<TRow, TKey> reader)
         : base(router ?? throw new ArgumentNullException(nameof(router)), (reader ?? throw new ArgumentNullException(nameof(reader))).TableName)
     {
         Reader = reader;
     }
+#pragma warning restore RS0022
 
     /// <summary>The generated reader of this table's rows (also usable for rows fetched over REST).</summary>
     public SkaftinRowReader<TRow, TKey> Reader { get; }
@@ -77,14 +79,14 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     /// </summary>
     /// <param name="cancellationToken">Ends the stream.</param>
     /// <returns>The stream. If the reader falls more than the capacity behind, the stream delivers what it buffered, then throws <see cref="StreamOverflowException"/>.</returns>
-    public IAsyncEnumerable<RowChange<TRow, TKey>> Changes(CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<RowChange<TRow, TKey>> Changes(CancellationToken cancellationToken) =>
         Changes(DefaultStreamCapacity, cancellationToken);
 
     /// <summary>The table's row changes as an ordered async stream with a buffer of the given capacity.</summary>
     /// <param name="capacity">How many events may wait for the reader before the stream overflows.</param>
     /// <param name="cancellationToken">Ends the stream.</param>
     /// <returns>The stream. If the reader falls more than <paramref name="capacity"/> behind, the stream delivers what it buffered, then throws <see cref="StreamOverflowException"/>.</returns>
-    public IAsyncEnumerable<RowChange<TRow, TKey>> Changes(int capacity, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RowChange<TRow, TKey>> Changes(int capacity = DefaultStreamCapacity, CancellationToken cancellationToken = default)
     {
         if (capacity < 1)
         {
