@@ -15,7 +15,7 @@ builder.Services.AddSingleton<VehicleBoard>();
 builder.Services.AddHostedService(static provider => provider.GetRequiredService<VehicleBoard>());
 
 var app = builder.Build();
-var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
 app.MapGet("/vehicles", (VehicleBoard board) => board.Loaded ? Results.Json(board.Snapshot, json) : Results.StatusCode(503));
 
