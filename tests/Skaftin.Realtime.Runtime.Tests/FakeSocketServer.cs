@@ -22,6 +22,12 @@ internal sealed class FakeSocketServer
     /// <summary>When true, connection attempts get no answer at all, like a host that has gone away.</summary>
     public bool Unreachable { get; set; }
 
+    /// <summary>When true, the server hands out recovery sessions and restores them on reconnect (same socket id).</summary>
+    public bool RecoversSessions { get; set; }
+
+    /// <summary>The session each connection attempt offered to resume.</summary>
+    public List<SessionResume?> Resumes { get; } = new();
+
     /// <summary>Whether join-project is answered with joined-project.</summary>
     public bool AnswersJoins { get; set; } = true;
 
@@ -43,19 +49,20 @@ internal sealed class FakeSocketServer
             Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
         };
         configure?.Invoke(options);
-        return new SkaftinRealtimeClient(options, (url, transport, t) =>
+        return new SkaftinRealtimeClient(options, (url, transport, t, resume) =>
         {
-            var connection = new Connection(this, t);
+            var connection = new Connection(this, t, resume);
             lock (Connections)
             {
                 Connections.Add(connection);
+                Resumes.Add(resume);
             }
 
             return connection;
         });
     }
 
-    internal sealed class Connection(FakeSocketServer server, string token) : ISocketConnection
+    internal sealed class Connection(FakeSocketServer server, string token, SessionResume? resume) : ISocketConnection
     {
         public event Action<string, ReadOnlyMemory<byte>>? EventReceived;
 
@@ -70,6 +77,10 @@ internal sealed class FakeSocketServer
         public string Token { get; } = token;
 
         public string? Id { get; private set; }
+
+        public string? SessionId { get; private set; }
+
+        public string? LastOffset { get; set; }
 
         public bool Closed { get; private set; }
 
@@ -89,7 +100,12 @@ internal sealed class FakeSocketServer
                 }
                 else
                 {
-                    Id = "fake-" + Guid.NewGuid().ToString("N")[..6];
+                    // A restored session keeps its socket id, as socket.io's connection state recovery does.
+                    var restored = server.RecoversSessions && resume is not null
+                        ? server.Connections.Find(c => c.SessionId == resume.SessionId)
+                        : null;
+                    Id = restored?.Id ?? "fake-" + Guid.NewGuid().ToString("N")[..6];
+                    SessionId = server.RecoversSessions ? restored?.SessionId ?? "session-" + Guid.NewGuid().ToString("N")[..6] : null;
                     Connected?.Invoke();
                 }
             });

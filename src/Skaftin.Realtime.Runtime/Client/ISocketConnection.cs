@@ -28,6 +28,12 @@ internal interface ISocketConnection : IAsyncDisposable
     /// <summary>The socket id the server assigned, once connected.</summary>
     string? Id { get; }
 
+    /// <summary>The recovery session id the server handed out (connection state recovery), if any.</summary>
+    string? SessionId { get; }
+
+    /// <summary>The offset of the last event received, when the server sends offsets (connection state recovery).</summary>
+    string? LastOffset { get; }
+
     /// <summary>Starts connecting; completion of the returned task says nothing about acceptance (watch the events).</summary>
     Task StartAsync(CancellationToken cancellationToken);
 
@@ -38,5 +44,8 @@ internal interface ISocketConnection : IAsyncDisposable
     Task CloseAsync();
 }
 
-/// <summary>Creates one connection attempt for a URL, transport and token.</summary>
-internal delegate ISocketConnection SocketConnectionFactory(Uri url, SkaftinTransport transport, string token);
+/// <summary>What a reconnect offers the server to restore the previous session: its id and the last offset seen.</summary>
+internal sealed record SessionResume(string SessionId, string? Offset);
+
+/// <summary>Creates one connection attempt for a URL, transport, token and (on reconnect) the session to resume.</summary>
+internal delegate ISocketConnection SocketConnectionFactory(Uri url, SkaftinTransport transport, string token, SessionResume? resume);

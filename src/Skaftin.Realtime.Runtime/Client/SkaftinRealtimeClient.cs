@@ -36,11 +36,14 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     private int _reconnectAttempt;
     private long _lastHeartbeat;
     private int _disposed;
+    private SessionResume? _resume;
+    private string? _lostSocketId;
+    private const string ResyncItem = "$resync";
 
     /// <summary>Creates a client; nothing is sent until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">The settings.</param>
     public SkaftinRealtimeClient(SkaftinRealtimeOptions options)
-        : this(options, static (url, transport, token) => new SocketIOConnection(url, transport, token))
+        : this(options, static (url, transport, token, resume) => new SocketIOConnection(url, transport, token, resume))
     {
     }
 
@@ -82,6 +85,12 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <summary>The reconnect attempt in progress, or 0.</summary>
     public int ReconnectAttempt => Volatile.Read(ref _reconnectAttempt);
 
+    /// <summary>
+    /// Whether the last reconnect restored the previous session (the server enables connection state recovery and
+    /// replayed the events sent meanwhile). When false after a reconnect, every table received a resync signal.
+    /// </summary>
+    public bool LastReconnectRecovered { get; private set; }
+
     /// <summary>Raised on every change of <see cref="State"/>.</summary>
     public event Action<ConnectionStateChange>? StateChanged;
 
@@ -122,7 +131,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-            await ConnectOnceAsync(linked.Token).ConfigureAwait(false);
+            await ConnectOnceAsync(linked.Token, resume: null).ConfigureAwait(false);
             SetState(ConnectionState.Connected, null);
         }
         catch
@@ -262,12 +271,12 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         }
     }
 
-    private async Task ConnectOnceAsync(CancellationToken cancellationToken)
+    private async Task ConnectOnceAsync(CancellationToken cancellationToken, SessionResume? resume)
     {
         var token = _options.AccessTokenProvider is { } provider
             ? await provider(cancellationToken).ConfigureAwait(false)
             : _options.ApiKey!;
-        var connection = _connectionFactory(_options.ApiUrl, _options.Transport, token);
+        var connection = _connectionFactory(_options.ApiUrl, _options.Transport, token, resume);
         var accepted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.Connected += () => accepted.TrySetResult(true);
         connection.ConnectError += message => accepted.TrySetException(new SkaftinAuthenticationException(message));
@@ -325,6 +334,8 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         }
 
         Log.ConnectionLost(_logger, reason);
+        _lostSocketId = connection.Id;
+        _resume = connection.SessionId is { } session ? new SessionResume(session, connection.LastOffset) : null;
         _ = connection.CloseAsync();
         lock (_gate)
         {
@@ -367,7 +378,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
                 await _options.TimeProvider.Delay(delay, _lifetime.Token).ConfigureAwait(false);
 #endif
                 SetState(ConnectionState.Reconnecting, null);
-                await ConnectOnceAsync(_lifetime.Token).ConfigureAwait(false);
+                await ConnectOnceAsync(_lifetime.Token, _resume).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
             {
@@ -392,9 +403,38 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
 
             Volatile.Write(ref _reconnectAttempt, 0);
             SkaftinTelemetry.Reconnects.Add(1);
+
+            // A recovered session keeps its socket id and rooms, and the server replays what was missed.
+            var recovered = _resume is not null && _lostSocketId is not null && Volatile.Read(ref _connection)?.Id == _lostSocketId;
+            LastReconnectRecovered = recovered;
+            if (recovered)
+            {
+                ConfirmRooms();
+                SetState(ConnectionState.Connected, "recovered");
+                return;
+            }
+
             SetState(ConnectionState.Connected, "reconnected");
             await RejoinRoomsAsync().ConfigureAwait(false);
+
+            // In order with the events: handlers see the signal after everything received before it.
+            if (!_queue.Writer.TryWrite((ResyncItem, ReadOnlyMemory<byte>.Empty, System.Diagnostics.Stopwatch.GetTimestamp())))
+            {
+                Router.RequestResync(new ResyncRequired(ResyncReason.ConnectionRestored, null, null, _options.TimeProvider.GetUtcNow()));
+            }
+
             return;
+        }
+    }
+
+    private void ConfirmRooms()
+    {
+        lock (_gate)
+        {
+            foreach (var room in _rooms.Values)
+            {
+                room.Joined.TrySetResult(true);
+            }
         }
     }
 
@@ -545,6 +585,10 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         else if (name == EventNames.ProjectEvent)
         {
             DispatchProjectEvent(payload);
+        }
+        else if (name == ResyncItem)
+        {
+            Router.RequestResync(new ResyncRequired(ResyncReason.ConnectionRestored, null, null, _options.TimeProvider.GetUtcNow()));
         }
     }
 

@@ -21,20 +21,34 @@ internal sealed class SocketIOConnection : ISocketConnection
     };
 
     private readonly SocketIO _socket;
+    private SessionCapturingWebSocket? _webSocket;
     private int _closed;
+    private string? _lastOffset;
 
-    public SocketIOConnection(Uri url, SkaftinTransport transport, string token)
+    public SocketIOConnection(Uri url, SkaftinTransport transport, string token, SessionResume? resume)
     {
+        // The handshake's auth object: the token, and on reconnect the session to restore (socket.io reads pid/offset).
+        var auth = new Dictionary<string, string> { ["token"] = token };
+        if (resume is not null)
+        {
+            auth["pid"] = resume.SessionId;
+            if (resume.Offset is not null)
+            {
+                auth["offset"] = resume.Offset;
+            }
+        }
+
         _socket = new SocketIO(url, new SocketIOOptions
         {
             Transport = transport == SkaftinTransport.Polling ? TransportProtocol.Polling : TransportProtocol.WebSocket,
             AutoUpgrade = false,
             Reconnection = false,
             ConnectionTimeout = TimeSpan.FromSeconds(30),
-            Auth = new Dictionary<string, string> { ["token"] = token },
+            Auth = auth,
         })
         {
             JsonSerializer = SocketPayloadSerializer.Instance,
+            ClientWebSocketProvider = () => _webSocket = new SessionCapturingWebSocket(),
         };
         _socket.OnConnected += (_, _) => Connected?.Invoke();
         _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(reason);
@@ -57,6 +71,10 @@ internal sealed class SocketIOConnection : ISocketConnection
     public event Action? Heartbeat;
 
     public string? Id => _socket.Id;
+
+    public string? SessionId => _webSocket?.SessionId;
+
+    public string? LastOffset => Volatile.Read(ref _lastOffset);
 
     public Task StartAsync(CancellationToken cancellationToken) => _socket.ConnectAsync();
 
@@ -97,6 +115,12 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     private void OnEvent(string name, SocketIOResponse response)
     {
+        // With connection state recovery the server appends the event's offset as an extra, last string argument.
+        if (response.Count >= 2 && response.GetValue(response.Count - 1) is { ValueKind: System.Text.Json.JsonValueKind.String } offset)
+        {
+            Volatile.Write(ref _lastOffset, offset.GetString());
+        }
+
         ReadOnlyMemory<byte> payload = response.Count == 0
             ? ReadOnlyMemory<byte>.Empty
             : Encoding.UTF8.GetBytes(response.GetValue(0).GetRawText());

@@ -19,6 +19,7 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
     private readonly HandlerList<Action<RealtimeError>> _errors = new();
     private readonly HandlerList<Action<CronJobChange>> _cronJobs = new();
     private readonly HandlerList<Action<DatabaseImported>> _imports = new();
+    private readonly HandlerList<Action<ResyncRequired>> _resyncs = new();
     private readonly ILogger _logger;
     private Dictionary<string, RealtimeTableBase> _tables = new(StringComparer.Ordinal);
 
@@ -75,6 +76,47 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
     /// <returns>Disposing it ends the subscription.</returns>
     public IDisposable OnDatabaseImported(Action<DatabaseImported> handler) => _imports.Add(handler);
 
+    /// <summary>
+    /// Subscribes to every resync signal: a connection that could not be recovered, a whole-database import, or a
+    /// declared table's schema change. Tables have their own <see cref="RealtimeTable{TRow, TKey}.OnResync"/>.
+    /// </summary>
+    /// <param name="handler">Receives each signal.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnResyncRequired(Action<ResyncRequired> handler) => _resyncs.Add(handler);
+
+    /// <summary>
+    /// Tells every declared table (and <see cref="OnResyncRequired"/> handlers) that events may have been missed.
+    /// The realtime client calls this, in order with events, after a reconnect that did not recover the session.
+    /// </summary>
+    /// <param name="signal">The signal.</param>
+    public void RequestResync(ResyncRequired signal)
+    {
+        if (signal is null)
+        {
+            throw new ArgumentNullException(nameof(signal));
+        }
+
+        foreach (var handler in _resyncs.Snapshot)
+        {
+            try
+            {
+                handler(signal);
+            }
+            catch (Exception ex)
+            {
+                ReportResyncHandlerFailure(signal, ex);
+            }
+        }
+
+        foreach (var table in Volatile.Read(ref _tables).Values)
+        {
+            if (signal.TableName is null || signal.TableName == table.TableName)
+            {
+                table.Resync(signal);
+            }
+        }
+    }
+
     /// <summary>Subscribes to delivery failures: undecodable payloads, throwing handlers, unknown event types.</summary>
     /// <param name="handler">Receives each failure.</param>
     /// <returns>Disposing it ends the subscription.</returns>
@@ -124,6 +166,7 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
         if (change.Type == DatabaseChangeType.ImportDump)
         {
             Deliver(_imports, new DatabaseImported(change.ProjectId, change.Timestamp, change.DataJson), change);
+            RequestResync(new ResyncRequired(ResyncReason.DatabaseImported, change.ProjectId, null, change.Timestamp));
             return;
         }
 
@@ -132,6 +175,11 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
             && Volatile.Read(ref _tables).TryGetValue(tableName, out var table))
         {
             table.Dispatch(change);
+            if (change.Type.IsSchemaChange())
+            {
+                RequestResync(new ResyncRequired(ResyncReason.SchemaChanged, change.ProjectId, tableName, change.Timestamp));
+            }
+
             return;
         }
 
@@ -156,6 +204,13 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
     {
         Log.ConnectionFailed(_logger, ex);
         Report(new RealtimeError(RealtimeErrorKind.ConnectionFailed, "connect", null, null, "", ex));
+    }
+
+    internal void ReportResyncHandlerFailure(ResyncRequired signal, Exception ex)
+    {
+        Log.HandlerFailed(_logger, "resync", signal.TableName, ex);
+        SkaftinTelemetry.HandlerFailures.Add(1, SkaftinTelemetry.Table(signal.TableName));
+        Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, "resync", signal.TableName, signal.Reason.ToString(), "", ex));
     }
 
     internal void ReportQueueFull(string eventName, ReadOnlyMemory<byte> utf8Json)

@@ -26,6 +26,7 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     private readonly HandlerList<Action<RowDeleted<TRow, TKey>>> _deleted = new();
     private readonly HandlerList<Action<RowChange<TRow, TKey>>> _changed = new();
     private readonly HandlerList<Action<SchemaChange>> _schema = new();
+    private readonly HandlerList<Action<ResyncRequired>> _resync = new();
 
     /// <summary>Creates the table. Called by generated code.</summary>
     /// <param name="router">The router that delivers this table's events.</param>
@@ -67,6 +68,14 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     public IDisposable OnSchemaChanged(Action<SchemaChange> handler) => _schema.Add(handler);
 
     /// <summary>
+    /// Subscribes to the signal to reload this table: events may have been missed (a connection that could not be
+    /// recovered), the database was replaced, or the table's schema changed. Reload the rows, then go on applying events.
+    /// </summary>
+    /// <param name="handler">Receives each signal, in order with the table's events.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnResync(Action<ResyncRequired> handler) => _resync.Add(handler);
+
+    /// <summary>
     /// The table's row changes as an observable, for System.Reactive users (this package does not depend on it).
     /// Observers are called in order on the dispatch thread; a throwing observer is reported like a throwing handler.
     /// </summary>
@@ -98,6 +107,21 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
 
     /// <summary>Whether anything (a handler or a stream) listens to the union of row changes; streams subscribe lazily.</summary>
     internal bool HasChangeSubscribers => !_changed.IsEmpty;
+
+    internal sealed override void Resync(ResyncRequired signal)
+    {
+        foreach (var handler in _resync.Snapshot)
+        {
+            try
+            {
+                handler(signal);
+            }
+            catch (Exception ex)
+            {
+                Router.ReportResyncHandlerFailure(signal, ex);
+            }
+        }
+    }
 
     internal sealed override void Dispatch(DatabaseChange change)
     {

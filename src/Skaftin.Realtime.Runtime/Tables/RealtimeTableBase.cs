@@ -16,4 +16,6 @@ public abstract class RealtimeTableBase
     protected SkaftinEventRouter Router { get; }
 
     internal abstract void Dispatch(DatabaseChange change);
+
+    internal abstract void Resync(ResyncRequired signal);
 }
