@@ -145,6 +145,20 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public Task NullableKeys() => GeneratorHarness.VerifyAsync("""
+        using System;
+        using Skaftin.Realtime;
+
+        namespace Keys;
+
+        [SkaftinTable("tickets")]
+        public sealed record Ticket(int? Id, string Title);
+
+        [SkaftinTable("slugs")]
+        public sealed record Slug([property: SkaftinKey] string? Code, Guid? Owner);
+        """);
+
+    [Fact]
     public Task GlobalNamespaceAndNestedModel() => GeneratorHarness.VerifyAsync("""
         using Skaftin.Realtime;
 

@@ -39,6 +39,10 @@ internal static class TableEmitter
         return w.ToString();
     }
 
+    // A nullable key member still yields a non-nullable key: value types through GetValueOrDefault, references asserted.
+    private static string KeyAccess(TypeSpec type) =>
+        !type.FullName.EndsWith("?") ? "" : type.Kind == ValueKind.String ? "!" : ".GetValueOrDefault()";
+
     private static string KeyType(TableSpec spec) =>
         spec.KeyIndex < 0 ? $"{Runtime}.SkaftinNoKey" : spec.Members[spec.KeyIndex].Type.FullName.TrimEnd('?');
 
@@ -62,6 +66,13 @@ internal static class TableEmitter
             w.Line();
             w.Line("/// <inheritdoc />");
             w.Line($"public override bool HasKey => {(spec.KeyIndex >= 0 ? "true" : "false")};");
+            if (spec.KeyIndex >= 0)
+            {
+                var key = spec.Members[spec.KeyIndex];
+                w.Line();
+                w.Line("/// <inheritdoc />");
+                w.Line($"public override {KeyType(spec)} GetKey({spec.ModelFullName} row) => row.{key.MemberName}{KeyAccess(key.Type)};");
+            }
             w.Line();
             w.Line("/// <inheritdoc />");
             using (w.Block($"protected override {spec.ModelFullName}? ReadRow(ref {Json}.Utf8JsonReader reader, out {KeyType(spec)} key, out bool hasKey, out string? missingColumn)"))
@@ -115,7 +126,7 @@ internal static class TableEmitter
                 if (spec.KeyIndex >= 0)
                 {
                     var key = spec.Members[spec.KeyIndex];
-                    w.Line($"key = value{key.MemberName}{(key.Type.IsNullable ? "!" : "")};");
+                    w.Line($"key = value{key.MemberName}{KeyAccess(key.Type)};");
                     w.Line($"hasKey = has{key.MemberName};");
                 }
                 else

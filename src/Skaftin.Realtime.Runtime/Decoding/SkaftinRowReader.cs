@@ -28,6 +28,13 @@ public abstract class SkaftinRowReader<TRow, TKey>
     /// <summary>Whether the row type declares a key (a <see cref="SkaftinKeyAttribute"/> member or one named <c>Id</c>).</summary>
     public abstract bool HasKey { get; }
 
+    /// <summary>The key of a row (generated for tables with a key).</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>Its key.</returns>
+    /// <exception cref="NotSupportedException">The row type declares no key.</exception>
+    public virtual TKey GetKey(TRow row) =>
+        throw new NotSupportedException($"The row type of table '{TableName}' declares no key; mark one member with [SkaftinKey] or name it Id.");
+
     /// <summary>Decodes one row from UTF-8 JSON text holding exactly one object.</summary>
     /// <param name="utf8Json">The JSON text.</param>
     /// <returns>The row.</returns>

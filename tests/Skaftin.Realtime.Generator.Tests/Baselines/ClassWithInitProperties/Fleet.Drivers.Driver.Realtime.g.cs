@@ -22,6 +22,9 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
     public override bool HasKey => true;
 
     /// <inheritdoc />
+    public override long GetKey(global::Fleet.Drivers.Driver row) => row.Id;
+
+    /// <inheritdoc />
     protected override global::Fleet.Drivers.Driver? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out long key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);

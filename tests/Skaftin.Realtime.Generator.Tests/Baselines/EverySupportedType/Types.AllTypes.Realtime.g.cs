@@ -22,6 +22,9 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
     public override bool HasKey => true;
 
     /// <inheritdoc />
+    public override global::System.Guid GetKey(global::Types.AllTypes row) => row.Id;
+
+    /// <inheritdoc />
     protected override global::Types.AllTypes? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.Guid key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);

@@ -20,6 +20,9 @@ public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.Skaftin
     public override bool HasKey => true;
 
     /// <inheritdoc />
+    public override global::System.Guid GetKey(global::Models.AuditEntry row) => row.Id;
+
+    /// <inheritdoc />
     protected override global::Models.AuditEntry? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.Guid key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);

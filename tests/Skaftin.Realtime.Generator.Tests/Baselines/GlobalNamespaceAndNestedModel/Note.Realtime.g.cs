@@ -20,6 +20,9 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
     public override bool HasKey => true;
 
     /// <inheritdoc />
+    public override int GetKey(global::Note row) => row.Id;
+
+    /// <inheritdoc />
     protected override global::Note? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);

@@ -22,6 +22,9 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
     public override bool HasKey => true;
 
     /// <inheritdoc />
+    public override int GetKey(global::Fleet.Vehicle row) => row.Id;
+
+    /// <inheritdoc />
     protected override global::Fleet.Vehicle? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);

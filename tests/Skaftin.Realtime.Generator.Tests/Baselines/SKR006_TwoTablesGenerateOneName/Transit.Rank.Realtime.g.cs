@@ -22,6 +22,9 @@ public sealed class RankRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
     public override bool HasKey => true;
 
     /// <inheritdoc />
+    public override int GetKey(global::Transit.Rank row) => row.Id;
+
+    /// <inheritdoc />
     protected override global::Transit.Rank? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);

@@ -22,6 +22,9 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
     public override bool HasKey => true;
 
     /// <inheritdoc />
+    public override int GetKey(global::Transit.Route row) => row.Id;
+
+    /// <inheritdoc />
     protected override global::Transit.Route? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);

@@ -22,6 +22,9 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
     public override bool HasKey => true;
 
     /// <inheritdoc />
+    public override int GetKey(global::Transit.TaxiAssociation row) => row.Id;
+
+    /// <inheritdoc />
     protected override global::Transit.TaxiAssociation? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Skaftin.Realtime.Runtime.Tests;
+
+/// <summary>The live table's contract: no gap between snapshot and stream, order, stale events, reloads, notifications.</summary>
+public sealed class LiveTableTests
+{
+    private readonly SkaftinEventRouter _router = new();
+
+    private static Vehicle V(int id, string registration = "R", VehicleStatus status = VehicleStatus.Available) =>
+        new(id, registration + id, status, null, new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
+
+    private void Send(string type, Vehicle? row, int? keyOnly = null, int second = 0, string project = "p1")
+    {
+        var data = row is null
+            ? $$"""{"id":{{keyOnly}}}"""
+            : $$"""{"id":{{row.Id}},"registration_number":"{{row.RegistrationNumber}}","status":"{{row.Status}}","capacity":null,"created_at":"2026-11-26T08:00:00Z"}""";
+        _router.DispatchDatabaseChange(Encoding.UTF8.GetBytes(
+            $$"""{"type":"{{type}}","projectId":"{{project}}","tableName":"vehicles","data":{{data}},"timestamp":"2026-11-26T09:00:{{second:00}}Z"}"""));
+    }
+
+    private static Func<CancellationToken, Task<IReadOnlyList<Vehicle>>> Loader(params Vehicle[] rows) =>
+        _ => Task.FromResult<IReadOnlyList<Vehicle>>(rows);
+
+    [Fact]
+    public async Task LoadsThenFollowsInsertsUpdatesAndDeletes()
+    {
+        await using var live = await LiveTable<Vehicle, int>.StartAsync(_router.Vehicles(), Loader(V(1), V(2)));
+        Assert.Equal(2, live.Count);
+
+        Send("insert", V(3), second: 1);
+        Send("update", V(1, "X"), second: 2);
+        Send("delete", null, keyOnly: 2, second: 3);
+
+        Assert.Equal(new[] { "X1", "R3" }, live.Snapshot().OrderBy(static v => v.Id).Select(static v => v.RegistrationNumber));
+        Assert.True(live.TryGet(3, out var three));
+        Assert.Equal("R3", three.RegistrationNumber);
+        Assert.False(live.TryGet(2, out _));
+    }
+
+    [Fact]
+    public async Task EventsDuringTheLoadAreNotLost()
+    {
+        var loading = new TaskCompletionSource<IReadOnlyList<Vehicle>>();
+        var start = LiveTable<Vehicle, int>.StartAsync(_router.Vehicles(), _ => loading.Task);
+
+        // The snapshot is taken after the insert of 1 but before its update and the insert of 2.
+        Send("update", V(1, "after-snapshot"), second: 2);
+        Send("insert", V(2), second: 3);
+        loading.SetResult(new[] { V(1, "snapshot") });
+        await using var live = await start;
+
+        Assert.Equal(new[] { "after-snapshot1", "R2" }, live.Snapshot().OrderBy(static v => v.Id).Select(static v => v.RegistrationNumber));
+    }
+
+    [Fact]
+    public async Task StaleAndDuplicateEventsAreIgnored()
+    {
+        await using var live = await LiveTable<Vehicle, int>.StartAsync(_router.Vehicles(), Loader());
+        var notifications = new List<NotifyCollectionChangedAction>();
+        live.CollectionChanged += (_, e) => notifications.Add(e.Action);
+
+        Send("insert", V(1, "new"), second: 5);
+        Send("insert", V(1, "new"), second: 5);       // duplicate
+        Send("update", V(1, "old"), second: 4);       // stale: older than what was applied
+        Send("delete", null, keyOnly: 1, second: 6);
+        Send("insert", V(1, "ghost"), second: 5);     // a replay from before the delete
+
+        Assert.Empty(live);
+        Assert.Equal(new[] { NotifyCollectionChangedAction.Add, NotifyCollectionChangedAction.Remove }, notifications);
+    }
+
+    [Fact]
+    public async Task AResyncReloadsAndRaisesReset()
+    {
+        var database = new List<Vehicle> { V(1) };
+        await using var live = await LiveTable<Vehicle, int>.StartAsync(_router.Vehicles(), _ => Task.FromResult<IReadOnlyList<Vehicle>>(database.ToList()));
+        var reloaded = new TaskCompletionSource<int>();
+        live.Loaded += count => reloaded.TrySetResult(count);
+        var resets = 0;
+        live.CollectionChanged += (_, e) => resets += e.Action == NotifyCollectionChangedAction.Reset ? 1 : 0;
+
+        database.Add(V(2)); // changed while events were missed
+        _router.RequestResync(new ResyncRequired(ResyncReason.ConnectionRestored, null, null, DateTimeOffset.UtcNow));
+
+        Assert.Equal(2, await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(1, resets);
+    }
+
+    [Fact]
+    public async Task AFailedReloadIsRetriedUntilItWorks()
+    {
+        var attempts = 0;
+        await using var live = await LiveTable<Vehicle, int>.StartAsync(
+            _router.Vehicles(),
+            _ => ++attempts is 2 or 3 ? throw new InvalidOperationException("REST down") : Task.FromResult<IReadOnlyList<Vehicle>>(new[] { V(attempts) }),
+            new LiveTableOptions { RetryDelay = TimeSpan.FromMilliseconds(10) });
+        var reloaded = new TaskCompletionSource<int>();
+        live.Loaded += count => reloaded.TrySetResult(count);
+
+        Send("insert", V(9), second: 1);
+        _router.RequestResync(new ResyncRequired(ResyncReason.DatabaseImported, "p1", null, DateTimeOffset.UtcNow));
+        Send("insert", V(10), second: 2); // arrives while reloading: buffered, then applied
+
+        await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(4, attempts);
+        Assert.Equal(new[] { 4, 10 }, live.Snapshot().Select(static v => v.Id).OrderBy(static i => i));
+    }
+
+    [Fact]
+    public async Task OtherProjectsAreIgnoredWhenOneIsChosen()
+    {
+        await using var live = await LiveTable<Vehicle, int>.StartAsync(_router.Vehicles(), Loader(), new LiveTableOptions { ProjectId = "p1" });
+        Send("insert", V(1), project: "p2");
+        Send("insert", V(2), project: "p1");
+        Assert.Equal(new[] { 2 }, live.Snapshot().Select(static v => v.Id));
+    }
+
+    [Fact]
+    public async Task KeylessTablesAreRefused()
+    {
+        await Assert.ThrowsAsync<NotSupportedException>(() => LiveTable<AuditEntry, SkaftinNoKey>.StartAsync(_router.AuditLog(), _ => Task.FromResult<IReadOnlyList<AuditEntry>>(Array.Empty<AuditEntry>())));
+    }
+}
