@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Skaftin.Realtime.DevServer;
+using Xunit;
+
+namespace Skaftin.Realtime.IntegrationTests;
+
+/// <summary>
+/// Random writes while the client is connected, while its server is down and restarting, and right after:
+/// at the end the live table equals the database, row for row, in every run.
+/// </summary>
+public sealed class ConvergenceTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task TheLiveTableConvergesThroughARestart(int seed)
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"skaftin-converge-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { DatabasePath = database });
+            await Harness.CreateVehiclesAsync(server, "p1");
+            await using var client = Harness.Client(server);
+            await client.ConnectAsync();
+            await using var membership = await client.JoinProjectAsync("p1");
+            await using var live = await LiveTable<Vehicle, long>.StartAsync(client.Vehicles(), token => LoadAsync(server, token));
+            var random = new Random(seed);
+            var ids = new List<long>();
+
+            await WriteAsync(server, random, ids, 25);
+            server.Kill();
+            await Harness.Until(() => client.State == ConnectionState.Reconnecting, "the client notices");
+            await server.RestartAsync();
+            await WriteAsync(server, random, ids, 25); // some land before the client is back: only a reload can see them
+            await Harness.Until(() => client.State == ConnectionState.Connected, "the client reconnects");
+            Assert.False(client.LastReconnectRecovered);
+            await WriteAsync(server, random, ids, 25);
+
+            var expected = await LoadAsync(server, CancellationToken.None);
+            await Harness.Until(() => Same(expected, live.Snapshot()), $"the live table equals the database (seed {seed})", TimeSpan.FromSeconds(20));
+            Assert.Equal(expected.OrderBy(static v => v.Id), live.Snapshot().OrderBy(static v => v.Id));
+        }
+        finally
+        {
+            File.Delete(database);
+        }
+    }
+
+    internal static async Task<IReadOnlyList<Vehicle>> LoadAsync(SkaftinDevServer server, CancellationToken cancellationToken) =>
+        VehicleRowReader.Instance.ReadArray(await server.Api.GetRowsAsync("p1", "vehicles", cancellationToken));
+
+    internal static bool Same(IReadOnlyList<Vehicle> expected, IReadOnlyList<Vehicle> actual) =>
+        expected.OrderBy(static v => v.Id).SequenceEqual(actual.OrderBy(static v => v.Id));
+
+    // A bounded mix of inserts, updates and deletes on random rows.
+    internal static async Task WriteAsync(SkaftinDevServer server, Random random, List<long> ids, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var action = ids.Count == 0 ? 0 : random.Next(3);
+            if (action == 0)
+            {
+                var row = await server.Api.InsertAsync("p1", "vehicles", new { registration_number = "R" + random.Next(10_000), status = random.Next(2) == 0 ? "available" : "in_service", capacity = random.Next(2) == 0 ? null : (int?)random.Next(60) });
+                ids.Add(row.GetProperty("id").GetInt64());
+            }
+            else if (action == 1)
+            {
+                var id = ids[random.Next(ids.Count)];
+                await server.Api.UpdateAsync("p1", "vehicles", id, new { registration_number = "U" + random.Next(10_000), capacity = random.Next(60) });
+            }
+            else
+            {
+                var index = random.Next(ids.Count);
+                await server.Api.DeleteAsync("p1", "vehicles", ids[index], keyOnly: random.Next(2) == 0);
+                ids.RemoveAt(index);
+            }
+        }
+    }
+}
