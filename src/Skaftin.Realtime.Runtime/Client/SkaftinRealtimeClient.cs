@@ -43,7 +43,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <summary>Creates a client; nothing is sent until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">The settings.</param>
     public SkaftinRealtimeClient(SkaftinRealtimeOptions options)
-        : this(options, static (url, transport, token, resume) => new SocketIOConnection(url, transport, token, resume))
+        : this(options, (url, transport, token, resume) => new SocketIOConnection(url, transport, token, resume, options?.ConfigureWebSocket))
     {
     }
 

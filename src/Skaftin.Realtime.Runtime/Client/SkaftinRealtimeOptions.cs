@@ -34,6 +34,12 @@ public sealed class SkaftinRealtimeOptions
     /// </summary>
     public SynchronizationContext? HandlerContext { get; set; }
 
+    /// <summary>
+    /// Adjusts the websocket before it connects: TLS (for example trusting a private CA through
+    /// <c>RemoteCertificateValidationCallback</c> or client certificates), proxy, headers. Runs for every connection attempt.
+    /// </summary>
+    public Action<System.Net.WebSockets.ClientWebSocketOptions>? ConfigureWebSocket { get; set; }
+
     /// <summary>The transport: WebSocket (default) or HTTP long-polling.</summary>
     public SkaftinTransport Transport { get; set; } = SkaftinTransport.WebSocket;
 

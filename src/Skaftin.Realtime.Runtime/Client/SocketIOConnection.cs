@@ -21,11 +21,11 @@ internal sealed class SocketIOConnection : ISocketConnection
     };
 
     private readonly SocketIO _socket;
-    private SessionCapturingWebSocket? _webSocket;
+    private SkaftinWebSocket? _webSocket;
     private int _closed;
     private string? _lastOffset;
 
-    public SocketIOConnection(Uri url, SkaftinTransport transport, string token, SessionResume? resume)
+    public SocketIOConnection(Uri url, SkaftinTransport transport, string token, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket)
     {
         // The handshake's auth object: the token, and on reconnect the session to restore (socket.io reads pid/offset).
         var auth = new Dictionary<string, string> { ["token"] = token };
@@ -48,7 +48,7 @@ internal sealed class SocketIOConnection : ISocketConnection
         })
         {
             JsonSerializer = SocketPayloadSerializer.Instance,
-            ClientWebSocketProvider = () => _webSocket = new SessionCapturingWebSocket(),
+            ClientWebSocketProvider = () => _webSocket = new SkaftinWebSocket(configureWebSocket),
         };
         _socket.OnConnected += (_, _) => Connected?.Invoke();
         _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(reason);
