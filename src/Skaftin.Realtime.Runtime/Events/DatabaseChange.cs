@@ -56,6 +56,11 @@ public sealed class DatabaseChange
     /// <exception cref="SkaftinDecodeException">The text is not a valid event.</exception>
     public static DatabaseChange Parse(ReadOnlyMemory<byte> utf8Json)
     {
+        if (utf8Json.IsEmpty)
+        {
+            throw Invalid(null, "the event carries no payload.");
+        }
+
         var change = new DatabaseChange(utf8Json);
         var reader = new Utf8JsonReader(utf8Json.Span, new JsonReaderOptions { MaxDepth = 64 });
         bool hasType = false, hasProject = false, hasTimestamp = false;
