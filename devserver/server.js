@@ -5,14 +5,18 @@
 //
 //   node server.js [--port 4006] [--host 127.0.0.1] [--key KEY=P1,P2 ...] [--db :memory:|path]
 //                  [--ping-interval ms] [--ping-timeout ms] [--exit-on-stdin-close] [--verbose]
+//                  [--recovery [ms]] [--tls-cert path --tls-key path]
+//                  [--redis-url redis://127.0.0.1:port] [--node-id name]
 //
 // Contract with test harnesses: once listening, exactly one line goes to stdout,
-//   SKAFTIN_DEV_SERVER_LISTENING http://127.0.0.1:<port>
+//   SKAFTIN_DEV_SERVER_LISTENING http://127.0.0.1:<port>     (https://... with --tls-cert/--tls-key)
 // and nothing else ever does (diagnostics go to stderr). A harness reads that line to learn
 // the port picked by `--port 0`, and passes `--exit-on-stdin-close` so that a parent that
 // dies without cleaning up still takes the server with it (its stdin pipe closes).
 
+const fs = require('node:fs');
 const http = require('node:http');
+const https = require('node:https');
 const { KeyRing, keySpecsFrom } = require('./src/keys');
 const { Store } = require('./src/db');
 const { createRealtime } = require('./src/realtime');
@@ -28,7 +32,19 @@ const USAGE = `usage: node server.js [options]
   --ping-timeout MS      Socket.IO pingTimeout (default 20000)
   --exit-on-stdin-close  shut down when stdin closes (for test harnesses)
   --verbose              log connections and room changes to stderr (never API keys)
+  --recovery [MS]        Socket.IO connection state recovery, sessions kept MS after a disconnect
+                         (default 120000); room events then carry an offset as their last argument
+  --tls-cert PATH        PEM certificate: serve HTTPS and WSS (needs --tls-key)
+  --tls-key PATH         PEM private key for --tls-cert
+  --redis-url URL        share rooms, broadcasts and recovery sessions with other dev servers through
+                         Redis streams (@socket.io/redis-streams-adapter), e.g. redis://127.0.0.1:6379
+  --node-id NAME         name reported as nodeId by /health and /api/_test/sockets
+                         (default with --redis-url: node-<pid>)
 `;
+
+const DEFAULT_RECOVERY_MS = 120000;
+const REDIS_CONNECT_TIMEOUT_MS = 10000;
+const REDIS_LOST_MS = 60000;
 
 function parseArgs(argv) {
   const opts = { port: 4006, host: '127.0.0.1', keys: [], db: ':memory:', exitOnStdinClose: false, verbose: false };
@@ -81,6 +97,39 @@ function parseArgs(argv) {
       case '--verbose':
         opts.verbose = true;
         break;
+      case '--recovery': {
+        // The duration is optional: `--recovery`, `--recovery 5000`, `--recovery=5000`.
+        let text = inline;
+        if (text === undefined && i + 1 < argv.length && /^\d+$/.test(argv[i + 1])) {
+          text = argv[i + 1];
+          i += 1;
+        }
+        opts.recoveryMs = text === undefined ? DEFAULT_RECOVERY_MS : nonNegativeInt(text, flag);
+        if (opts.recoveryMs < 1) throw new Error('--recovery must be at least 1 ms');
+        break;
+      }
+      case '--tls-cert':
+        opts.tlsCert = value();
+        break;
+      case '--tls-key':
+        opts.tlsKey = value();
+        break;
+      case '--redis-url': {
+        const url = value();
+        let parsed;
+        try {
+          parsed = new URL(url);
+        } catch {
+          throw new Error('--redis-url must be a URL such as redis://127.0.0.1:6379');
+        }
+        if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new Error('--redis-url must start with redis:// or rediss://');
+        opts.redisUrl = url;
+        break;
+      }
+      case '--node-id':
+        opts.nodeId = value();
+        if (!/^[A-Za-z0-9_.-]{1,64}$/.test(opts.nodeId)) throw new Error('--node-id must be 1-64 characters of [A-Za-z0-9_.-]');
+        break;
       case '--help':
       case '-h':
         opts.help = true;
@@ -89,10 +138,72 @@ function parseArgs(argv) {
         throw new Error(`unknown argument: ${arg}`);
     }
   }
+  if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new Error('--tls-cert and --tls-key go together');
+  if (opts.tlsCert !== undefined) {
+    // Read here so that a missing or unreadable file is a bad-flag exit (2), like any other.
+    try {
+      opts.tls = { cert: fs.readFileSync(opts.tlsCert), key: fs.readFileSync(opts.tlsKey) };
+    } catch (e) {
+      throw new Error(`cannot read TLS certificate or key: ${e.message}`);
+    }
+  }
+  if (opts.redisUrl && opts.nodeId === undefined) opts.nodeId = `node-${process.pid}`;
   return opts;
 }
 
-function main() {
+/**
+ * Connects the Redis client the streams adapter publishes with (the adapter duplicates it for
+ * reading the stream and for pub/sub, with the same options). Bounded: the first connection must
+ * succeed within REDIS_CONNECT_TIMEOUT_MS; a lost connection is retried (at most once a second)
+ * and, when it is not back within REDIS_LOST_MS, `onGiveUp` runs.
+ *
+ * The clients themselves never give up: a closed client rejects commands at once, and the
+ * adapter's stream reader then re-issues XREAD in a tight promise loop that starves the event
+ * loop (no timer or signal is handled any more). A client that keeps reconnecting queues them.
+ */
+async function connectRedis(url, errorLog, onGiveUp) {
+  const { createClient } = require('redis');
+  let lastError = '';
+  let lostTimer = null;
+  const client = createClient({
+    url,
+    socket: {
+      connectTimeout: 5000,
+      reconnectStrategy: (retries) => Math.min(100 * (retries + 1), 1000),
+    },
+  });
+  client.on('error', (e) => {
+    // One line per distinct error, not one per retry.
+    const text = e && e.message ? e.message : String(e);
+    if (text !== lastError) errorLog(`redis: ${text}`);
+    lastError = text;
+    if (!client.isReady && !lostTimer) {
+      lostTimer = setTimeout(onGiveUp, REDIS_LOST_MS);
+      lostTimer.unref();
+    }
+  });
+  client.on('ready', () => {
+    lastError = '';
+    if (lostTimer) clearTimeout(lostTimer);
+    lostTimer = null;
+  });
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no connection to ${url} within ${REDIS_CONNECT_TIMEOUT_MS} ms`)), REDIS_CONNECT_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([client.connect(), timeout]);
+  } catch (e) {
+    if (lostTimer) clearTimeout(lostTimer);
+    client.destroy();
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+  return client;
+}
+
+async function main() {
   let opts;
   let keyRing;
   try {
@@ -107,21 +218,40 @@ function main() {
     return;
   }
 
-  const log = opts.verbose ? (msg) => process.stderr.write(`[skaftin-dev-server] ${msg}\n`) : () => {};
-  const errorLog = (msg) => process.stderr.write(`[skaftin-dev-server] ${msg}\n`);
+  const prefix = opts.nodeId ? `[skaftin-dev-server ${opts.nodeId}]` : '[skaftin-dev-server]';
+  const log = opts.verbose ? (msg) => process.stderr.write(`${prefix} ${msg}\n`) : () => {};
+  const errorLog = (msg) => process.stderr.write(`${prefix} ${msg}\n`);
+
+  let redis = null;
+  let adapter;
+  let giveUpOnRedis = () => {};
+  if (opts.redisUrl) {
+    try {
+      redis = await connectRedis(opts.redisUrl, errorLog, () => giveUpOnRedis());
+    } catch (e) {
+      errorLog(`cannot connect to redis: ${e.message}`);
+      process.exit(1);
+    }
+    const { createAdapter } = require('@socket.io/redis-streams-adapter');
+    adapter = createAdapter(redis);
+  }
 
   const store = new Store(opts.db);
   let handle = null;
   // The request listener must exist before Socket.IO attaches: engine.io wraps the listeners
   // present at attach time so that /socket.io requests never reach them. A listener added
   // later would also see (and answer) Socket.IO's long-polling requests.
-  const httpServer = http.createServer((req, res) => {
+  const onRequest = (req, res) => {
     handle(req, res).catch((e) => errorLog(`unhandled: ${e && e.stack ? e.stack : e}`));
-  });
+  };
+  const httpServer = opts.tls ? https.createServer(opts.tls, onRequest) : http.createServer(onRequest);
   const realtime = createRealtime(httpServer, keyRing, {
     pingInterval: opts.pingInterval,
     pingTimeout: opts.pingTimeout,
     log,
+    recovery: opts.recoveryMs ? { maxDisconnectionDuration: opts.recoveryMs } : null,
+    adapter,
+    nodeId: opts.nodeId,
   });
   handle = createHttpApi({ store, realtime, keyRing, log: errorLog });
 
@@ -139,6 +269,15 @@ function main() {
       await closed;
     } catch (e) {
       errorLog(`error while closing: ${e.message}`);
+    }
+    if (redis) {
+      // Closing the sockets above persisted their recovery sessions (reason "server shutting
+      // down"); close() waits for those pending writes, so another node can recover them.
+      try {
+        await redis.close();
+      } catch (e) {
+        errorLog(`error while closing redis: ${e.message}`);
+      }
     }
     try {
       store.close();
@@ -161,10 +300,22 @@ function main() {
     errorLog(`cannot listen: ${e.message}`);
     process.exit(1);
   });
+  // Redis has been gone for a minute: a cluster node that can no longer reach its peers is of no
+  // use to a test, so it goes rather than serve half a cluster.
+  giveUpOnRedis = () => {
+    if (stopping) return;
+    errorLog('lost the redis connection for good');
+    shutdown('redis lost');
+  };
+
   httpServer.listen(opts.port, '127.0.0.1', () => {
     const { port } = httpServer.address();
-    process.stdout.write(`SKAFTIN_DEV_SERVER_LISTENING http://127.0.0.1:${port}\n`);
+    const scheme = opts.tls ? 'https' : 'http';
+    process.stdout.write(`SKAFTIN_DEV_SERVER_LISTENING ${scheme}://127.0.0.1:${port}\n`);
   });
 }
 
-main();
+main().catch((e) => {
+  process.stderr.write(`[skaftin-dev-server] fatal: ${e && e.stack ? e.stack : e}\n`);
+  process.exit(1);
+});

@@ -3,7 +3,8 @@
 # against the Node headers the distribution ships (/usr/include/node), so node-gyp needs no download.
 set -euo pipefail
 cd "$(dirname "$0")/../devserver"
-if [ -d node_modules/socket.io ] && [ -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
+if [ -d node_modules/socket.io ] && [ -d node_modules/@socket.io/redis-streams-adapter ] && [ -d node_modules/redis ] \
+   && [ -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
   exit 0
 fi
 command -v node >/dev/null || { echo "node is required (Node.js 20)"; exit 1; }

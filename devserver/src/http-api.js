@@ -5,6 +5,7 @@
 // did not happen. Plain `node:http`: a dev server for tests should not need a framework.
 
 const { HttpError, badRequest } = require('./errors');
+const { streamDatabaseChanges, parseStreamRequest } = require('./bench');
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024; // large enough for "huge payload" tests, bounded all the same
 
@@ -94,7 +95,10 @@ function createHttpApi({ store, realtime, keyRing, log = () => {} }) {
   };
   const change = (p, type, tableName, data, oldData) => realtime.emitDatabaseChange(p, type, tableName, data, oldData);
 
-  route('GET', '/health', 'public', () => [200, { ok: true }]);
+  // nodeId only when the server was given one (--node-id, or --redis-url): a cluster test needs to
+  // know which node answered; a single dev server keeps the plain {ok: true}.
+  const withNode = (body) => (realtime.nodeId ? { ...body, nodeId: realtime.nodeId } : body);
+  route('GET', '/health', 'public', () => [200, withNode({ ok: true })]);
 
   // ---- tables and columns ----
   route('GET', '/api/projects/:p/tables', 'project', ({ p }) => [200, store.listTables(p)]);
@@ -217,11 +221,24 @@ function createHttpApi({ store, realtime, keyRing, log = () => {} }) {
     return [200, { room: realtime.roomOf(body.projectId), sockets: delivered }];
   });
   route('GET', '/api/_test/rooms/:p', 'project', ({ p }) => [200, realtime.roomMembers(p)]);
+  // Sockets of this process only (in a cluster each node lists its own). `details` says, per
+  // socket, whether its session was recovered (connection state recovery) and its project rooms.
   route('GET', '/api/_test/sockets', 'key', () => {
     const sockets = realtime.socketIds();
-    return [200, { sockets, count: sockets.length }];
+    return [200, withNode({ sockets, count: sockets.length, recovery: realtime.recovery, details: realtime.socketDetails() })];
+  });
+  route('GET', '/api/_test/sockets/:id', 'key', ({ id }) => {
+    const detail = realtime.socketDetail(id);
+    if (!detail) throw new HttpError(404, `socket ${id} is not connected to this server`);
+    return [200, withNode(detail)];
   });
   route('POST', '/api/_test/disconnect-all', 'key', () => [200, { disconnected: realtime.disconnectAll() }]);
+
+  // ---- bench mode (always on; key-protected): see src/bench.js ----
+  route('POST', '/api/_bench/stream', 'body', async (_params, body) => {
+    const result = await streamDatabaseChanges(realtime, parseStreamRequest(body));
+    return [200, result];
+  });
 
   return async function handle(req, res) {
     let url;

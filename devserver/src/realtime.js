@@ -7,18 +7,33 @@ const { Server } = require('socket.io');
 
 const roomOf = (projectId) => `project:${projectId}`;
 
+const projectOfRoom = (room) => (typeof room === 'string' && room.startsWith('project:') ? room.slice('project:'.length) : null);
+
 /**
- * Attaches a Socket.IO server to `httpServer`.
+ * Attaches a Socket.IO server to `httpServer` (an http or https server).
  * @param {import('node:http').Server} httpServer
  * @param {import('./keys').KeyRing} keyRing
- * @param {{pingInterval?: number, pingTimeout?: number, log?: (msg: string) => void}} options
+ * @param {{pingInterval?: number, pingTimeout?: number, log?: (msg: string) => void,
+ *          recovery?: {maxDisconnectionDuration: number} | null, adapter?: Function, nodeId?: string}} options
+ *   `recovery` turns on socket.io's connection state recovery; `adapter` replaces the in-memory
+ *   adapter (e.g. the Redis streams adapter, so several processes share rooms and sessions).
  */
 function createRealtime(httpServer, keyRing, options = {}) {
   const log = options.log || (() => {});
   const serverOptions = { path: '/socket.io', serveClient: false };
   if (options.pingInterval) serverOptions.pingInterval = options.pingInterval;
   if (options.pingTimeout) serverOptions.pingTimeout = options.pingTimeout;
+  if (options.recovery) {
+    serverOptions.connectionStateRecovery = {
+      maxDisconnectionDuration: options.recovery.maxDisconnectionDuration,
+      // socket.io's default (true) would let a recovered session in without running the auth
+      // middleware below. With false the middleware runs on every connect, recovered or not.
+      skipMiddlewares: false,
+    };
+  }
+  if (options.adapter) serverOptions.adapter = options.adapter;
   const io = new Server(httpServer, serverOptions);
+  if (options.recovery) guardRecovery(io.of('/'), keyRing, log);
 
   // Auth happens in the handshake, as on Skaftin: a rejected client gets a connect_error
   // whose message is exactly "invalid api key". The key is kept on the socket (never logged)
@@ -32,7 +47,7 @@ function createRealtime(httpServer, keyRing, options = {}) {
   });
 
   io.on('connection', (socket) => {
-    log(`socket ${socket.id} connected (${socket.conn.transport.name})`);
+    log(`socket ${socket.id} connected (${socket.conn.transport.name}${socket.recovered ? ', recovered' : ''})`);
 
     // Clients may send an ack callback or not; when they do it is always the last argument.
     const splitAck = (args) => {
@@ -129,6 +144,20 @@ function createRealtime(httpServer, keyRing, options = {}) {
       return [...io.of('/').sockets.keys()];
     },
 
+    /** This process's sockets: id, whether the session was recovered, project rooms, transport. */
+    socketDetails() {
+      return [...io.of('/').sockets.values()].map(describeSocket);
+    },
+
+    /** One socket of this process, or null when it is not connected here. */
+    socketDetail(id) {
+      const socket = io.of('/').sockets.get(id);
+      return socket ? describeSocket(socket) : null;
+    },
+
+    nodeId: options.nodeId,
+    recovery: Boolean(options.recovery),
+
     /** Server-side disconnect of every socket: the client sees "io server disconnect". */
     disconnectAll() {
       const count = io.of('/').sockets.size;
@@ -139,6 +168,60 @@ function createRealtime(httpServer, keyRing, options = {}) {
     close() {
       return new Promise((resolve) => io.close(() => resolve()));
     },
+  };
+}
+
+function describeSocket(socket) {
+  return {
+    id: socket.id,
+    recovered: socket.recovered === true,
+    rooms: [...socket.rooms].filter((r) => projectOfRoom(r) !== null),
+    transport: socket.conn && socket.conn.transport ? socket.conn.transport.name : null,
+  };
+}
+
+/**
+ * Keeps the API key meaningful when a session is recovered.
+ *
+ * socket.io restores a session (rooms, socket.data) and writes the missed packets to the client
+ * in the Socket constructor, before any middleware runs. So even with `skipMiddlewares: false`
+ * a client presenting `{pid, offset}` with a bad key would receive the missed events and only
+ * then get `connect_error`. Two wrappers close that gap (socket.io 4.8.4 internals, pinned):
+ *  - Namespace#_createSocket: a recovery attempt with an unknown key is stripped of pid/offset,
+ *    so nothing is restored and the auth middleware refuses it as usual ("invalid api key").
+ *  - adapter.restoreSession: a session whose project rooms are not all granted to the key now
+ *    presented (a client may swap keys between reconnects) is not restored: the client gets a
+ *    fresh session (recovered = false) and has to join again, where each join is checked.
+ */
+function guardRecovery(nsp, keyRing, log) {
+  const createSocket = nsp._createSocket;
+  const adapter = nsp.adapter;
+  if (typeof createSocket !== 'function' || !adapter || typeof adapter.restoreSession !== 'function') {
+    throw new Error('socket.io internals changed: cannot guard connection state recovery');
+  }
+  const tokens = new Map(); // pid -> key presented with the recovery attempt in flight
+  nsp._createSocket = function guardedCreateSocket(client, auth) {
+    const a = auth && typeof auth === 'object' ? auth : {};
+    if (typeof a.pid !== 'string' || typeof a.offset !== 'string') return createSocket.call(this, client, a);
+    if (!keyRing.isValid(a.token)) {
+      log('session recovery refused: invalid api key');
+      const { pid: _pid, offset: _offset, ...rest } = a;
+      return createSocket.call(this, client, rest);
+    }
+    tokens.set(a.pid, a.token);
+    return Promise.resolve(createSocket.call(this, client, a)).finally(() => tokens.delete(a.pid));
+  };
+  const restore = adapter.restoreSession.bind(adapter);
+  adapter.restoreSession = async (pid, offset) => {
+    const token = tokens.get(pid);
+    const session = await restore(pid, offset);
+    if (!session) return session;
+    const refused = (session.rooms || []).filter((r) => projectOfRoom(r) !== null && !keyRing.allows(token, projectOfRoom(r)));
+    if (token === undefined || refused.length > 0) {
+      log(`session recovery refused: the api key does not grant ${refused.join(', ') || 'this session'}`);
+      return null;
+    }
+    return session;
   };
 }
 

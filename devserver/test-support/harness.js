@@ -15,7 +15,7 @@ const addFormats = require('ajv-formats');
 
 const SERVER_JS = path.join(__dirname, '..', 'server.js');
 const SCHEMAS_DIR = path.join(__dirname, '..', '..', 'schemas');
-const LISTENING = /^SKAFTIN_DEV_SERVER_LISTENING (http:\/\/127\.0\.0\.1:(\d+))$/m;
+const LISTENING = /^SKAFTIN_DEV_SERVER_LISTENING (https?:\/\/127\.0\.0\.1:(\d+))$/m;
 const DEFAULT_TIMEOUT = 5000;
 
 function withTimeout(promise, ms, what) {
@@ -115,11 +115,19 @@ function connect(baseUrl, token, options = {}) {
     ...options,
   });
   const connected = new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
+    // Both listeners go once settled, so a later connect_error (a reconnect attempt that fails)
+    // does not close a socket that is meant to keep trying.
+    const onConnect = () => {
+      socket.off('connect_error', onError);
+      resolve(socket);
+    };
+    const onError = (err) => {
+      socket.off('connect', onConnect);
       socket.close();
       reject(err);
-    });
+    };
+    socket.once('connect', onConnect);
+    socket.once('connect_error', onError);
   });
   return withTimeout(connected, DEFAULT_TIMEOUT, 'socket connect').catch((e) => {
     socket.close();
