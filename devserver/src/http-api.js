@@ -233,6 +233,7 @@ function createHttpApi({ store, realtime, keyRing, log = () => {} }) {
     return [200, withNode(detail)];
   });
   route('POST', '/api/_test/disconnect-all', 'key', () => [200, { disconnected: realtime.disconnectAll() }]);
+  route('POST', '/api/_test/drop-transports', 'key', () => [200, { dropped: realtime.dropTransports() }]);
 
   // ---- bench mode (always on; key-protected): see src/bench.js ----
   route('POST', '/api/_bench/stream', 'body', async (_params, body) => {

@@ -159,6 +159,17 @@ function createRealtime(httpServer, keyRing, options = {}) {
     recovery: Boolean(options.recovery),
 
     /** Server-side disconnect of every socket: the client sees "io server disconnect". */
+    // Closes every socket's underlying connection without a Socket.IO disconnect, as a network failure would:
+    // clients reconnect on their own and, with recovery on, get their session back.
+    dropTransports() {
+      let count = 0;
+      for (const socket of io.of('/').sockets.values()) {
+        socket.conn.close();
+        count += 1;
+      }
+      return count;
+    },
+
     disconnectAll() {
       const count = io.of('/').sockets.size;
       io.disconnectSockets(true);

@@ -40,12 +40,21 @@ public sealed class SkaftinDevServer : IAsyncDisposable
         Port = url.Port;
         DefaultApiKey = settings.DefaultApiKey;
         DevServerDirectory = settings.Directory;
-        _http = new HttpClient(new SocketsHttpHandler
+        var handler = new SocketsHttpHandler
         {
             UseProxy = false, // loopback only; an HTTP(S)_PROXY from the environment must not interfere
             ConnectTimeout = TimeSpan.FromSeconds(10),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(15),
-        })
+        };
+        if (settings.TlsCertificatePath is { } certificatePath)
+        {
+            // The launcher's own API calls trust exactly the certificate it started the server with.
+            var expected = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(System.IO.File.ReadAllText(certificatePath)).RawData;
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(expected);
+        }
+
+        _http = new HttpClient(handler)
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
@@ -286,6 +295,20 @@ public sealed class SkaftinDevServer : IAsyncDisposable
             arguments.Add(Milliseconds(timeout));
         }
 
+        if (settings.Recovery is { } recovery)
+        {
+            arguments.Add("--recovery");
+            arguments.Add(Milliseconds(recovery));
+        }
+
+        if (settings.TlsCertificatePath is { } certificate && settings.TlsKeyPath is { } privateKey)
+        {
+            arguments.Add("--tls-cert");
+            arguments.Add(certificate);
+            arguments.Add("--tls-key");
+            arguments.Add(privateKey);
+        }
+
         if (settings.DatabasePath is { } db)
         {
             arguments.Add("--db");
@@ -422,6 +445,9 @@ public sealed class SkaftinDevServer : IAsyncDisposable
         TimeSpan? PingInterval,
         TimeSpan? PingTimeout,
         string? DatabasePath,
+        TimeSpan? Recovery,
+        string? TlsCertificatePath,
+        string? TlsKeyPath,
         TimeSpan StartTimeout,
         bool Verbose,
         SafeLog Log)
@@ -465,6 +491,9 @@ public sealed class SkaftinDevServer : IAsyncDisposable
                 options.PingInterval,
                 options.PingTimeout,
                 options.DatabasePath is null or ":memory:" ? options.DatabasePath : System.IO.Path.GetFullPath(options.DatabasePath),
+                options.Recovery,
+                options.TlsCertificatePath is null ? null : System.IO.Path.GetFullPath(options.TlsCertificatePath),
+                options.TlsKeyPath is null ? null : System.IO.Path.GetFullPath(options.TlsKeyPath),
                 options.StartTimeout,
                 options.Verbose,
                 new SafeLog(options.Log));

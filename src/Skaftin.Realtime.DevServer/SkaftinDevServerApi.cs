@@ -373,6 +373,18 @@ public sealed class SkaftinDevServerApi
         return result.GetProperty("disconnected").GetInt32();
     }
 
+    /// <summary>
+    /// Closes every socket's connection without a Socket.IO disconnect, as a network failure would: clients
+    /// reconnect by themselves and, when the server runs with recovery, get their session back.
+    /// </summary>
+    /// <param name="cancellationToken">Abandons the call.</param>
+    /// <returns>How many connections were closed.</returns>
+    public async Task<int> DropTransportsAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await SendAsync(HttpMethod.Post, "/api/_test/drop-transports", null, cancellationToken).ConfigureAwait(false);
+        return result.GetProperty("dropped").GetInt32();
+    }
+
     // ---- plumbing ----
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)

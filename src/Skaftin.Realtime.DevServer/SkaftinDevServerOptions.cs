@@ -33,6 +33,18 @@ public sealed class SkaftinDevServerOptions
     public string? DevServerDirectory { get; set; }
 
     /// <summary>
+    /// Turns on Socket.IO connection state recovery (<c>--recovery</c>) for disconnections up to this long;
+    /// null (the default) leaves it off.
+    /// </summary>
+    public TimeSpan? Recovery { get; set; }
+
+    /// <summary>A PEM certificate file (<c>--tls-cert</c>); with <see cref="TlsKeyPath"/> the server speaks HTTPS and WSS.</summary>
+    public string? TlsCertificatePath { get; set; }
+
+    /// <summary>The PEM private key of <see cref="TlsCertificatePath"/> (<c>--tls-key</c>).</summary>
+    public string? TlsKeyPath { get; set; }
+
+    /// <summary>
     /// An SQLite database file (<c>--db</c>) so that rows survive <see cref="SkaftinDevServer.RestartAsync"/>;
     /// null (the default) keeps everything in memory, so a restarted server starts empty.
     /// </summary>

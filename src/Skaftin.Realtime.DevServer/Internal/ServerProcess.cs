@@ -188,7 +188,7 @@ internal sealed class ServerProcess : IDisposable
         }
 
         if (!Uri.TryCreate(line.Substring(ListeningPrefix.Length).Trim(), UriKind.Absolute, out var parsed)
-            || parsed.Scheme != Uri.UriSchemeHttp
+            || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
             || parsed.Port <= 0)
         {
             return false;
