@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The NativeAOT packaging test links a native binary: it needs a C toolchain (clang or gcc) and zlib's
-# headers. Installs them from Debian's packages when missing (the test machines run as root).
+# headers; the TLS tests make their certificates with openssl. Installs what is missing from Debian's
+# packages (the test machines run as root).
 set -euo pipefail
 have_compiler() { command -v clang >/dev/null || command -v gcc >/dev/null; }
 have_zlib() { [ -f /usr/include/zlib.h ]; }
-if have_compiler && have_zlib; then
+have_openssl() { command -v openssl >/dev/null; }
+if have_compiler && have_zlib && have_openssl; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
@@ -13,6 +15,8 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-packages="zlib1g-dev"
+packages=""
+have_zlib || packages="$packages zlib1g-dev"
 have_compiler || packages="$packages clang"
+have_openssl || packages="$packages openssl"
 apt-get install -y -qq --no-install-recommends $packages
