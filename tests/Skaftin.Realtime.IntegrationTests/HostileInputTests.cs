@@ -93,6 +93,22 @@ public sealed class HostileInputTests(DevServerFixture fixture)
         Assert.Empty(inserted);
     }
 
+    // JSON objects with a repeated name are legal JSON; like System.Text.Json and JavaScript, the last one wins.
+    [Fact]
+    public async Task DuplicateNamesTakeTheLastValue()
+    {
+        await using var session = await Harness.SessionAsync(fixture.Server);
+        var inserted = new BlockingCollection<Vehicle>();
+        using var a = session.Client.Vehicles().OnInserted(inserted.Add);
+
+        await fixture.Server.Api.EmitRawAsync(session.Project,
+            "2[\"database-change\",{\"type\":\"insert\",\"projectId\":\"" + session.Project + "\",\"tableName\":\"vehicles\"," +
+            "\"data\":{\"id\":1,\"registration_number\":\"first\",\"registration_number\":\"last\",\"status\":\"available\",\"active\":1,\"created_at\":\"2026-11-26T08:30:00Z\"}," +
+            "\"timestamp\":\"2026-11-26T08:30:00Z\"}]");
+
+        Assert.Equal("last", (await inserted.Next()).RegistrationNumber);
+    }
+
     [Theory]
     [InlineData("2[\"database-change\",{\"type\":")]
     [InlineData("2[\"database-change\"")]
