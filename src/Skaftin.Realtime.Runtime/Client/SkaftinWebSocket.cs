@@ -30,6 +30,14 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     /// <summary>The recovery session id from the last CONNECT packet, when the server enables recovery.</summary>
     public string? SessionId { get; private set; }
 
+    /// <summary>
+    /// Receives the events this SDK handles (<see cref="EventNames"/>) straight from the receive buffer: the event name,
+    /// the first argument's raw UTF-8 JSON, and the trailing offset when the server sends one. Such frames never reach
+    /// the library, which would otherwise parse each into a document and re-serialize it. A frame that is not valid
+    /// JSON is handed over whole as a <c>database-change</c>, so it is reported as undecodable and the connection stays.
+    /// </summary>
+    public Action<string, ReadOnlyMemory<byte>, string?>? EventFrame { get; set; }
+
     public IObservable<string> TextObservable => _text;
 
     public IObservable<byte[]> BytesObservable => _bytes;
@@ -100,6 +108,11 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
                     continue;
                 }
 
+                if (TryDeliverEvent(buffer.AsSpan(0, count)))
+                {
+                    continue;
+                }
+
                 var text = Encoding.UTF8.GetString(buffer, 0, count);
                 Inspect(text);
                 try
@@ -129,6 +142,69 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    // Engine.IO message "4" + Socket.IO EVENT "2" on the main namespace, without an ack id: 42["name", arg, ..., offset?]
+    private bool TryDeliverEvent(ReadOnlySpan<byte> frame)
+    {
+        var deliver = EventFrame;
+        if (deliver is null || frame.Length < 4 || frame[0] != (byte)'4' || frame[1] != (byte)'2' || frame[2] != (byte)'[')
+        {
+            return false;
+        }
+
+        var json = frame.Slice(2);
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+            reader.Read();
+            if (!reader.Read() || reader.TokenType != JsonTokenType.String || EventName(ref reader) is not { } name)
+            {
+                return false; // an event this SDK does not handle: the library may have a use for it
+            }
+
+            ReadOnlyMemory<byte> payload = ReadOnlyMemory<byte>.Empty;
+            string? offset = null;
+            var index = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var start = (int)reader.TokenStartIndex;
+                var isString = reader.TokenType == JsonTokenType.String;
+                var last = isString ? reader.GetString() : null;
+                reader.Skip();
+                if (index == 0)
+                {
+                    payload = json.Slice(start, (int)reader.BytesConsumed - start).ToArray();
+                }
+                else
+                {
+                    offset = isString ? last : null;
+                }
+
+                index++;
+            }
+
+            if (reader.TokenType != JsonTokenType.EndArray)
+            {
+                throw new JsonException("The event frame ended early.");
+            }
+
+            deliver(name, payload, offset);
+        }
+        catch (JsonException)
+        {
+            deliver(EventNames.DatabaseChange, json.ToArray(), null);
+        }
+
+        return true;
+    }
+
+    private static string? EventName(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("database-change"u8) ? EventNames.DatabaseChange
+        : reader.ValueTextEquals("project-event"u8) ? EventNames.ProjectEvent
+        : reader.ValueTextEquals("joined-project"u8) ? EventNames.JoinedProject
+        : reader.ValueTextEquals("left-project"u8) ? EventNames.LeftProject
+        : reader.ValueTextEquals("join-project-error"u8) ? EventNames.JoinProjectError
+        : null;
 
     // Engine.IO message "4" + Socket.IO CONNECT "0" on the main namespace: 40{"sid":"...","pid":"..."}.
     private void Inspect(string frame)

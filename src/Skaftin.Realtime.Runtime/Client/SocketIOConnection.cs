@@ -48,7 +48,7 @@ internal sealed class SocketIOConnection : ISocketConnection
         })
         {
             JsonSerializer = SocketPayloadSerializer.Instance,
-            ClientWebSocketProvider = () => _webSocket = new SkaftinWebSocket(configureWebSocket),
+            ClientWebSocketProvider = () => _webSocket = new SkaftinWebSocket(configureWebSocket) { EventFrame = OnFrame },
         };
         _socket.OnConnected += (_, _) => Connected?.Invoke();
         _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(reason);
@@ -112,6 +112,17 @@ internal sealed class SocketIOConnection : ISocketConnection
     }
 
     public async ValueTask DisposeAsync() => await CloseAsync().ConfigureAwait(false);
+
+    // Events read by the SDK's websocket straight from its receive buffer (the polling transport uses OnEvent).
+    private void OnFrame(string name, ReadOnlyMemory<byte> payload, string? offset)
+    {
+        if (offset is not null)
+        {
+            Volatile.Write(ref _lastOffset, offset);
+        }
+
+        EventReceived?.Invoke(name, payload);
+    }
 
     private void OnEvent(string name, SocketIOResponse response)
     {
