@@ -64,7 +64,11 @@ public sealed class ClientUnitTests
         using var entered = new ManualResetEventSlim();
         var delivered = 0;
         var errors = new ConcurrentQueue<RealtimeError>();
-        await using var client = _server.CreateClient(o => o.DispatchQueueCapacity = 3);
+        await using var client = _server.CreateClient(o =>
+        {
+            o.DispatchQueueCapacity = 3;
+            o.DispatchQueueFullWait = TimeSpan.Zero;
+        });
         using var a = client.Vehicles().OnInserted(_ =>
         {
             entered.Set();
@@ -92,6 +96,30 @@ public sealed class ClientUnitTests
             Assert.Equal(RealtimeErrorKind.DispatchQueueFull, e.Kind);
             Assert.Contains("registration_number", e.RawText);
         });
+    }
+
+    [Fact]
+    public async Task AFullDispatchQueueHoldsTheReaderInsteadOfDroppingWhileHandlersCatchUp()
+    {
+        var delivered = 0;
+        var errors = new ConcurrentQueue<RealtimeError>();
+        await using var client = _server.CreateClient(o => o.DispatchQueueCapacity = 2);
+        using var a = client.Vehicles().OnInserted(_ =>
+        {
+            Thread.Sleep(5);
+            Interlocked.Increment(ref delivered);
+        });
+        using var b = client.OnError(errors.Enqueue);
+        await client.ConnectAsync();
+
+        // The "socket reader" here is this test's thread: it is held while the handlers catch up, and nothing is lost.
+        for (var i = 0; i < 50; i++)
+        {
+            _server.Current.Raise(EventNames.DatabaseChange, Insert);
+        }
+
+        await Until(() => Volatile.Read(ref delivered) == 50, "all fifty events are delivered");
+        Assert.Empty(errors);
     }
 
     [Fact]

@@ -506,10 +506,46 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
                 return;
         }
 
-        if (!_queue.Writer.TryWrite((name, payload, System.Diagnostics.Stopwatch.GetTimestamp())))
+        var item = (name, payload, System.Diagnostics.Stopwatch.GetTimestamp());
+        if (!_queue.Writer.TryWrite(item) && !WaitForRoom(item))
         {
             Router.ReportQueueFull(name, payload);
         }
+    }
+
+    // The handlers are behind: hold the socket's reader (a thread of its own) until there is room, so the server is
+    // slowed through TCP rather than events dropped, but never long enough to miss the server's pings.
+    private bool WaitForRoom((string Name, ReadOnlyMemory<byte> Payload, long ArrivedAt) item)
+    {
+        var wait = _options.DispatchQueueFullWait;
+        if (wait <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < wait && !_lifetime.IsCancellationRequested)
+        {
+            try
+            {
+                var room = _queue.Writer.WaitToWriteAsync(_lifetime.Token).AsTask();
+                if (!room.Wait(wait - clock.Elapsed))
+                {
+                    return false;
+                }
+            }
+            catch (AggregateException)
+            {
+                return false;
+            }
+
+            if (_queue.Writer.TryWrite(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void CompleteJoin(ReadOnlyMemory<byte> payload, string? errorField)

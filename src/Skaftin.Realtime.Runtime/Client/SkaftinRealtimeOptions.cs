@@ -59,11 +59,18 @@ public sealed class SkaftinRealtimeOptions
     public SkaftinReconnectPolicy Reconnect { get; set; } = new();
 
     /// <summary>
-    /// How many received events may wait for the handlers. When full, further events are reported as
-    /// <see cref="RealtimeErrorKind.DispatchQueueFull"/> errors (with their raw text) instead of stalling the socket.
-    /// Default 10,000.
+    /// How many received events may wait for the handlers. Default 10,000. When the queue is full the socket's reader
+    /// waits up to <see cref="DispatchQueueFullWait"/> for room, which slows the server down through TCP as any
+    /// socket reader does; only an event that still finds no room is reported as
+    /// <see cref="RealtimeErrorKind.DispatchQueueFull"/> (with its raw text) instead of delivered.
     /// </summary>
     public int DispatchQueueCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long the socket's reader waits for room in a full dispatch queue before it reports the event instead.
+    /// Default 5 s: well under the server's ping timeout, so a long stall cannot cost the connection. Zero never waits.
+    /// </summary>
+    public TimeSpan DispatchQueueFullWait { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Where the client logs. None by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

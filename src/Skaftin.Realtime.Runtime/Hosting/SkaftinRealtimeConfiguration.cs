@@ -43,6 +43,7 @@ internal static class SkaftinRealtimeConfiguration
         options.RequestTimeout = TimeSpanOf(section, "RequestTimeout") ?? options.RequestTimeout;
         options.HeartbeatTimeout = TimeSpanOf(section, "HeartbeatTimeout") ?? options.HeartbeatTimeout;
         options.DispatchQueueCapacity = IntOf(section, "DispatchQueueCapacity") ?? options.DispatchQueueCapacity;
+        options.DispatchQueueFullWait = TimeSpanOf(section, "DispatchQueueFullWait") ?? options.DispatchQueueFullWait;
 
         var reconnect = section.GetSection("Reconnect");
         if (reconnect["Enabled"] is { Length: > 0 } enabled)
