@@ -116,6 +116,28 @@ public sealed class RowReaderTests
         Assert.Equal(TimeSpan.FromHours(offsetHours), vehicle.CreatedAt.Offset);
     }
 
+    [Theory]
+    [InlineData("2026-11-26", 2026, 11, 26)]
+    [InlineData("2024-02-29", 2024, 2, 29)]
+    [InlineData("0001-01-01", 1, 1, 1)]
+    [InlineData("2026-11-26T00:00:00.000Z", 2026, 11, 26)]
+    public void ReadsDates(string text, int year, int month, int day)
+    {
+        var row = AllTypesRowReader.Instance.Read(Fixtures.Text("rows/all-types-canonical.json").Replace("\"day\":\"2026-11-26\"", $"\"day\":\"{text}\""));
+        Assert.Equal(new DateOnly(year, month, day), row.Day);
+    }
+
+    [Theory]
+    [InlineData("2023-02-29")]
+    [InlineData("2026-13-01")]
+    [InlineData("2026-00-10")]
+    [InlineData("20a6-11-26")]
+    public void RejectsImpossibleDates(string text)
+    {
+        var error = Assert.Throws<SkaftinDecodeException>(() => AllTypesRowReader.Instance.Read(Fixtures.Text("rows/all-types-canonical.json").Replace("\"day\":\"2026-11-26\"", $"\"day\":\"{text}\"")));
+        Assert.Equal("day", error.ColumnName);
+    }
+
     [Fact]
     public void MissingNullableAndDefaultedColumnsTakeTheirDefaults()
     {

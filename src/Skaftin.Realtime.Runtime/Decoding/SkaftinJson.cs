@@ -266,6 +266,14 @@ public static class SkaftinJson
         {
             Span<byte> scratch = stackalloc byte[ScratchSize];
             var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
+            // yyyy-MM-dd in place: the common form costs a few nanoseconds and allocates nothing.
+            if (text.Length == 10 && text[4] == (byte)'-' && text[7] == (byte)'-'
+                && Digits(text.Slice(0, 4), out var year) && Digits(text.Slice(5, 2), out var month) && Digits(text.Slice(8, 2), out var day)
+                && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                return new DateOnly(year, month, day);
+            }
+
             if (text.Length == 10 && DateOnly.TryParseExact(Utf8Text.Decode(text), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 return date;
@@ -541,6 +549,22 @@ public static class SkaftinJson
         }
 
         return Utf8Text.Decode(reader.ValueSpan);
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        foreach (var b in text)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (b - '0');
+        }
+
+        return true;
     }
 
     private static bool EqualsIgnoreAsciiCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lower)
