@@ -13,10 +13,10 @@ public static class Payloads
 {
     private static readonly string[] Statuses = { "available", "in_service", "out_of_service" };
 
-    /// <summary>One vehicle row (8 columns, about 230 bytes).</summary>
+    /// <summary>One vehicle row (8 columns, 198 bytes).</summary>
     public static string VehicleRow { get; } = Vehicle(new Random(1), 1042);
 
-    /// <summary>One trip row (30 columns, about 1 KB).</summary>
+    /// <summary>One trip row (30 columns, 833 bytes).</summary>
     public static string TripRow { get; } = Trip(new Random(2));
 
     /// <summary>One document row whose <c>body</c> column is a JSON value of about 10 KB.</summary>
