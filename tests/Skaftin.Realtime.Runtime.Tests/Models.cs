@@ -75,3 +75,10 @@ public sealed record AllTypes(
 // only when the server sends a full one.
 [SkaftinTable("audit_log")]
 public sealed record AuditEntry(string Action, DateTimeOffset At);
+
+/// <summary>Used only by the telemetry test, so no other test's events reach its measurements.</summary>
+[SkaftinTable(Table)]
+public sealed record TelemetryProbe(int Id, string Name)
+{
+    public const string Table = "telemetry_probe";
+}

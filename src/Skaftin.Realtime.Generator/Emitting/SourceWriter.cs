@@ -35,6 +35,10 @@ internal sealed class SourceWriter
         return Line("}" + suffix);
     }
 
+    public void Indent() => _indent++;
+
+    public void Outdent() => _indent--;
+
     public IDisposable Block(string text)
     {
         Open(text);

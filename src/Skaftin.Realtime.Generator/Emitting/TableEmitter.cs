@@ -89,35 +89,44 @@ internal static class TableEmitter
                 }
 
                 w.Line();
-                using (w.Block($"while ({Runtime}.SkaftinJson.ReadPropertyName(ref reader, Table))"))
+                if (spec.Members.Count == 0)
                 {
-                    var first = true;
-                    for (var i = 0; i < spec.Members.Count; i++)
-                    {
-                        var member = spec.Members[i];
-                        var column = Literal(member.ColumnName);
-                        using (w.Block($"{(first ? "" : "else ")}if (reader.ValueTextEquals({column}u8))"))
-                        {
-                            w.Line($"{Runtime}.SkaftinJson.ReadValue(ref reader, Table, {column});");
-                            w.Line($"value{member.MemberName} = {ReadExpression(member.Type, "reader", "Table", column)};");
-                            if (TracksPresence(spec, i))
-                            {
-                                w.Line($"has{member.MemberName} = true;");
-                            }
-                        }
-
-                        first = false;
-                    }
-
-                    if (first)
+                    using (w.Block($"while ({Runtime}.SkaftinJson.ReadPropertyName(ref reader, Table))"))
                     {
                         w.Line($"{Runtime}.SkaftinJson.SkipValue(ref reader, Table);");
                     }
-                    else
+                }
+                else
+                {
+                    // Servers send columns in table order: remembering the next expected column makes most names one comparison.
+                    w.Line("int expected = 0;");
+                    using (w.Block($"while ({Runtime}.SkaftinJson.ReadPropertyName(ref reader, Table))"))
                     {
-                        using (w.Block("else"))
+                        using (w.Block("switch (MatchColumn(ref reader, expected))"))
                         {
+                            for (var i = 0; i < spec.Members.Count; i++)
+                            {
+                                var member = spec.Members[i];
+                                var column = Literal(member.ColumnName);
+                                w.Line($"case {i}:");
+                                w.Indent();
+                                w.Line($"{Runtime}.SkaftinJson.ReadValue(ref reader, Table, {column});");
+                                w.Line($"value{member.MemberName} = {ReadExpression(member.Type, "reader", "Table", column)};");
+                                if (TracksPresence(spec, i))
+                                {
+                                    w.Line($"has{member.MemberName} = true;");
+                                }
+
+                                w.Line($"expected = {i + 1};");
+                                w.Line("break;");
+                                w.Outdent();
+                            }
+
+                            w.Line("default:");
+                            w.Indent();
                             w.Line($"{Runtime}.SkaftinJson.SkipValue(ref reader, Table);");
+                            w.Line("break;");
+                            w.Outdent();
                         }
                     }
                 }
@@ -149,11 +158,84 @@ internal static class TableEmitter
                 WriteConstruction(w, spec);
             }
 
+            if (spec.Members.Count > 0)
+            {
+                w.Line();
+                WriteColumnMatcher(w, spec);
+            }
+
             foreach (var enumSpec in spec.Enums)
             {
                 w.Line();
                 WriteEnumReader(w, enumSpec);
             }
+        }
+    }
+
+    // The index of the column the reader's property name names, or -1. Plain names (the usual case) are compared as
+    // bytes: first with the expected next column, then with the columns of the same length; escaped or split names
+    // are unescaped by ValueTextEquals, one column after another.
+    private static void WriteColumnMatcher(SourceWriter w, TableSpec spec)
+    {
+        using (w.Block($"private static int MatchColumn(ref {Json}.Utf8JsonReader reader, int expected)"))
+        {
+            using (w.Block("if (!reader.ValueIsEscaped && !reader.HasValueSequence)"))
+            {
+                w.Line("global::System.ReadOnlySpan<byte> name = reader.ValueSpan;");
+                using (w.Block("switch (expected)"))
+                {
+                    for (var i = 0; i < spec.Members.Count; i++)
+                    {
+                        w.Line($"case {i}:");
+                        w.Indent();
+                        using (w.Block($"if (global::System.MemoryExtensions.SequenceEqual(name, {Literal(spec.Members[i].ColumnName)}u8))"))
+                        {
+                            w.Line($"return {i};");
+                        }
+
+                        w.Line("break;");
+                        w.Outdent();
+                    }
+                }
+
+                w.Line();
+                using (w.Block("switch (name.Length)"))
+                {
+                    var byLength = Enumerable.Range(0, spec.Members.Count)
+                        .GroupBy(i => System.Text.Encoding.UTF8.GetByteCount(spec.Members[i].ColumnName))
+                        .OrderBy(static g => g.Key);
+                    foreach (var group in byLength)
+                    {
+                        w.Line($"case {group.Key}:");
+                        w.Indent();
+                        foreach (var i in group)
+                        {
+                            using (w.Block($"if (global::System.MemoryExtensions.SequenceEqual(name, {Literal(spec.Members[i].ColumnName)}u8))"))
+                            {
+                                w.Line($"return {i};");
+                            }
+                        }
+
+                        w.Line("break;");
+                        w.Outdent();
+                    }
+                }
+
+                w.Line();
+                w.Line("return -1;");
+            }
+
+            w.Line();
+            for (var i = 0; i < spec.Members.Count; i++)
+            {
+                using (w.Block($"if (reader.ValueTextEquals({Literal(spec.Members[i].ColumnName)}u8))"))
+                {
+                    w.Line($"return {i};");
+                }
+            }
+
+            w.Line();
+            w.Line("return -1;");
         }
     }
 
@@ -203,10 +285,11 @@ internal static class TableEmitter
         {
             using (w.Block($"if (reader.TokenType == {Json}.JsonTokenType.String)"))
             {
-                w.Line("global::System.Span<byte> scratch = stackalloc byte[64];");
-                w.Line("global::System.ReadOnlySpan<byte> text = reader.ValueIsEscaped || reader.HasValueSequence");
-                w.Line($"    ? scratch.Slice(0, {Runtime}.SkaftinJson.CopyEscapedText(ref reader, scratch))");
-                w.Line("    : reader.ValueSpan;");
+                // Scratch space only for escaped or split text (stackalloc zeroes it; plain text is read in place).
+                w.Line("global::System.Span<byte> scratch = reader.ValueIsEscaped || reader.HasValueSequence ? stackalloc byte[64] : default;");
+                w.Line("global::System.ReadOnlySpan<byte> text = scratch.IsEmpty");
+                w.Line("    ? reader.ValueSpan");
+                w.Line($"    : scratch.Slice(0, {Runtime}.SkaftinJson.CopyEscapedText(ref reader, scratch));");
                 foreach (var member in spec.Members)
                 {
                     foreach (var name in member.NormalizedNames)

@@ -37,39 +37,42 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
         bool hasActive = false;
         int valueRating = default!;
 
+        int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (MatchColumn(ref reader, expected))
             {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt64(ref reader, Table, "id");
-                hasId = true;
-            }
-            else if (reader.ValueTextEquals("full_name"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "full_name");
-                valueFullName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "full_name");
-                hasFullName = true;
-            }
-            else if (reader.ValueTextEquals("licence_number"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "licence_number");
-                valueLicenceNumber = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "licence_number");
-            }
-            else if (reader.ValueTextEquals("active"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "active");
-                valueActive = global::Skaftin.Realtime.SkaftinJson.ReadBoolean(ref reader, Table, "active");
-                hasActive = true;
-            }
-            else if (reader.ValueTextEquals("rating"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "rating");
-                valueRating = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "rating");
-            }
-            else
-            {
-                global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt64(ref reader, Table, "id");
+                    hasId = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "full_name");
+                    valueFullName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "full_name");
+                    hasFullName = true;
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "licence_number");
+                    valueLicenceNumber = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "licence_number");
+                    expected = 3;
+                    break;
+                case 3:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "active");
+                    valueActive = global::Skaftin.Realtime.SkaftinJson.ReadBoolean(ref reader, Table, "active");
+                    hasActive = true;
+                    expected = 4;
+                    break;
+                case 4:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "rating");
+                    valueRating = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "rating");
+                    expected = 5;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
             }
         }
 
@@ -94,6 +97,104 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
             row.Active = valueActive;
         }
         return row;
+    }
+
+    private static int MatchColumn(ref global::System.Text.Json.Utf8JsonReader reader, int expected)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (expected)
+            {
+                case 0:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "full_name"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "licence_number"u8))
+                    {
+                        return 2;
+                    }
+                    break;
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "active"u8))
+                    {
+                        return 3;
+                    }
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "rating"u8))
+                    {
+                        return 4;
+                    }
+                    break;
+            }
+
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "active"u8))
+                    {
+                        return 3;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "rating"u8))
+                    {
+                        return 4;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "full_name"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "licence_number"u8))
+                    {
+                        return 2;
+                    }
+                    break;
+            }
+
+            return -1;
+        }
+
+        if (reader.ValueTextEquals("id"u8))
+        {
+            return 0;
+        }
+        if (reader.ValueTextEquals("full_name"u8))
+        {
+            return 1;
+        }
+        if (reader.ValueTextEquals("licence_number"u8))
+        {
+            return 2;
+        }
+        if (reader.ValueTextEquals("active"u8))
+        {
+            return 3;
+        }
+        if (reader.ValueTextEquals("rating"u8))
+        {
+            return 4;
+        }
+
+        return -1;
     }
 }
 

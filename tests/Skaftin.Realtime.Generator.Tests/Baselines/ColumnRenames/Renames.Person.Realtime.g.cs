@@ -37,35 +37,38 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
         string valueHTTPEndpoint = default!;
         bool hasHTTPEndpoint = false;
 
+        int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
-            if (reader.ValueTextEquals("person_no"u8))
+            switch (MatchColumn(ref reader, expected))
             {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "person_no");
-                valueNumber = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "person_no");
-                hasNumber = true;
-            }
-            else if (reader.ValueTextEquals("givenName"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "givenName");
-                valueFirstName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "givenName");
-                hasFirstName = true;
-            }
-            else if (reader.ValueTextEquals("family"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "family");
-                valueLastName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "family");
-                hasLastName = true;
-            }
-            else if (reader.ValueTextEquals("http_endpoint"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "http_endpoint");
-                valueHTTPEndpoint = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "http_endpoint");
-                hasHTTPEndpoint = true;
-            }
-            else
-            {
-                global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "person_no");
+                    valueNumber = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "person_no");
+                    hasNumber = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "givenName");
+                    valueFirstName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "givenName");
+                    hasFirstName = true;
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "family");
+                    valueLastName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "family");
+                    hasLastName = true;
+                    expected = 3;
+                    break;
+                case 3:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "http_endpoint");
+                    valueHTTPEndpoint = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "http_endpoint");
+                    hasHTTPEndpoint = true;
+                    expected = 4;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
             }
         }
 
@@ -95,6 +98,88 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
         missingColumn = null;
         var row = new global::Renames.Person(valueNumber, valueFirstName, valueLastName, valueHTTPEndpoint);
         return row;
+    }
+
+    private static int MatchColumn(ref global::System.Text.Json.Utf8JsonReader reader, int expected)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (expected)
+            {
+                case 0:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "person_no"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "givenName"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "family"u8))
+                    {
+                        return 2;
+                    }
+                    break;
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "http_endpoint"u8))
+                    {
+                        return 3;
+                    }
+                    break;
+            }
+
+            switch (name.Length)
+            {
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "family"u8))
+                    {
+                        return 2;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "person_no"u8))
+                    {
+                        return 0;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "givenName"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "http_endpoint"u8))
+                    {
+                        return 3;
+                    }
+                    break;
+            }
+
+            return -1;
+        }
+
+        if (reader.ValueTextEquals("person_no"u8))
+        {
+            return 0;
+        }
+        if (reader.ValueTextEquals("givenName"u8))
+        {
+            return 1;
+        }
+        if (reader.ValueTextEquals("family"u8))
+        {
+            return 2;
+        }
+        if (reader.ValueTextEquals("http_endpoint"u8))
+        {
+            return 3;
+        }
+
+        return -1;
     }
 }
 

@@ -79,161 +79,164 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
         global::System.Collections.Generic.IReadOnlyList<int?> valueSparse = default!;
         bool hasSparse = false;
 
+        int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (MatchColumn(ref reader, expected))
             {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                valueId = global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "id");
-                hasId = true;
-            }
-            else if (reader.ValueTextEquals("text"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "text");
-                valueText = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "text");
-                hasText = true;
-            }
-            else if (reader.ValueTextEquals("flag"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "flag");
-                valueFlag = global::Skaftin.Realtime.SkaftinJson.ReadBoolean(ref reader, Table, "flag");
-                hasFlag = true;
-            }
-            else if (reader.ValueTextEquals("u8"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u8");
-                valueU8 = global::Skaftin.Realtime.SkaftinJson.ReadByte(ref reader, Table, "u8");
-                hasU8 = true;
-            }
-            else if (reader.ValueTextEquals("i8"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i8");
-                valueI8 = global::Skaftin.Realtime.SkaftinJson.ReadSByte(ref reader, Table, "i8");
-                hasI8 = true;
-            }
-            else if (reader.ValueTextEquals("i16"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i16");
-                valueI16 = global::Skaftin.Realtime.SkaftinJson.ReadInt16(ref reader, Table, "i16");
-                hasI16 = true;
-            }
-            else if (reader.ValueTextEquals("u16"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u16");
-                valueU16 = global::Skaftin.Realtime.SkaftinJson.ReadUInt16(ref reader, Table, "u16");
-                hasU16 = true;
-            }
-            else if (reader.ValueTextEquals("i32"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i32");
-                valueI32 = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "i32");
-                hasI32 = true;
-            }
-            else if (reader.ValueTextEquals("u32"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u32");
-                valueU32 = global::Skaftin.Realtime.SkaftinJson.ReadUInt32(ref reader, Table, "u32");
-                hasU32 = true;
-            }
-            else if (reader.ValueTextEquals("i64"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i64");
-                valueI64 = global::Skaftin.Realtime.SkaftinJson.ReadInt64(ref reader, Table, "i64");
-                hasI64 = true;
-            }
-            else if (reader.ValueTextEquals("u64"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u64");
-                valueU64 = global::Skaftin.Realtime.SkaftinJson.ReadUInt64(ref reader, Table, "u64");
-                hasU64 = true;
-            }
-            else if (reader.ValueTextEquals("f32"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "f32");
-                valueF32 = global::Skaftin.Realtime.SkaftinJson.ReadSingle(ref reader, Table, "f32");
-                hasF32 = true;
-            }
-            else if (reader.ValueTextEquals("f64"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "f64");
-                valueF64 = global::Skaftin.Realtime.SkaftinJson.ReadDouble(ref reader, Table, "f64");
-                hasF64 = true;
-            }
-            else if (reader.ValueTextEquals("money"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "money");
-                valueMoney = global::Skaftin.Realtime.SkaftinJson.ReadDecimal(ref reader, Table, "money");
-                hasMoney = true;
-            }
-            else if (reader.ValueTextEquals("at"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "at");
-                valueAt = global::Skaftin.Realtime.SkaftinJson.ReadDateTime(ref reader, Table, "at");
-                hasAt = true;
-            }
-            else if (reader.ValueTextEquals("at_offset"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "at_offset");
-                valueAtOffset = global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "at_offset");
-                hasAtOffset = true;
-            }
-            else if (reader.ValueTextEquals("day"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "day");
-                valueDay = global::Skaftin.Realtime.SkaftinJson.ReadDateOnly(ref reader, Table, "day");
-                hasDay = true;
-            }
-            else if (reader.ValueTextEquals("time"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "time");
-                valueTime = global::Skaftin.Realtime.SkaftinJson.ReadTimeOnly(ref reader, Table, "time");
-                hasTime = true;
-            }
-            else if (reader.ValueTextEquals("meta"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "meta");
-                valueMeta = global::Skaftin.Realtime.SkaftinJson.ReadJsonElement(ref reader, Table, "meta");
-                hasMeta = true;
-            }
-            else if (reader.ValueTextEquals("level"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "level");
-                valueLevel = ReadTypesLevel(ref reader, Table, "level");
-                hasLevel = true;
-            }
-            else if (reader.ValueTextEquals("permissions"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "permissions");
-                valuePermissions = ReadTypesPermissions(ref reader, Table, "permissions");
-                hasPermissions = true;
-            }
-            else if (reader.ValueTextEquals("numbers"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "numbers");
-                valueNumbers = global::Skaftin.Realtime.SkaftinJson.ReadList<int>(ref reader, Table, "numbers", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref r, t, c)).ToArray();
-                hasNumbers = true;
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "tags");
-                valueTags = global::Skaftin.Realtime.SkaftinJson.ReadList<string>(ref reader, Table, "tags", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadString(ref r, t, c));
-                hasTags = true;
-            }
-            else if (reader.ValueTextEquals("levels"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "levels");
-                valueLevels = global::Skaftin.Realtime.SkaftinJson.ReadList<global::Types.Level>(ref reader, Table, "levels", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => ReadTypesLevel(ref r, t, c));
-                hasLevels = true;
-            }
-            else if (reader.ValueTextEquals("sparse"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "sparse");
-                valueSparse = global::Skaftin.Realtime.SkaftinJson.ReadList<int?>(ref reader, Table, "sparse", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref r, t, c));
-                hasSparse = true;
-            }
-            else
-            {
-                global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "id");
+                    hasId = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "text");
+                    valueText = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "text");
+                    hasText = true;
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "flag");
+                    valueFlag = global::Skaftin.Realtime.SkaftinJson.ReadBoolean(ref reader, Table, "flag");
+                    hasFlag = true;
+                    expected = 3;
+                    break;
+                case 3:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u8");
+                    valueU8 = global::Skaftin.Realtime.SkaftinJson.ReadByte(ref reader, Table, "u8");
+                    hasU8 = true;
+                    expected = 4;
+                    break;
+                case 4:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i8");
+                    valueI8 = global::Skaftin.Realtime.SkaftinJson.ReadSByte(ref reader, Table, "i8");
+                    hasI8 = true;
+                    expected = 5;
+                    break;
+                case 5:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i16");
+                    valueI16 = global::Skaftin.Realtime.SkaftinJson.ReadInt16(ref reader, Table, "i16");
+                    hasI16 = true;
+                    expected = 6;
+                    break;
+                case 6:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u16");
+                    valueU16 = global::Skaftin.Realtime.SkaftinJson.ReadUInt16(ref reader, Table, "u16");
+                    hasU16 = true;
+                    expected = 7;
+                    break;
+                case 7:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i32");
+                    valueI32 = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "i32");
+                    hasI32 = true;
+                    expected = 8;
+                    break;
+                case 8:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u32");
+                    valueU32 = global::Skaftin.Realtime.SkaftinJson.ReadUInt32(ref reader, Table, "u32");
+                    hasU32 = true;
+                    expected = 9;
+                    break;
+                case 9:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i64");
+                    valueI64 = global::Skaftin.Realtime.SkaftinJson.ReadInt64(ref reader, Table, "i64");
+                    hasI64 = true;
+                    expected = 10;
+                    break;
+                case 10:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u64");
+                    valueU64 = global::Skaftin.Realtime.SkaftinJson.ReadUInt64(ref reader, Table, "u64");
+                    hasU64 = true;
+                    expected = 11;
+                    break;
+                case 11:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "f32");
+                    valueF32 = global::Skaftin.Realtime.SkaftinJson.ReadSingle(ref reader, Table, "f32");
+                    hasF32 = true;
+                    expected = 12;
+                    break;
+                case 12:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "f64");
+                    valueF64 = global::Skaftin.Realtime.SkaftinJson.ReadDouble(ref reader, Table, "f64");
+                    hasF64 = true;
+                    expected = 13;
+                    break;
+                case 13:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "money");
+                    valueMoney = global::Skaftin.Realtime.SkaftinJson.ReadDecimal(ref reader, Table, "money");
+                    hasMoney = true;
+                    expected = 14;
+                    break;
+                case 14:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "at");
+                    valueAt = global::Skaftin.Realtime.SkaftinJson.ReadDateTime(ref reader, Table, "at");
+                    hasAt = true;
+                    expected = 15;
+                    break;
+                case 15:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "at_offset");
+                    valueAtOffset = global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "at_offset");
+                    hasAtOffset = true;
+                    expected = 16;
+                    break;
+                case 16:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "day");
+                    valueDay = global::Skaftin.Realtime.SkaftinJson.ReadDateOnly(ref reader, Table, "day");
+                    hasDay = true;
+                    expected = 17;
+                    break;
+                case 17:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "time");
+                    valueTime = global::Skaftin.Realtime.SkaftinJson.ReadTimeOnly(ref reader, Table, "time");
+                    hasTime = true;
+                    expected = 18;
+                    break;
+                case 18:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "meta");
+                    valueMeta = global::Skaftin.Realtime.SkaftinJson.ReadJsonElement(ref reader, Table, "meta");
+                    hasMeta = true;
+                    expected = 19;
+                    break;
+                case 19:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "level");
+                    valueLevel = ReadTypesLevel(ref reader, Table, "level");
+                    hasLevel = true;
+                    expected = 20;
+                    break;
+                case 20:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "permissions");
+                    valuePermissions = ReadTypesPermissions(ref reader, Table, "permissions");
+                    hasPermissions = true;
+                    expected = 21;
+                    break;
+                case 21:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "numbers");
+                    valueNumbers = global::Skaftin.Realtime.SkaftinJson.ReadList<int>(ref reader, Table, "numbers", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref r, t, c)).ToArray();
+                    hasNumbers = true;
+                    expected = 22;
+                    break;
+                case 22:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "tags");
+                    valueTags = global::Skaftin.Realtime.SkaftinJson.ReadList<string>(ref reader, Table, "tags", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadString(ref r, t, c));
+                    hasTags = true;
+                    expected = 23;
+                    break;
+                case 23:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "levels");
+                    valueLevels = global::Skaftin.Realtime.SkaftinJson.ReadList<global::Types.Level>(ref reader, Table, "levels", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => ReadTypesLevel(ref r, t, c));
+                    hasLevels = true;
+                    expected = 24;
+                    break;
+                case 24:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "sparse");
+                    valueSparse = global::Skaftin.Realtime.SkaftinJson.ReadList<int?>(ref reader, Table, "sparse", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref r, t, c));
+                    hasSparse = true;
+                    expected = 25;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
             }
         }
 
@@ -370,14 +373,400 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
         return row;
     }
 
+    private static int MatchColumn(ref global::System.Text.Json.Utf8JsonReader reader, int expected)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (expected)
+            {
+                case 0:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "text"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "flag"u8))
+                    {
+                        return 2;
+                    }
+                    break;
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "u8"u8))
+                    {
+                        return 3;
+                    }
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "i8"u8))
+                    {
+                        return 4;
+                    }
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "i16"u8))
+                    {
+                        return 5;
+                    }
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "u16"u8))
+                    {
+                        return 6;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "i32"u8))
+                    {
+                        return 7;
+                    }
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "u32"u8))
+                    {
+                        return 8;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "i64"u8))
+                    {
+                        return 9;
+                    }
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "u64"u8))
+                    {
+                        return 10;
+                    }
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "f32"u8))
+                    {
+                        return 11;
+                    }
+                    break;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "f64"u8))
+                    {
+                        return 12;
+                    }
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "money"u8))
+                    {
+                        return 13;
+                    }
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "at"u8))
+                    {
+                        return 14;
+                    }
+                    break;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "at_offset"u8))
+                    {
+                        return 15;
+                    }
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "day"u8))
+                    {
+                        return 16;
+                    }
+                    break;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "time"u8))
+                    {
+                        return 17;
+                    }
+                    break;
+                case 18:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "meta"u8))
+                    {
+                        return 18;
+                    }
+                    break;
+                case 19:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "level"u8))
+                    {
+                        return 19;
+                    }
+                    break;
+                case 20:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "permissions"u8))
+                    {
+                        return 20;
+                    }
+                    break;
+                case 21:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "numbers"u8))
+                    {
+                        return 21;
+                    }
+                    break;
+                case 22:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
+                    {
+                        return 22;
+                    }
+                    break;
+                case 23:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "levels"u8))
+                    {
+                        return 23;
+                    }
+                    break;
+                case 24:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "sparse"u8))
+                    {
+                        return 24;
+                    }
+                    break;
+            }
+
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "u8"u8))
+                    {
+                        return 3;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "i8"u8))
+                    {
+                        return 4;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "at"u8))
+                    {
+                        return 14;
+                    }
+                    break;
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "i16"u8))
+                    {
+                        return 5;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "u16"u8))
+                    {
+                        return 6;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "i32"u8))
+                    {
+                        return 7;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "u32"u8))
+                    {
+                        return 8;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "i64"u8))
+                    {
+                        return 9;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "u64"u8))
+                    {
+                        return 10;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "f32"u8))
+                    {
+                        return 11;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "f64"u8))
+                    {
+                        return 12;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "day"u8))
+                    {
+                        return 16;
+                    }
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "text"u8))
+                    {
+                        return 1;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "flag"u8))
+                    {
+                        return 2;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "time"u8))
+                    {
+                        return 17;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "meta"u8))
+                    {
+                        return 18;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
+                    {
+                        return 22;
+                    }
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "money"u8))
+                    {
+                        return 13;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "level"u8))
+                    {
+                        return 19;
+                    }
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "levels"u8))
+                    {
+                        return 23;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "sparse"u8))
+                    {
+                        return 24;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "numbers"u8))
+                    {
+                        return 21;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "at_offset"u8))
+                    {
+                        return 15;
+                    }
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "permissions"u8))
+                    {
+                        return 20;
+                    }
+                    break;
+            }
+
+            return -1;
+        }
+
+        if (reader.ValueTextEquals("id"u8))
+        {
+            return 0;
+        }
+        if (reader.ValueTextEquals("text"u8))
+        {
+            return 1;
+        }
+        if (reader.ValueTextEquals("flag"u8))
+        {
+            return 2;
+        }
+        if (reader.ValueTextEquals("u8"u8))
+        {
+            return 3;
+        }
+        if (reader.ValueTextEquals("i8"u8))
+        {
+            return 4;
+        }
+        if (reader.ValueTextEquals("i16"u8))
+        {
+            return 5;
+        }
+        if (reader.ValueTextEquals("u16"u8))
+        {
+            return 6;
+        }
+        if (reader.ValueTextEquals("i32"u8))
+        {
+            return 7;
+        }
+        if (reader.ValueTextEquals("u32"u8))
+        {
+            return 8;
+        }
+        if (reader.ValueTextEquals("i64"u8))
+        {
+            return 9;
+        }
+        if (reader.ValueTextEquals("u64"u8))
+        {
+            return 10;
+        }
+        if (reader.ValueTextEquals("f32"u8))
+        {
+            return 11;
+        }
+        if (reader.ValueTextEquals("f64"u8))
+        {
+            return 12;
+        }
+        if (reader.ValueTextEquals("money"u8))
+        {
+            return 13;
+        }
+        if (reader.ValueTextEquals("at"u8))
+        {
+            return 14;
+        }
+        if (reader.ValueTextEquals("at_offset"u8))
+        {
+            return 15;
+        }
+        if (reader.ValueTextEquals("day"u8))
+        {
+            return 16;
+        }
+        if (reader.ValueTextEquals("time"u8))
+        {
+            return 17;
+        }
+        if (reader.ValueTextEquals("meta"u8))
+        {
+            return 18;
+        }
+        if (reader.ValueTextEquals("level"u8))
+        {
+            return 19;
+        }
+        if (reader.ValueTextEquals("permissions"u8))
+        {
+            return 20;
+        }
+        if (reader.ValueTextEquals("numbers"u8))
+        {
+            return 21;
+        }
+        if (reader.ValueTextEquals("tags"u8))
+        {
+            return 22;
+        }
+        if (reader.ValueTextEquals("levels"u8))
+        {
+            return 23;
+        }
+        if (reader.ValueTextEquals("sparse"u8))
+        {
+            return 24;
+        }
+
+        return -1;
+    }
+
     private static global::Types.Level ReadTypesLevel(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            global::System.Span<byte> scratch = stackalloc byte[64];
-            global::System.ReadOnlySpan<byte> text = reader.ValueIsEscaped || reader.HasValueSequence
-                ? scratch.Slice(0, global::Skaftin.Realtime.SkaftinJson.CopyEscapedText(ref reader, scratch))
-                : reader.ValueSpan;
+            global::System.Span<byte> scratch = reader.ValueIsEscaped || reader.HasValueSequence ? stackalloc byte[64] : default;
+            global::System.ReadOnlySpan<byte> text = scratch.IsEmpty
+                ? reader.ValueSpan
+                : scratch.Slice(0, global::Skaftin.Realtime.SkaftinJson.CopyEscapedText(ref reader, scratch));
             if (global::Skaftin.Realtime.SkaftinJson.EnumNameEquals(text, "low"u8))
             {
                 return global::Types.Level.Low;
@@ -400,10 +789,10 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            global::System.Span<byte> scratch = stackalloc byte[64];
-            global::System.ReadOnlySpan<byte> text = reader.ValueIsEscaped || reader.HasValueSequence
-                ? scratch.Slice(0, global::Skaftin.Realtime.SkaftinJson.CopyEscapedText(ref reader, scratch))
-                : reader.ValueSpan;
+            global::System.Span<byte> scratch = reader.ValueIsEscaped || reader.HasValueSequence ? stackalloc byte[64] : default;
+            global::System.ReadOnlySpan<byte> text = scratch.IsEmpty
+                ? reader.ValueSpan
+                : scratch.Slice(0, global::Skaftin.Realtime.SkaftinJson.CopyEscapedText(ref reader, scratch));
             if (global::Skaftin.Realtime.SkaftinJson.EnumNameEquals(text, "none"u8))
             {
                 return global::Types.Permissions.None;

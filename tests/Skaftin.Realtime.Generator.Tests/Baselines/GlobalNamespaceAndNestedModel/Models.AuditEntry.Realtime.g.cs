@@ -31,23 +31,26 @@ public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.Skaftin
         string valueAction = default!;
         bool hasAction = false;
 
+        int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (MatchColumn(ref reader, expected))
             {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                valueId = global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "id");
-                hasId = true;
-            }
-            else if (reader.ValueTextEquals("action"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "action");
-                valueAction = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "action");
-                hasAction = true;
-            }
-            else
-            {
-                global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "id");
+                    hasId = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "action");
+                    valueAction = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "action");
+                    hasAction = true;
+                    expected = 2;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
             }
         }
 
@@ -67,6 +70,58 @@ public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.Skaftin
         missingColumn = null;
         var row = new global::Models.AuditEntry(valueId, valueAction);
         return row;
+    }
+
+    private static int MatchColumn(ref global::System.Text.Json.Utf8JsonReader reader, int expected)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (expected)
+            {
+                case 0:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+            }
+
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+            }
+
+            return -1;
+        }
+
+        if (reader.ValueTextEquals("id"u8))
+        {
+            return 0;
+        }
+        if (reader.ValueTextEquals("action"u8))
+        {
+            return 1;
+        }
+
+        return -1;
     }
 }
 

@@ -32,22 +32,25 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
         bool hasCode = false;
         global::System.Guid? valueOwner = default!;
 
+        int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
-            if (reader.ValueTextEquals("code"u8))
+            switch (MatchColumn(ref reader, expected))
             {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "code");
-                valueCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "code");
-                hasCode = true;
-            }
-            else if (reader.ValueTextEquals("owner"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "owner");
-                valueOwner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "owner");
-            }
-            else
-            {
-                global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "code");
+                    valueCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "code");
+                    hasCode = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "owner");
+                    valueOwner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "owner");
+                    expected = 2;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
             }
         }
 
@@ -57,6 +60,58 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
         missingColumn = null;
         var row = new global::Keys.Slug(valueCode, valueOwner);
         return row;
+    }
+
+    private static int MatchColumn(ref global::System.Text.Json.Utf8JsonReader reader, int expected)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (expected)
+            {
+                case 0:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "code"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "owner"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+            }
+
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "code"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "owner"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+            }
+
+            return -1;
+        }
+
+        if (reader.ValueTextEquals("code"u8))
+        {
+            return 0;
+        }
+        if (reader.ValueTextEquals("owner"u8))
+        {
+            return 1;
+        }
+
+        return -1;
     }
 }
 

@@ -33,23 +33,26 @@ public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<
         string valueTitle = default!;
         bool hasTitle = false;
 
+        int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (MatchColumn(ref reader, expected))
             {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                valueId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                hasId = true;
-            }
-            else if (reader.ValueTextEquals("title"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "title");
-                valueTitle = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "title");
-                hasTitle = true;
-            }
-            else
-            {
-                global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    valueId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    hasId = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "title");
+                    valueTitle = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "title");
+                    hasTitle = true;
+                    expected = 2;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
             }
         }
 
@@ -64,6 +67,58 @@ public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<
         missingColumn = null;
         var row = new global::Keys.Ticket(valueId, valueTitle);
         return row;
+    }
+
+    private static int MatchColumn(ref global::System.Text.Json.Utf8JsonReader reader, int expected)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (expected)
+            {
+                case 0:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "title"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+            }
+
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "title"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+            }
+
+            return -1;
+        }
+
+        if (reader.ValueTextEquals("id"u8))
+        {
+            return 0;
+        }
+        if (reader.ValueTextEquals("title"u8))
+        {
+            return 1;
+        }
+
+        return -1;
     }
 }
 

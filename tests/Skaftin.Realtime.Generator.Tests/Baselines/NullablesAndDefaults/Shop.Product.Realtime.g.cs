@@ -39,57 +39,60 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
         string valueCurrency = "EUR";
         global::Shop.Colour valueFallback = (global::Shop.Colour)1;
 
+        int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (MatchColumn(ref reader, expected))
             {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                hasId = true;
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "name");
-                valueName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "name");
-            }
-            else if (reader.ValueTextEquals("price"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "price");
-                valuePrice = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadDecimal(ref reader, Table, "price");
-            }
-            else if (reader.ValueTextEquals("colour"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "colour");
-                valueColour = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadShopColour(ref reader, Table, "colour");
-            }
-            else if (reader.ValueTextEquals("deleted_at"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "deleted_at");
-                valueDeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "deleted_at");
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "tags");
-                valueTags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadList<string>(ref reader, Table, "tags", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadString(ref r, t, c));
-            }
-            else if (reader.ValueTextEquals("stock"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "stock");
-                valueStock = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "stock");
-            }
-            else if (reader.ValueTextEquals("currency"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "currency");
-                valueCurrency = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "currency");
-            }
-            else if (reader.ValueTextEquals("fallback"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "fallback");
-                valueFallback = ReadShopColour(ref reader, Table, "fallback");
-            }
-            else
-            {
-                global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    hasId = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "name");
+                    valueName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "name");
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "price");
+                    valuePrice = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadDecimal(ref reader, Table, "price");
+                    expected = 3;
+                    break;
+                case 3:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "colour");
+                    valueColour = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadShopColour(ref reader, Table, "colour");
+                    expected = 4;
+                    break;
+                case 4:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "deleted_at");
+                    valueDeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "deleted_at");
+                    expected = 5;
+                    break;
+                case 5:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "tags");
+                    valueTags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadList<string>(ref reader, Table, "tags", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadString(ref r, t, c));
+                    expected = 6;
+                    break;
+                case 6:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "stock");
+                    valueStock = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "stock");
+                    expected = 7;
+                    break;
+                case 7:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "currency");
+                    valueCurrency = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "currency");
+                    expected = 8;
+                    break;
+                case 8:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "fallback");
+                    valueFallback = ReadShopColour(ref reader, Table, "fallback");
+                    expected = 9;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
             }
         }
 
@@ -106,14 +109,172 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
         return row;
     }
 
+    private static int MatchColumn(ref global::System.Text.Json.Utf8JsonReader reader, int expected)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (expected)
+            {
+                case 0:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "price"u8))
+                    {
+                        return 2;
+                    }
+                    break;
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "colour"u8))
+                    {
+                        return 3;
+                    }
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "deleted_at"u8))
+                    {
+                        return 4;
+                    }
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
+                    {
+                        return 5;
+                    }
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "stock"u8))
+                    {
+                        return 6;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "currency"u8))
+                    {
+                        return 7;
+                    }
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "fallback"u8))
+                    {
+                        return 8;
+                    }
+                    break;
+            }
+
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                    {
+                        return 1;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
+                    {
+                        return 5;
+                    }
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "price"u8))
+                    {
+                        return 2;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "stock"u8))
+                    {
+                        return 6;
+                    }
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "colour"u8))
+                    {
+                        return 3;
+                    }
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "currency"u8))
+                    {
+                        return 7;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "fallback"u8))
+                    {
+                        return 8;
+                    }
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "deleted_at"u8))
+                    {
+                        return 4;
+                    }
+                    break;
+            }
+
+            return -1;
+        }
+
+        if (reader.ValueTextEquals("id"u8))
+        {
+            return 0;
+        }
+        if (reader.ValueTextEquals("name"u8))
+        {
+            return 1;
+        }
+        if (reader.ValueTextEquals("price"u8))
+        {
+            return 2;
+        }
+        if (reader.ValueTextEquals("colour"u8))
+        {
+            return 3;
+        }
+        if (reader.ValueTextEquals("deleted_at"u8))
+        {
+            return 4;
+        }
+        if (reader.ValueTextEquals("tags"u8))
+        {
+            return 5;
+        }
+        if (reader.ValueTextEquals("stock"u8))
+        {
+            return 6;
+        }
+        if (reader.ValueTextEquals("currency"u8))
+        {
+            return 7;
+        }
+        if (reader.ValueTextEquals("fallback"u8))
+        {
+            return 8;
+        }
+
+        return -1;
+    }
+
     private static global::Shop.Colour ReadShopColour(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            global::System.Span<byte> scratch = stackalloc byte[64];
-            global::System.ReadOnlySpan<byte> text = reader.ValueIsEscaped || reader.HasValueSequence
-                ? scratch.Slice(0, global::Skaftin.Realtime.SkaftinJson.CopyEscapedText(ref reader, scratch))
-                : reader.ValueSpan;
+            global::System.Span<byte> scratch = reader.ValueIsEscaped || reader.HasValueSequence ? stackalloc byte[64] : default;
+            global::System.ReadOnlySpan<byte> text = scratch.IsEmpty
+                ? reader.ValueSpan
+                : scratch.Slice(0, global::Skaftin.Realtime.SkaftinJson.CopyEscapedText(ref reader, scratch));
             if (global::Skaftin.Realtime.SkaftinJson.EnumNameEquals(text, "red"u8))
             {
                 return global::Shop.Colour.Red;

@@ -38,40 +38,43 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
         global::System.DateTimeOffset valueCreatedAt = default!;
         bool hasCreatedAt = false;
 
+        int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (MatchColumn(ref reader, expected))
             {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                hasId = true;
-            }
-            else if (reader.ValueTextEquals("registration_number"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "registration_number");
-                valueRegistrationNumber = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "registration_number");
-                hasRegistrationNumber = true;
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "status");
-                valueStatus = ReadFleetVehicleStatus(ref reader, Table, "status");
-                hasStatus = true;
-            }
-            else if (reader.ValueTextEquals("capacity"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "capacity");
-                valueCapacity = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "capacity");
-            }
-            else if (reader.ValueTextEquals("created_at"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "created_at");
-                valueCreatedAt = global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "created_at");
-                hasCreatedAt = true;
-            }
-            else
-            {
-                global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    hasId = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "registration_number");
+                    valueRegistrationNumber = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "registration_number");
+                    hasRegistrationNumber = true;
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "status");
+                    valueStatus = ReadFleetVehicleStatus(ref reader, Table, "status");
+                    hasStatus = true;
+                    expected = 3;
+                    break;
+                case 3:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "capacity");
+                    valueCapacity = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "capacity");
+                    expected = 4;
+                    break;
+                case 4:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "created_at");
+                    valueCreatedAt = global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "created_at");
+                    hasCreatedAt = true;
+                    expected = 5;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
             }
         }
 
@@ -103,14 +106,114 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
         return row;
     }
 
+    private static int MatchColumn(ref global::System.Text.Json.Utf8JsonReader reader, int expected)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (expected)
+            {
+                case 0:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "registration_number"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                    {
+                        return 2;
+                    }
+                    break;
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "capacity"u8))
+                    {
+                        return 3;
+                    }
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8))
+                    {
+                        return 4;
+                    }
+                    break;
+            }
+
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                    {
+                        return 2;
+                    }
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "capacity"u8))
+                    {
+                        return 3;
+                    }
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8))
+                    {
+                        return 4;
+                    }
+                    break;
+                case 19:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "registration_number"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+            }
+
+            return -1;
+        }
+
+        if (reader.ValueTextEquals("id"u8))
+        {
+            return 0;
+        }
+        if (reader.ValueTextEquals("registration_number"u8))
+        {
+            return 1;
+        }
+        if (reader.ValueTextEquals("status"u8))
+        {
+            return 2;
+        }
+        if (reader.ValueTextEquals("capacity"u8))
+        {
+            return 3;
+        }
+        if (reader.ValueTextEquals("created_at"u8))
+        {
+            return 4;
+        }
+
+        return -1;
+    }
+
     private static global::Fleet.VehicleStatus ReadFleetVehicleStatus(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            global::System.Span<byte> scratch = stackalloc byte[64];
-            global::System.ReadOnlySpan<byte> text = reader.ValueIsEscaped || reader.HasValueSequence
-                ? scratch.Slice(0, global::Skaftin.Realtime.SkaftinJson.CopyEscapedText(ref reader, scratch))
-                : reader.ValueSpan;
+            global::System.Span<byte> scratch = reader.ValueIsEscaped || reader.HasValueSequence ? stackalloc byte[64] : default;
+            global::System.ReadOnlySpan<byte> text = scratch.IsEmpty
+                ? reader.ValueSpan
+                : scratch.Slice(0, global::Skaftin.Realtime.SkaftinJson.CopyEscapedText(ref reader, scratch));
             if (global::Skaftin.Realtime.SkaftinJson.EnumNameEquals(text, "available"u8))
             {
                 return global::Fleet.VehicleStatus.Available;

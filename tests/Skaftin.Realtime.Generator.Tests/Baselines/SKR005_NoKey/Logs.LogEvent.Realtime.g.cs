@@ -30,23 +30,26 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
         int valueLevel = default!;
         bool hasLevel = false;
 
+        int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
-            if (reader.ValueTextEquals("message"u8))
+            switch (MatchColumn(ref reader, expected))
             {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "message");
-                valueMessage = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "message");
-                hasMessage = true;
-            }
-            else if (reader.ValueTextEquals("level"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "level");
-                valueLevel = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "level");
-                hasLevel = true;
-            }
-            else
-            {
-                global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "message");
+                    valueMessage = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "message");
+                    hasMessage = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "level");
+                    valueLevel = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "level");
+                    hasLevel = true;
+                    expected = 2;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
             }
         }
 
@@ -66,6 +69,58 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
         missingColumn = null;
         var row = new global::Logs.LogEvent(valueMessage, valueLevel);
         return row;
+    }
+
+    private static int MatchColumn(ref global::System.Text.Json.Utf8JsonReader reader, int expected)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (expected)
+            {
+                case 0:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "level"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+            }
+
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "level"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+            }
+
+            return -1;
+        }
+
+        if (reader.ValueTextEquals("message"u8))
+        {
+            return 0;
+        }
+        if (reader.ValueTextEquals("level"u8))
+        {
+            return 1;
+        }
+
+        return -1;
     }
 }
 

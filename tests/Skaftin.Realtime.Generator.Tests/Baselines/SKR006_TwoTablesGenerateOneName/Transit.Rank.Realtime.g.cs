@@ -31,17 +31,20 @@ public sealed class RankRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
         int valueId = default!;
         bool hasId = false;
 
+        int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (MatchColumn(ref reader, expected))
             {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                hasId = true;
-            }
-            else
-            {
-                global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    hasId = true;
+                    expected = 1;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
             }
         }
 
@@ -56,6 +59,42 @@ public sealed class RankRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
         missingColumn = null;
         var row = new global::Transit.Rank(valueId);
         return row;
+    }
+
+    private static int MatchColumn(ref global::System.Text.Json.Utf8JsonReader reader, int expected)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (expected)
+            {
+                case 0:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+            }
+
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+            }
+
+            return -1;
+        }
+
+        if (reader.ValueTextEquals("id"u8))
+        {
+            return 0;
+        }
+
+        return -1;
     }
 }
 

@@ -34,28 +34,31 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
         bool hasAssociationId = false;
         string? valueLabel = default!;
 
+        int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (MatchColumn(ref reader, expected))
             {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                hasId = true;
-            }
-            else if (reader.ValueTextEquals("association_id"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "association_id");
-                valueAssociationId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "association_id");
-                hasAssociationId = true;
-            }
-            else if (reader.ValueTextEquals("label"u8))
-            {
-                global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "label");
-                valueLabel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "label");
-            }
-            else
-            {
-                global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    hasId = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "association_id");
+                    valueAssociationId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "association_id");
+                    hasAssociationId = true;
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "label");
+                    valueLabel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "label");
+                    expected = 3;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
             }
         }
 
@@ -75,6 +78,74 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
         missingColumn = null;
         var row = new global::Transit.Route(valueId, valueAssociationId, valueLabel);
         return row;
+    }
+
+    private static int MatchColumn(ref global::System.Text.Json.Utf8JsonReader reader, int expected)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+            switch (expected)
+            {
+                case 0:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "association_id"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "label"u8))
+                    {
+                        return 2;
+                    }
+                    break;
+            }
+
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "label"u8))
+                    {
+                        return 2;
+                    }
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "association_id"u8))
+                    {
+                        return 1;
+                    }
+                    break;
+            }
+
+            return -1;
+        }
+
+        if (reader.ValueTextEquals("id"u8))
+        {
+            return 0;
+        }
+        if (reader.ValueTextEquals("association_id"u8))
+        {
+            return 1;
+        }
+        if (reader.ValueTextEquals("label"u8))
+        {
+            return 2;
+        }
+
+        return -1;
     }
 }
 
