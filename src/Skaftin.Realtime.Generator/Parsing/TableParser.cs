@@ -75,9 +75,11 @@ internal static class TableParser
         var readerClassName = string.Concat(containerNames) + type.Name + "RowReader";
         foreach (var generatedName in new[] { realtimeClassName, readerClassName, realtimeClassName + "Extensions" })
         {
+            // Only the model's namespace can hold a colliding type: a lookup there, not a search of every reference
+            // (this runs for every table again after any edit, so its cost counts).
             var metadataName = (ns is null ? "" : ns + ".") + generatedName;
-            if (context.SemanticModel.Compilation.GetTypeByMetadataName(metadataName) is { } existing
-                && !existing.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"))
+            if (type.ContainingNamespace.GetTypeMembers(generatedName).Any(static existing => existing.Arity == 0
+                    && !existing.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute")))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, attributeLocation, metadataName, tableName, "a type declared in this compilation"));
             }
