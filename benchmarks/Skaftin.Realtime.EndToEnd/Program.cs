@@ -16,7 +16,7 @@ const string Usage = """
       --rate R              the fixed rate, events/s (default 10,000); 0 skips the fixed-rate runs
       --warmup N            warm-up events before each measured stream (default: N/10, 2,000 to 10,000)
       --reps N              repetitions per client (default 3; the report shows medians)
-      --clients a,b         any of sdk, raw, handwritten, node (the default: these four), and the
+      --clients a,b         any of sdk, sdk-receive-thread, raw, handwritten, node (the default: these five), and the
                             diagnostic sdk-q1m (the SDK with a 1,000,000-event dispatch queue), sdk-inline,
                             sdk-inline-utf8 (the SDK's router on SocketIOClient's receive thread) and sdk-ws
                             (the SDK's router on a minimal websocket reader, no SocketIOClient)

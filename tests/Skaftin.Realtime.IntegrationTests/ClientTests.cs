@@ -68,10 +68,12 @@ public sealed class ClientTests(DevServerFixture fixture)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ConnectAsync(cts.Token));
     }
 
-    [Fact]
-    public async Task TypedRowEventsFromRealWrites()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // handlers on the socket's receive thread (SkaftinRealtimeOptions.DispatchOnReceiveThread)
+    public async Task TypedRowEventsFromRealWrites(bool dispatchOnReceiveThread)
     {
-        await using var session = await Harness.SessionAsync(_server);
+        await using var session = await Harness.SessionAsync(_server, o => o.DispatchOnReceiveThread = dispatchOnReceiveThread);
         var (client, project) = (session.Client, session.Project);
         var vehicles = client.Vehicles();
         var inserted = new BlockingCollection<Vehicle>();
@@ -189,10 +191,12 @@ public sealed class ClientTests(DevServerFixture fixture)
         await using var allowed = await client.JoinProjectAsync("p1");
     }
 
-    [Fact]
-    public async Task AThrowingHandlerAndABadPayloadAreReportedAndTheNextEventArrives()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // handlers on the socket's receive thread (SkaftinRealtimeOptions.DispatchOnReceiveThread)
+    public async Task AThrowingHandlerAndABadPayloadAreReportedAndTheNextEventArrives(bool dispatchOnReceiveThread)
     {
-        await using var session = await Harness.SessionAsync(_server);
+        await using var session = await Harness.SessionAsync(_server, o => o.DispatchOnReceiveThread = dispatchOnReceiveThread);
         var (client, project) = (session.Client, session.Project);
         var inserted = new BlockingCollection<Vehicle>();
         var errors = new BlockingCollection<RealtimeError>();

@@ -58,11 +58,13 @@ public sealed class EdgeCaseTests
     // SocketIOClient 3.0.6's own websocket stops processing frames after one the library cannot parse: no events, no
     // pings, yet it still reports itself connected. The SDK's websocket reads event frames itself, so a broken one is
     // just an undecodable event: reported with its text, while the connection and the next events go on.
-    [Fact]
-    public async Task AMalformedEventFrameIsReportedAndTheConnectionStays()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AMalformedEventFrameIsReportedAndTheConnectionStays(bool dispatchOnReceiveThread)
     {
         await using var server = await SkaftinDevServer.StartAsync();
-        await using var session = await Harness.SessionAsync(server);
+        await using var session = await Harness.SessionAsync(server, o => o.DispatchOnReceiveThread = dispatchOnReceiveThread);
         var errors = new BlockingCollection<RealtimeError>();
         var inserted = new BlockingCollection<Vehicle>();
         using var a = session.Client.Vehicles().OnInserted(inserted.Add);

@@ -19,12 +19,18 @@ public sealed class RecoveryTests
     private static async Task<SkaftinDevServer> StartAsync(string? database = null) =>
         await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { Recovery = TimeSpan.FromMinutes(2), DatabasePath = database });
 
-    [Fact]
-    public async Task ADroppedConnectionIsRecoveredAndMissedEventsArriveExactlyOnce()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ADroppedConnectionIsRecoveredAndMissedEventsArriveExactlyOnce(bool dispatchOnReceiveThread)
     {
         await using var server = await StartAsync();
         await Harness.CreateVehiclesAsync(server, "p1");
-        await using var client = Harness.Client(server, configure: o => o.Reconnect.InitialDelay = TimeSpan.FromMilliseconds(500));
+        await using var client = Harness.Client(server, configure: o =>
+        {
+            o.Reconnect.InitialDelay = TimeSpan.FromMilliseconds(500);
+            o.DispatchOnReceiveThread = dispatchOnReceiveThread;
+        });
         await client.ConnectAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         var received = new ConcurrentQueue<string>();

@@ -32,6 +32,7 @@ public sealed class HostingTests
             ("Skaftin:ConnectTimeout", "00:00:03"),
             ("Skaftin:HeartbeatTimeout", "00:01:00"),
             ("Skaftin:DispatchQueueCapacity", "50"),
+            ("Skaftin:DispatchOnReceiveThread", "true"),
             ("Skaftin:Reconnect:MaxAttempts", "7"),
             ("Skaftin:Reconnect:InitialDelay", "00:00:00.250")))
             .AddTable(static client => client.Vehicles());
@@ -41,6 +42,7 @@ public sealed class HostingTests
         Assert.Equal(new Uri("http://127.0.0.1:4999"), options.ApiUrl);
         Assert.Equal(("k", SkaftinTransport.Polling, 50), (options.ApiKey, options.Transport, options.DispatchQueueCapacity));
         Assert.Equal(new[] { "p1", "p2" }, options.Projects);
+        Assert.True(options.DispatchOnReceiveThread);
         Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(1)), (options.ConnectTimeout, options.HeartbeatTimeout));
         Assert.Equal((7, TimeSpan.FromMilliseconds(250)), (options.Reconnect.MaxAttempts, options.Reconnect.InitialDelay));
 
@@ -53,6 +55,7 @@ public sealed class HostingTests
     [InlineData("Skaftin:ApiUrl", "not a url", "Skaftin:ApiUrl = 'not a url'")]
     [InlineData("Skaftin:ConnectTimeout", "soon", "Skaftin:ConnectTimeout = 'soon'")]
     [InlineData("Skaftin:Transport", "pigeon", "WebSocket or Polling")]
+    [InlineData("Skaftin:DispatchOnReceiveThread", "yes", "Skaftin:DispatchOnReceiveThread = 'yes'")]
     public void AMalformedValueNamesItsKey(string key, string value, string expected)
     {
         var services = new ServiceCollection();

@@ -25,15 +25,16 @@ internal static class ClientKinds
     public const string SdkInlineUtf8 = "sdk-inline-utf8";
     public const string SdkWs = "sdk-ws";
     public const string SdkBigQueue = "sdk-q1m";
+    public const string SdkReceiveThread = "sdk-receive-thread";
 
     /// <summary>The kinds a plain run measures.</summary>
-    public static readonly string[] Default = { Sdk, Raw, Handwritten, Node };
+    public static readonly string[] Default = { Sdk, SdkReceiveThread, Raw, Handwritten, Node };
 
     /// <summary>
     /// Every kind, with the diagnostic ones that <c>--clients</c> can ask for (<see cref="InlineRouterBenchClient"/>,
     /// <see cref="MinimalEngineIoBenchClient"/>).
     /// </summary>
-    public static readonly string[] All = { Sdk, Raw, Handwritten, Node, SdkBigQueue, SdkInline, SdkInlineUtf8, SdkWs };
+    public static readonly string[] All = { Sdk, SdkReceiveThread, Raw, Handwritten, Node, SdkBigQueue, SdkInline, SdkInlineUtf8, SdkWs };
 
     public static IBenchClient Create(string kind, Recorder recorder) => kind switch
     {
@@ -44,6 +45,7 @@ internal static class ClientKinds
         SdkInlineUtf8 => new InlineRouterBenchClient(recorder, utf8: true),
         SdkWs => new MinimalEngineIoBenchClient(recorder),
         SdkBigQueue => new SdkBenchClient(recorder, dispatchQueueCapacity: 1_000_000),
+        SdkReceiveThread => new SdkBenchClient(recorder, dispatchOnReceiveThread: true),
         _ => throw new ArgumentException($"No .NET client of kind '{kind}'.", nameof(kind)),
     };
 
@@ -57,6 +59,7 @@ internal static class ClientKinds
         SdkInlineUtf8 => "sdk-inline-utf8 (diagnostic): SDK router on the receive thread, raw UTF-8 copy",
         SdkWs => "sdk-ws (diagnostic): SDK router on a minimal Engine.IO websocket reader, no SocketIOClient",
         SdkBigQueue => "sdk-q1m (diagnostic): the SDK with DispatchQueueCapacity = 1,000,000",
+        SdkReceiveThread => "sdk-receive-thread: the SDK with DispatchOnReceiveThread = true",
         _ => kind,
     };
 }

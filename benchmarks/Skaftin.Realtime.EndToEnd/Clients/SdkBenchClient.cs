@@ -9,6 +9,7 @@ internal sealed class SdkBenchClient : IBenchClient
 {
     private readonly Recorder _recorder;
     private readonly int? _dispatchQueueCapacity;
+    private readonly bool _dispatchOnReceiveThread;
     private SkaftinRealtimeClient? _client;
     private IDisposable? _inserted;
     private IDisposable? _errors;
@@ -16,10 +17,12 @@ internal sealed class SdkBenchClient : IBenchClient
 
     /// <param name="recorder">Where events go.</param>
     /// <param name="dispatchQueueCapacity">Null: the SDK's default; otherwise <see cref="SkaftinRealtimeOptions.DispatchQueueCapacity"/> (diagnostic kind <c>sdk-q1m</c>).</param>
-    public SdkBenchClient(Recorder recorder, int? dispatchQueueCapacity = null)
+    /// <param name="dispatchOnReceiveThread"><see cref="SkaftinRealtimeOptions.DispatchOnReceiveThread"/> (kind <c>sdk-receive-thread</c>).</param>
+    public SdkBenchClient(Recorder recorder, int? dispatchQueueCapacity = null, bool dispatchOnReceiveThread = false)
     {
         _recorder = recorder;
         _dispatchQueueCapacity = dispatchQueueCapacity;
+        _dispatchOnReceiveThread = dispatchOnReceiveThread;
     }
 
     public async Task StartAsync(Uri url, string apiKey, string projectId, CancellationToken cancellationToken)
@@ -29,6 +32,7 @@ internal sealed class SdkBenchClient : IBenchClient
         {
             ApiUrl = url,
             AccessTokenProvider = _ => ValueTask.FromResult(apiKey),
+            DispatchOnReceiveThread = _dispatchOnReceiveThread,
         };
         if (_dispatchQueueCapacity is { } capacity)
         {
@@ -53,8 +57,9 @@ internal sealed class SdkBenchClient : IBenchClient
         _membership = await _client.JoinProjectAsync(projectId, cancellationToken).ConfigureAwait(false);
     }
 
-    public string Describe() => _dispatchQueueCapacity is { } capacity
-        ? $"Skaftin.Realtime SDK over SocketIOClient 3.0.6, DispatchQueueCapacity {capacity:N0}"
+    public string Describe() =>
+        _dispatchQueueCapacity is { } capacity ? $"Skaftin.Realtime SDK over SocketIOClient 3.0.6, DispatchQueueCapacity {capacity:N0}"
+        : _dispatchOnReceiveThread ? "Skaftin.Realtime SDK over SocketIOClient 3.0.6, DispatchOnReceiveThread = true"
         : "Skaftin.Realtime SDK over SocketIOClient 3.0.6";
 
     public async ValueTask DisposeAsync()

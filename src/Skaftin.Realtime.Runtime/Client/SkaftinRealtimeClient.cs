@@ -22,6 +22,9 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     private readonly SocketConnectionFactory _connectionFactory;
     private readonly ILogger _logger;
     private readonly Channel<(string Name, ReadOnlyMemory<byte> Payload, long ArrivedAt)> _queue;
+
+    // With DispatchOnReceiveThread: the receive thread and the dispatch task (for queued resync signals) take turns.
+    private readonly object _dispatchGate = new();
     private readonly HandlerList<Action<ConnectionStateChange>> _stateObservers = new();
     private readonly Task _dispatchLoop;
     private readonly CancellationTokenSource _lifetime = new();
@@ -58,6 +61,11 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         if (options.DispatchQueueCapacity < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "DispatchQueueCapacity must be at least 1.");
+        }
+
+        if (options.DispatchOnReceiveThread && options.HandlerContext is not null)
+        {
+            throw new ArgumentException("DispatchOnReceiveThread and HandlerContext cannot both be set: handlers run either on the receive thread or on the context.", nameof(options));
         }
 
         _connectionFactory = connectionFactory;
@@ -506,6 +514,18 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
                 return;
         }
 
+        if (_options.DispatchOnReceiveThread)
+        {
+            // Anything the connection queued (a resync signal) goes first, then this event, one handler at a time.
+            lock (_dispatchGate)
+            {
+                DrainQueue();
+                Dispatch(name, payload);
+            }
+
+            return;
+        }
+
         var item = (name, payload, System.Diagnostics.Stopwatch.GetTimestamp());
         if (!_queue.Writer.TryWrite(item) && !WaitForRoom(item))
         {
@@ -588,17 +608,32 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     {
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (_queue.Reader.TryRead(out var item))
+            if (_options.DispatchOnReceiveThread)
             {
-                RecordLag(item.ArrivedAt);
-                if (_options.HandlerContext is { } context)
+                lock (_dispatchGate)
                 {
-                    context.Send(static state => ((DispatchWork)state!).Run(), new DispatchWork(this, item.Name, item.Payload));
+                    DrainQueue();
                 }
-                else
-                {
-                    Dispatch(item.Name, item.Payload);
-                }
+            }
+            else
+            {
+                DrainQueue();
+            }
+        }
+    }
+
+    private void DrainQueue()
+    {
+        while (_queue.Reader.TryRead(out var item))
+        {
+            RecordLag(item.ArrivedAt);
+            if (_options.HandlerContext is { } context)
+            {
+                context.Send(static state => ((DispatchWork)state!).Run(), new DispatchWork(this, item.Name, item.Payload));
+            }
+            else
+            {
+                Dispatch(item.Name, item.Payload);
             }
         }
     }

@@ -72,6 +72,17 @@ public sealed class SkaftinRealtimeOptions
     /// </summary>
     public TimeSpan DispatchQueueFullWait { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Runs the handlers on the socket's receive thread instead of the client's dispatch task. Off by default.
+    /// On, each event skips one hand-over between threads: about a quarter less CPU per event at full speed (see
+    /// docs/benchmarks/end-to-end.md), for apps whose handlers are quick (or hand work off themselves). The price:
+    /// while a handler runs, the socket reads nothing, not even the server's pings, so a handler that blocks longer
+    /// than <see cref="HeartbeatTimeout"/> costs the connection (which is then recovered or resynced as after any
+    /// drop). Order and the one-handler-at-a-time guarantee are the same either way. Cannot be combined with
+    /// <see cref="HandlerContext"/>.
+    /// </summary>
+    public bool DispatchOnReceiveThread { get; set; }
+
     /// <summary>Where the client logs. None by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

@@ -45,6 +45,11 @@ internal static class SkaftinRealtimeConfiguration
         options.DispatchQueueCapacity = IntOf(section, "DispatchQueueCapacity") ?? options.DispatchQueueCapacity;
         options.DispatchQueueFullWait = TimeSpanOf(section, "DispatchQueueFullWait") ?? options.DispatchQueueFullWait;
 
+        if (section["DispatchOnReceiveThread"] is { Length: > 0 } inline)
+        {
+            options.DispatchOnReceiveThread = bool.TryParse(inline, out var flag) ? flag : throw Invalid(section, "DispatchOnReceiveThread", inline, "true or false");
+        }
+
         var reconnect = section.GetSection("Reconnect");
         if (reconnect["Enabled"] is { Length: > 0 } enabled)
         {

@@ -30,6 +30,11 @@ internal sealed class SkaftinRealtimeOptionsValidator : IValidateOptions<Skaftin
             failures.Add("Skaftin:DispatchQueueCapacity must be at least 1.");
         }
 
+        if (options.DispatchOnReceiveThread && options.HandlerContext is not null)
+        {
+            failures.Add("Skaftin:DispatchOnReceiveThread cannot be combined with a HandlerContext: handlers run either on the receive thread or on the context.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Skaftin.Realtime.Runtime.Tests;
+
+/// <summary><see cref="SkaftinRealtimeOptions.DispatchOnReceiveThread"/>: handlers on the receive thread, same order, same resync contract.</summary>
+public sealed class ReceiveThreadDispatchTests
+{
+    private static string Row(string registration) =>
+        $$"""{"type":"insert","projectId":"p1","tableName":"vehicles","data":{"id":1,"registration_number":"{{registration}}","status":"available","created_at":"2026-11-26T08:30:00Z"},"timestamp":"2026-11-26T08:30:00Z"}""";
+
+    [Fact]
+    public async Task HandlersRunOnTheThreadThatReceivedTheEventBeforeItReturns()
+    {
+        var server = new FakeSocketServer();
+        await using var client = server.CreateClient(o => o.DispatchOnReceiveThread = true);
+        var seen = new ConcurrentQueue<(string Registration, int Thread)>();
+        using var a = client.Vehicles().OnInserted(v => seen.Enqueue((v.RegistrationNumber, Environment.CurrentManagedThreadId)));
+        await client.ConnectAsync();
+
+        for (var i = 0; i < 100; i++)
+        {
+            server.Current.Raise(EventNames.DatabaseChange, Row("v" + i));
+            Assert.Equal(i + 1, seen.Count); // delivered before Raise returned: no queue in between
+        }
+
+        var thread = Environment.CurrentManagedThreadId;
+        Assert.All(seen, s => Assert.Equal(thread, s.Thread));
+        Assert.Equal(Enumerable.Range(0, 100).Select(static i => "v" + i), seen.Select(static s => s.Registration));
+    }
+
+    [Fact]
+    public async Task TheDefaultHandsEventsToTheDispatchTask()
+    {
+        var server = new FakeSocketServer();
+        await using var client = server.CreateClient();
+        var thread = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var a = client.Vehicles().OnInserted(_ => thread.TrySetResult(Environment.CurrentManagedThreadId));
+        await client.ConnectAsync();
+
+        server.Current.Raise(EventNames.DatabaseChange, Row("queued"));
+
+        Assert.NotEqual(Environment.CurrentManagedThreadId, await thread.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task AnUnrecoveredReconnectStillSignalsResyncBeforeTheNextEvent()
+    {
+        var server = new FakeSocketServer();
+        await using var client = server.CreateClient(o => o.DispatchOnReceiveThread = true);
+        var log = new ConcurrentQueue<string>();
+        using var a = client.Vehicles().OnInserted(v => log.Enqueue("insert " + v.RegistrationNumber));
+        using var b = client.Vehicles().OnResync(r => log.Enqueue("resync " + r.Reason));
+        await client.ConnectAsync();
+        await using var membership = await client.JoinProjectAsync("p1");
+
+        server.Current.Raise(EventNames.DatabaseChange, Row("before"));
+        server.Current.Drop("transport close");
+        for (var i = 0; i < 500 && !(log.Count == 2 && client.State == ConnectionState.Connected); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        server.Current.Raise(EventNames.DatabaseChange, Row("after"));
+
+        Assert.Equal(new[] { "insert before", "resync ConnectionRestored", "insert after" }, log);
+    }
+
+    [Fact]
+    public void CannotBeCombinedWithAHandlerContext()
+    {
+        var server = new FakeSocketServer();
+
+        var error = Assert.Throws<ArgumentException>(() => server.CreateClient(o =>
+        {
+            o.DispatchOnReceiveThread = true;
+            o.HandlerContext = new SynchronizationContext();
+        }));
+
+        Assert.Contains("HandlerContext", error.Message);
+    }
+}
