@@ -40,7 +40,8 @@ public class DecodeVehicleRow() : DecodeBenchmarkBase(Payloads.VehicleRow)
         Verification.CheckAllAgree(
             GetType().Name,
             ("Generated", Generated), ("StjReflection", StjReflection), ("StjSourceGenerated", StjSourceGenerated),
-            ("NewtonsoftJObject", NewtonsoftJObject), ("SocketIOClientGetValue", SocketIOClientGetValue));
+            ("NewtonsoftJObject", NewtonsoftJObject), ("SocketIOClientGetValue", SocketIOClientGetValue),
+            ("FloorWithConversions", FloorWithConversions));
         _template = Generated();
     }
 
@@ -49,6 +50,9 @@ public class DecodeVehicleRow() : DecodeBenchmarkBase(Payloads.VehicleRow)
 
     [Benchmark]
     public Vehicle Generated() => VehicleRowReader.Instance.Read(Utf8);
+
+    [Benchmark]
+    public Vehicle FloorWithConversions() => Decoding.FloorWithConversions.Vehicle(Utf8);
 
     [Benchmark]
     public Vehicle? StjReflection() => JsonSerializer.Deserialize<Vehicle>(Utf8, StjOptions.Reflection);
@@ -174,7 +178,8 @@ public class DecodeVehicleArray() : DecodeBenchmarkBase(Payloads.VehicleArray)
         Verification.CheckAllAgree(
             GetType().Name,
             ("Generated", Generated), ("StjReflection", StjReflection), ("StjSourceGenerated", StjSourceGenerated),
-            ("NewtonsoftJObject", NewtonsoftJObject), ("SocketIOClientGetValue", SocketIOClientGetValue));
+            ("NewtonsoftJObject", NewtonsoftJObject), ("SocketIOClientGetValue", SocketIOClientGetValue),
+            ("FloorWithConversions", FloorWithConversions));
         _template = Generated();
     }
 
@@ -183,6 +188,9 @@ public class DecodeVehicleArray() : DecodeBenchmarkBase(Payloads.VehicleArray)
 
     [Benchmark]
     public List<Vehicle> Generated() => VehicleRowReader.Instance.ReadArray(Utf8);
+
+    [Benchmark]
+    public List<Vehicle> FloorWithConversions() => Decoding.FloorWithConversions.VehicleArray(Utf8);
 
     [Benchmark]
     public List<Vehicle>? StjReflection() => JsonSerializer.Deserialize<List<Vehicle>>(Utf8, StjOptions.Reflection);

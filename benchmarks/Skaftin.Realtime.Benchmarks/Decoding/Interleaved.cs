@@ -24,7 +24,7 @@ public static class Interleaved
         Console.WriteLine($"Interleaved: {WarmUpTime.TotalMilliseconds} ms warm-up per decoder, then {Rounds} rounds of batches of about {BatchTime.TotalMilliseconds} ms; per-operation times in ns.");
         var vehicle = new DecodeVehicleRow();
         vehicle.Setup();
-        Measure("Vehicle row (8 columns)", Decoders(vehicle.Floor, vehicle.Generated, vehicle.StjReflection, vehicle.StjSourceGenerated, vehicle.NewtonsoftJObject, vehicle.SocketIOClientGetValue, vehicle.RowAndStringsOnly));
+        Measure("Vehicle row (8 columns)", Decoders(vehicle.Floor, vehicle.Generated, vehicle.StjReflection, vehicle.StjSourceGenerated, vehicle.NewtonsoftJObject, vehicle.SocketIOClientGetValue, vehicle.RowAndStringsOnly, vehicle.FloorWithConversions));
         var wide = new DecodeWideRow();
         wide.Setup();
         Measure("Wide row (30 columns)", Decoders(wide.Floor, wide.Generated, wide.StjReflection, wide.StjSourceGenerated, wide.NewtonsoftJObject, wide.SocketIOClientGetValue, wide.RowAndStringsOnly));
@@ -33,7 +33,7 @@ public static class Interleaved
         Measure("Row with a 10 KB JSON column", Decoders(document.Floor, document.Generated, document.StjReflection, document.StjSourceGenerated, document.NewtonsoftJObject, document.SocketIOClientGetValue, document.RowAndStringsOnly));
         var array = new DecodeVehicleArray();
         array.Setup();
-        Measure("Array of 1,000 vehicle rows", Decoders(array.Floor, array.Generated, array.StjReflection, array.StjSourceGenerated, array.NewtonsoftJObject, array.SocketIOClientGetValue, array.RowAndStringsOnly));
+        Measure("Array of 1,000 vehicle rows", Decoders(array.Floor, array.Generated, array.StjReflection, array.StjSourceGenerated, array.NewtonsoftJObject, array.SocketIOClientGetValue, array.RowAndStringsOnly, array.FloorWithConversions));
     }
 
     public static void Loop(string payload, double seconds)
@@ -58,7 +58,8 @@ public static class Interleaved
     }
 
     private static (string Name, Action Run)[] Decoders<T1, T2, T3, T4, T5, T6>(
-        Func<int> floor, Func<T1> generated, Func<T2> stj, Func<T3> stjSourceGenerated, Func<T4> newtonsoft, Func<T5> socketIO, Func<T6> rowOnly) =>
+        Func<int> floor, Func<T1> generated, Func<T2> stj, Func<T3> stjSourceGenerated, Func<T4> newtonsoft, Func<T5> socketIO, Func<T6> rowOnly,
+        Func<T1>? floorWithConversions = null) =>
         new (string, Action)[]
         {
             ("Floor", () => _intSink = floor()),
@@ -68,7 +69,7 @@ public static class Interleaved
             ("NewtonsoftJObject", () => _sink = newtonsoft()),
             ("SocketIOClientGetValue", () => _sink = socketIO()),
             ("RowAndStringsOnly", () => _sink = rowOnly()),
-        };
+        }.Concat(floorWithConversions is null ? Array.Empty<(string, Action)>() : new (string, Action)[] { ("FloorWithConversions", () => _sink = floorWithConversions()) }).ToArray();
 
     private static void Measure(string title, (string Name, Action Run)[] decoders)
     {
