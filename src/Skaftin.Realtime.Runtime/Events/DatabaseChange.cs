@@ -81,8 +81,8 @@ public sealed class DatabaseChange
                         throw Invalid("type", "expected 'type' to be a string.");
                     }
 
-                    change.TypeName = reader.GetString()!;
-                    change.Type = reader.ValueIsEscaped
+                    change.TypeName = String(ref reader);
+                    change.Type = reader.ValueIsEscaped || reader.HasValueSequence
                         ? DatabaseChangeTypes.Parse(Encoding.UTF8.GetBytes(change.TypeName))
                         : DatabaseChangeTypes.Parse(reader.ValueSpan);
                     hasType = true;
@@ -92,8 +92,8 @@ public sealed class DatabaseChange
                     reader.Read();
                     change.ProjectId = reader.TokenType switch
                     {
-                        JsonTokenType.String => reader.GetString()!,
-                        JsonTokenType.Number => Utf8Text.Decode(reader.ValueSpan),
+                        JsonTokenType.String => String(ref reader),
+                        JsonTokenType.Number => EnvelopeStrings.Get(reader.ValueSpan),
                         _ => throw Invalid("projectId", "expected 'projectId' to be a string."),
                     };
                     hasProject = true;
@@ -103,7 +103,7 @@ public sealed class DatabaseChange
                     reader.Read();
                     change.TableName = reader.TokenType switch
                     {
-                        JsonTokenType.String => reader.GetString(),
+                        JsonTokenType.String => String(ref reader),
                         JsonTokenType.Null => null,
                         _ => throw Invalid("tableName", "expected 'tableName' to be a string or null."),
                     };
@@ -164,6 +164,10 @@ public sealed class DatabaseChange
 
     /// <inheritdoc />
     public override string ToString() => $"{TypeName} {TableName ?? "(no table)"} in {ProjectId} at {Timestamp:O}";
+
+    // The envelope's strings repeat from event to event: plain ones come from a small cache instead of a new string.
+    private static string String(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence ? reader.GetString()! : EnvelopeStrings.Get(reader.ValueSpan);
 
     private static ReadOnlyMemory<byte> ReadRaw(ref Utf8JsonReader reader, ReadOnlyMemory<byte> source)
     {
