@@ -84,7 +84,8 @@ public class DecodeWideRow() : DecodeBenchmarkBase(Payloads.TripRow)
         Verification.CheckAllAgree(
             GetType().Name,
             ("Generated", Generated), ("StjReflection", StjReflection), ("StjSourceGenerated", StjSourceGenerated),
-            ("NewtonsoftJObject", NewtonsoftJObject), ("SocketIOClientGetValue", SocketIOClientGetValue));
+            ("NewtonsoftJObject", NewtonsoftJObject), ("SocketIOClientGetValue", SocketIOClientGetValue),
+            ("FloorWithConversions", FloorWithConversions));
         _template = Generated();
     }
 
@@ -93,6 +94,9 @@ public class DecodeWideRow() : DecodeBenchmarkBase(Payloads.TripRow)
 
     [Benchmark]
     public Trip Generated() => TripRowReader.Instance.Read(Utf8);
+
+    [Benchmark]
+    public Trip FloorWithConversions() => Decoding.FloorWithConversions.Trip(Utf8);
 
     [Benchmark]
     public Trip? StjReflection() => JsonSerializer.Deserialize<Trip>(Utf8, StjOptions.Reflection);

@@ -27,7 +27,7 @@ public static class Interleaved
         Measure("Vehicle row (8 columns)", Decoders(vehicle.Floor, vehicle.Generated, vehicle.StjReflection, vehicle.StjSourceGenerated, vehicle.NewtonsoftJObject, vehicle.SocketIOClientGetValue, vehicle.RowAndStringsOnly, vehicle.FloorWithConversions));
         var wide = new DecodeWideRow();
         wide.Setup();
-        Measure("Wide row (30 columns)", Decoders(wide.Floor, wide.Generated, wide.StjReflection, wide.StjSourceGenerated, wide.NewtonsoftJObject, wide.SocketIOClientGetValue, wide.RowAndStringsOnly));
+        Measure("Wide row (30 columns)", Decoders(wide.Floor, wide.Generated, wide.StjReflection, wide.StjSourceGenerated, wide.NewtonsoftJObject, wide.SocketIOClientGetValue, wide.RowAndStringsOnly, wide.FloorWithConversions));
         var document = new DecodeJsonColumnRow();
         document.Setup();
         Measure("Row with a 10 KB JSON column", Decoders(document.Floor, document.Generated, document.StjReflection, document.StjSourceGenerated, document.NewtonsoftJObject, document.SocketIOClientGetValue, document.RowAndStringsOnly));

@@ -65,6 +65,62 @@ public class RouteDatabaseChange
     }
 }
 
+/// <summary>
+/// Cost per event on table <c>t0000</c> (one handler), with 1,000 tables declared, while
+/// <see cref="IdleSubscriptions"/> other subscriptions are spread over ten other tables (<c>t0001</c>…<c>t0010</c>):
+/// what an event pays for the rest of the app's subscriptions.
+/// </summary>
+[MemoryDiagnoser]
+public class RouteWithIdleSubscriptions
+{
+    private SkaftinEventRouter _router = null!;
+    private byte[] _event = null!;
+    private long _count;
+    private long _idle;
+
+    [Params(0, 1_000, 10_000)]
+    public int IdleSubscriptions { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _router = new SkaftinEventRouter();
+        _router.OnError(error => throw new InvalidOperationException($"Routing failed: {error}"));
+        foreach (var accessor in ScaleTables.Accessors)
+        {
+            accessor(_router);
+        }
+
+        _router.T0000().OnInserted(row => _count++);
+        Func<IDisposable>[] others =
+        {
+            () => _router.T0001().OnInserted(row => _idle++), () => _router.T0002().OnInserted(row => _idle++),
+            () => _router.T0003().OnInserted(row => _idle++), () => _router.T0004().OnInserted(row => _idle++),
+            () => _router.T0005().OnInserted(row => _idle++), () => _router.T0006().OnInserted(row => _idle++),
+            () => _router.T0007().OnInserted(row => _idle++), () => _router.T0008().OnInserted(row => _idle++),
+            () => _router.T0009().OnInserted(row => _idle++), () => _router.T0010().OnInserted(row => _idle++),
+        };
+        for (var i = 0; i < IdleSubscriptions; i++)
+        {
+            others[i % others.Length]();
+        }
+
+        _event = ScaleEvents.Insert("t0000");
+        _router.DispatchDatabaseChange(_event);
+        if (_count != 1 || _idle != 0)
+        {
+            throw new InvalidOperationException($"Expected one handler call and no idle one, saw {_count} and {_idle}.");
+        }
+    }
+
+    [Benchmark]
+    public long Dispatch()
+    {
+        _router.DispatchDatabaseChange(_event);
+        return _count;
+    }
+}
+
 /// <summary>The parts of one dispatch, to see where its time goes (independent of the table and handler counts).</summary>
 [MemoryDiagnoser]
 public class RoutePieces
