@@ -176,7 +176,7 @@ public sealed class HostingTests
         using var b = client.StateChanges.Subscribe(new Observer<ConnectionStateChange>(c => states.Add(c.Current)));
 
         await client.ConnectAsync();
-        server.Current.Raise(EventNames.DatabaseChange, Row("A"));
+        server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("A"));
         await Until(() => changes.Count == 1);
 
         Assert.Equal("A", Assert.IsType<RowInserted<Vehicle, int>>(changes[0]).Row.RegistrationNumber);
@@ -202,16 +202,13 @@ public sealed class HostingTests
         await client.ConnectAsync();
         for (var i = 0; i < 20; i++)
         {
-            server.Current.Raise(EventNames.DatabaseChange, Row("v" + i));
+            server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("v" + i));
         }
 
         await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(Enumerable.Range(0, 20).Select(static i => "v" + i), seen.Select(static s => s.Name));
         Assert.All(seen, s => Assert.Equal(context.ThreadId, s.Thread));
     }
-
-    private static string Row(string registration) =>
-        $$"""{"type":"insert","projectId":"p1","tableName":"vehicles","data":{"id":1,"registration_number":"{{registration}}","status":"available","created_at":"2026-11-26T08:30:00Z"},"timestamp":"2026-11-26T08:30:00Z"}""";
 
     private static async Task Until(Func<bool> condition)
     {

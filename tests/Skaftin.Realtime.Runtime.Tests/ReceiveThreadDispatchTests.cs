@@ -10,9 +10,6 @@ namespace Skaftin.Realtime.Runtime.Tests;
 /// <summary><see cref="SkaftinRealtimeOptions.DispatchOnReceiveThread"/>: handlers on the receive thread, same order, same resync contract.</summary>
 public sealed class ReceiveThreadDispatchTests
 {
-    private static string Row(string registration) =>
-        $$"""{"type":"insert","projectId":"p1","tableName":"vehicles","data":{"id":1,"registration_number":"{{registration}}","status":"available","created_at":"2026-11-26T08:30:00Z"},"timestamp":"2026-11-26T08:30:00Z"}""";
-
     [Fact]
     public async Task HandlersRunOnTheThreadThatReceivedTheEventBeforeItReturns()
     {
@@ -24,7 +21,7 @@ public sealed class ReceiveThreadDispatchTests
 
         for (var i = 0; i < 100; i++)
         {
-            server.Current.Raise(EventNames.DatabaseChange, Row("v" + i));
+            server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("v" + i));
             Assert.Equal(i + 1, seen.Count); // delivered before Raise returned: no queue in between
         }
 
@@ -42,7 +39,7 @@ public sealed class ReceiveThreadDispatchTests
         using var a = client.Vehicles().OnInserted(_ => thread.TrySetResult(Environment.CurrentManagedThreadId));
         await client.ConnectAsync();
 
-        server.Current.Raise(EventNames.DatabaseChange, Row("queued"));
+        server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("queued"));
 
         Assert.NotEqual(Environment.CurrentManagedThreadId, await thread.Task.WaitAsync(TimeSpan.FromSeconds(10)));
     }
@@ -58,14 +55,14 @@ public sealed class ReceiveThreadDispatchTests
         await client.ConnectAsync();
         await using var membership = await client.JoinProjectAsync("p1");
 
-        server.Current.Raise(EventNames.DatabaseChange, Row("before"));
+        server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("before"));
         server.Current.Drop("transport close");
         for (var i = 0; i < 500 && !(log.Count == 2 && client.State == ConnectionState.Connected); i++)
         {
             await Task.Delay(10);
         }
 
-        server.Current.Raise(EventNames.DatabaseChange, Row("after"));
+        server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("after"));
 
         Assert.Equal(new[] { "insert before", "resync ConnectionRestored", "insert after" }, log);
     }

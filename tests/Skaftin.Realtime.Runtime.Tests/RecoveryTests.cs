@@ -12,9 +12,6 @@ public sealed class RecoveryTests
 {
     private readonly FakeSocketServer _server = new();
 
-    private static string Row(string registration) =>
-        $$"""{"type":"insert","projectId":"p1","tableName":"vehicles","data":{"id":1,"registration_number":"{{registration}}","status":"available","created_at":"2026-11-26T08:30:00Z"},"timestamp":"2026-11-26T08:30:00Z"}""";
-
     private static async Task Until(Func<bool> condition, string what)
     {
         for (var i = 0; i < 500 && !condition(); i++)
@@ -36,7 +33,7 @@ public sealed class RecoveryTests
         await client.ConnectAsync();
         await using var membership = await client.JoinProjectAsync("p1");
 
-        _server.Current.Raise(EventNames.DatabaseChange, Row("before"));
+        _server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("before"));
         _server.Current.Drop("transport close");
         await Until(() => log.Count == 3, "the insert and two resync signals arrive");
 
