@@ -1,12 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using SocketIOClient;
-using SocketIOClient.Transport;
 
 namespace Skaftin.Realtime.EndToEnd.Clients;
 
@@ -24,8 +22,6 @@ namespace Skaftin.Realtime.EndToEnd.Clients;
 /// </summary>
 internal sealed class InlineRouterBenchClient : IBenchClient
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
-
     private readonly Recorder _recorder;
     private readonly bool _utf8;
     private readonly SkaftinEventRouter _router = new();
@@ -45,74 +41,31 @@ internal sealed class InlineRouterBenchClient : IBenchClient
         _errors = _router.OnError(error => recorder.Lost($"{error.Kind}: {error.Exception?.Message}"));
         _inserted = _router.Vehicles().OnInserted(vehicle => recorder.Record(vehicle.SentAtMs));
 
-        var socket = new SocketIO(url, new SocketIOOptions
-        {
-            Transport = TransportProtocol.WebSocket,
-            AutoUpgrade = false,
-            Reconnection = false,
-            ConnectionTimeout = StartTimeout,
-            Auth = new Dictionary<string, string> { ["token"] = apiKey },
-        });
-        _socket = socket;
-        var accepted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        socket.OnConnected += (_, _) => accepted.TrySetResult();
-        socket.OnError += (_, message) => accepted.TrySetException(new InvalidOperationException($"connect error: {message}"));
-        socket.On("joined-project", _ => joined.TrySetResult());
-        socket.On("join-project-error", r => joined.TrySetException(new InvalidOperationException($"join refused: {r}")));
-
         var router = _router;
-        if (_utf8)
+        var utf8 = _utf8;
+        await RawSocket.ConnectAndJoinAsync(url, apiKey, projectId, socket =>
         {
-            socket.On("database-change", response =>
-                router.DispatchDatabaseChange(JsonMarshal.GetRawUtf8Value(response.GetValue(0)).ToArray()));
-        }
-        else
-        {
-            socket.On("database-change", response =>
-                router.DispatchDatabaseChange(Encoding.UTF8.GetBytes(response.GetValue(0).GetRawText())));
-        }
-
-        _ = socket.ConnectAsync().ContinueWith(
-            t => accepted.TrySetException(t.Exception!.GetBaseException()),
-            CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        await accepted.Task.WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
-        await socket.EmitAsync("join-project", cancellationToken, projectId).ConfigureAwait(false);
-        await joined.Task.WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
+            if (utf8)
+            {
+                socket.On("database-change", response =>
+                    router.DispatchDatabaseChange(JsonMarshal.GetRawUtf8Value(response.GetValue(0)).ToArray()));
+            }
+            else
+            {
+                socket.On("database-change", response =>
+                    router.DispatchDatabaseChange(Encoding.UTF8.GetBytes(response.GetValue(0).GetRawText())));
+            }
+        }, socket => _socket = socket, cancellationToken).ConfigureAwait(false);
     }
 
     public string Describe() => _utf8
         ? "SDK router + generated reader on SocketIOClient's receive thread, payload from JsonMarshal.GetRawUtf8Value"
         : "SDK router + generated reader on SocketIOClient's receive thread, payload from GetRawText + UTF8.GetBytes";
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _inserted?.Dispose();
         _errors?.Dispose();
-        if (_socket is null)
-        {
-            return;
-        }
-
-        try
-        {
-            if (_socket.Connected)
-            {
-                await _socket.DisconnectAsync().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            }
-        }
-        catch (Exception)
-        {
-        }
-
-        try
-        {
-            _socket.Dispose();
-        }
-        catch (Exception)
-        {
-        }
+        return RawSocket.CloseAsync(_socket);
     }
 }

@@ -1,10 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using SocketIOClient;
-using SocketIOClient.Transport;
 
 namespace Skaftin.Realtime.EndToEnd.Clients;
 
@@ -21,8 +19,6 @@ namespace Skaftin.Realtime.EndToEnd.Clients;
 /// </summary>
 internal sealed class RawSocketBenchClient : IBenchClient
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
-
     private readonly Recorder _recorder;
     private readonly bool _typed;
     private SocketIO? _socket;
@@ -35,82 +31,32 @@ internal sealed class RawSocketBenchClient : IBenchClient
 
     public async Task StartAsync(Uri url, string apiKey, string projectId, CancellationToken cancellationToken)
     {
-        var socket = new SocketIO(url, new SocketIOOptions
-        {
-            Transport = TransportProtocol.WebSocket,
-            AutoUpgrade = false,
-            Reconnection = false,
-            ConnectionTimeout = StartTimeout,
-            Auth = new Dictionary<string, string> { ["token"] = apiKey },
-        });
-        _socket = socket;
-
-        var accepted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        socket.OnConnected += (_, _) => accepted.TrySetResult();
-        socket.OnError += (_, message) => accepted.TrySetException(new InvalidOperationException($"connect error: {message}"));
-        socket.On("joined-project", _ => joined.TrySetResult());
-        socket.On("join-project-error", r => joined.TrySetException(new InvalidOperationException($"join refused: {r}")));
-
         var recorder = _recorder;
-        if (_typed)
+        var typed = _typed;
+        await RawSocket.ConnectAndJoinAsync(url, apiKey, projectId, socket =>
         {
-            socket.On("database-change", response =>
+            if (typed)
             {
-                var change = response.GetValue<VehicleEventPoco>(0);
-                recorder.Record(change.Data!.SentAtMs);
-            });
-        }
-        else
-        {
-            socket.On("database-change", response =>
+                socket.On("database-change", response =>
+                {
+                    var change = response.GetValue<VehicleEventPoco>(0);
+                    recorder.Record(change.Data!.SentAtMs);
+                });
+            }
+            else
             {
-                var change = response.GetValue(0);
-                recorder.Record(change.GetProperty("data"u8).GetProperty("sent_at_ms"u8).GetDouble());
-            });
-        }
-
-        _ = socket.ConnectAsync().ContinueWith(
-            t => accepted.TrySetException(t.Exception!.GetBaseException()),
-            CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        await accepted.Task.WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
-        await socket.EmitAsync("join-project", cancellationToken, projectId).ConfigureAwait(false);
-        await joined.Task.WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
+                socket.On("database-change", response =>
+                {
+                    var change = response.GetValue(0);
+                    recorder.Record(change.GetProperty("data"u8).GetProperty("sent_at_ms"u8).GetDouble());
+                });
+            }
+        }, socket => _socket = socket, cancellationToken).ConfigureAwait(false);
     }
 
     public string Describe() => _typed
         ? "SocketIOClient 3.0.6, GetValue<VehicleEventPoco>(0) (System.Text.Json, reflection)"
         : "SocketIOClient 3.0.6, GetValue(0) (the library's JsonElement)";
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_socket is null)
-        {
-            return;
-        }
-
-        try
-        {
-            // Dispose alone leaves the websocket open until the server's ping timeout.
-            if (_socket.Connected)
-            {
-                await _socket.DisconnectAsync().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            }
-        }
-        catch (Exception)
-        {
-            // Best effort: the process ends right after.
-        }
-
-        try
-        {
-            _socket.Dispose();
-        }
-        catch (Exception)
-        {
-            // SocketIOClient throws from Dispose in some states; irrelevant here.
-        }
-    }
+    public ValueTask DisposeAsync() => RawSocket.CloseAsync(_socket);
 }
