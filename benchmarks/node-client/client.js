@@ -17,6 +17,8 @@
 const fs = require('node:fs');
 const { performance } = require('node:perf_hooks');
 const { io } = require('socket.io-client');
+// The dev server's clock calibration, so both sides stamp and read times the same way.
+const { calibrateWallClock } = require('../../devserver/src/wall-clock');
 
 function parseArgs(argv) {
   const opts = { stallMs: 10000, maxMs: 600000 };
@@ -37,32 +39,6 @@ function parseArgs(argv) {
   if (!Number.isInteger(opts.warmup) || opts.warmup < 1) throw new Error('--warmup must be a positive integer');
   if (!Number.isInteger(opts.events) || opts.events < 1) throw new Error('--events must be a positive integer');
   return opts;
-}
-
-/** Wall clock (Unix ms) with sub-ms resolution: the same calibration the dev server's bench mode uses. */
-function calibrateWallClock() {
-  // Date.now() ticks to integer ms: at the tick, the wall clock is exactly the new value. Each attempt
-  // brackets the tick between two monotonic reads; a preempted attempt has a wide bracket, so keep
-  // the narrowest of a few (each spins at most ~1 ms, all of them at most ~10 ms).
-  let best = null;
-  const giveUpAt = performance.now() + 10;
-  for (let attempt = 0; attempt < 5 && performance.now() < giveUpAt; attempt++) {
-    const start = Date.now();
-    let before = performance.now();
-    let now = start;
-    let after = before;
-    while (now === start && after < giveUpAt) {
-      before = after;
-      now = Date.now();
-      after = performance.now();
-    }
-    if (now === start) break;
-    const width = after - before;
-    if (best === null || width < best.width) best = { width, offset: now - (before + after) / 2 };
-    if (width < 0.005) break;
-  }
-  const offset = best ? best.offset : Date.now() - performance.now();
-  return () => offset + performance.now();
 }
 
 function peakRssKb() {

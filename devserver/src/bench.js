@@ -25,6 +25,7 @@
 
 const { performance } = require('node:perf_hooks');
 const { badRequest } = require('./errors');
+const { calibrateWallClock } = require('./wall-clock');
 
 const MAX_COUNT = 10_000_000;
 const MAX_RATE = 10_000_000;
@@ -39,39 +40,6 @@ const IDENTIFIER = /^[A-Za-z0-9_]+$/;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const yieldToIo = () => new Promise((resolve) => setImmediate(resolve));
-
-/**
- * Returns a function giving the wall-clock time in Unix ms with sub-ms resolution. Date.now() only
- * has whole milliseconds, and performance.timeOrigin + performance.now() can drift from the wall
- * clock over a long-lived process (NTP slews CLOCK_REALTIME, not the monotonic clock). So spin
- * until Date.now() ticks (at that instant the wall clock is exactly the new integer) and take the
- * monotonic time of the tick as the offset: a few microseconds of error unless preempted, and a
- * preempted attempt is noticed (a wide bracket) and retried.
- */
-function calibrateWallClock() {
-  // Date.now() ticks to integer ms: at the tick, the wall clock is exactly the new value. Each attempt
-  // brackets the tick between two monotonic reads; a preempted attempt has a wide bracket, so keep
-  // the narrowest of a few (each spins at most ~1 ms, all of them at most ~10 ms).
-  let best = null;
-  const giveUpAt = performance.now() + 10;
-  for (let attempt = 0; attempt < 5 && performance.now() < giveUpAt; attempt++) {
-    const start = Date.now();
-    let before = performance.now();
-    let now = start;
-    let after = before;
-    while (now === start && after < giveUpAt) {
-      before = after;
-      now = Date.now();
-      after = performance.now();
-    }
-    if (now === start) break;
-    const width = after - before;
-    if (best === null || width < best.width) best = { width, offset: now - (before + after) / 2 };
-    if (width < 0.005) break;
-  }
-  const offset = best ? best.offset : Date.now() - performance.now();
-  return () => offset + performance.now();
-}
 
 /**
  * How one stream writes to one Engine.IO connection. On an open websocket: the Engine.IO message

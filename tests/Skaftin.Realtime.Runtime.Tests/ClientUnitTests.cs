@@ -15,16 +15,6 @@ public sealed class ClientUnitTests
 
     private readonly FakeSocketServer _server = new();
 
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "timed out waiting until " + what);
-    }
-
     [Fact]
     public async Task AJoinTheServerNeverAnswersTimesOutAndIsReleased()
     {
@@ -86,7 +76,7 @@ public sealed class ClientUnitTests
         }
 
         release.Set();
-        await Until(() => Volatile.Read(ref delivered) + errors.Count == 10, "every event is delivered or reported");
+        await Eventually.Until(() => Volatile.Read(ref delivered) + errors.Count == 10, "every event is delivered or reported");
         await Task.Delay(100);
 
         Assert.Equal(4, delivered); // one in the handler, three in the queue
@@ -118,7 +108,7 @@ public sealed class ClientUnitTests
             _server.Current.Raise(EventNames.DatabaseChange, Insert);
         }
 
-        await Until(() => Volatile.Read(ref delivered) == 50, "all fifty events are delivered");
+        await Eventually.Until(() => Volatile.Read(ref delivered) == 50, "all fifty events are delivered");
         Assert.Empty(errors);
     }
 
@@ -132,10 +122,10 @@ public sealed class ClientUnitTests
         _server.Authenticate = static token => token == "token-2" ? "token expired" : null;
 
         _server.Current.Drop("transport close");
-        await Until(() => client.State == ConnectionState.Connected && _server.Connections.Count == 3, "the client reconnects with a third token");
+        await Eventually.Until(() => client.State == ConnectionState.Connected && _server.Connections.Count == 3, "the client reconnects with a third token");
 
         Assert.Equal(new[] { "token-1", "token-2", "token-3" }, _server.Connections.Select(static c => c.Token));
-        await Until(() => _server.Emits.Count(static e => e == (EventNames.JoinProject, "p1")) == 2, "p1 is joined again");
+        await Eventually.Until(() => _server.Emits.Count(static e => e == (EventNames.JoinProject, "p1")) == 2, "p1 is joined again");
     }
 
     [Fact]
@@ -148,7 +138,7 @@ public sealed class ClientUnitTests
         _server.Authenticate = static _ => "invalid api key";
 
         _server.Current.Drop("transport close");
-        await Until(() => client.State == ConnectionState.Disconnected, "the client gives up");
+        await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the client gives up");
 
         var error = Assert.Single(errors);
         Assert.Equal(RealtimeErrorKind.ConnectionFailed, error.Kind);
@@ -163,7 +153,7 @@ public sealed class ClientUnitTests
         await client.ConnectAsync();
 
         _server.Current.Drop("io server disconnect");
-        await Until(() => client.State == ConnectionState.Disconnected, "the client is disconnected");
+        await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the client is disconnected");
         await Task.Delay(200);
 
         Assert.Single(_server.Connections);
@@ -183,7 +173,7 @@ public sealed class ClientUnitTests
         _server.Unreachable = true;
 
         _server.Current.Drop("transport close");
-        await Until(() => client.State == ConnectionState.Disconnected, "the client gives up");
+        await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the client gives up");
 
         var error = Assert.Single(errors);
         Assert.Equal(RealtimeErrorKind.ConnectionFailed, error.Kind);

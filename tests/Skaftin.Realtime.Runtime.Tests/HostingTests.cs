@@ -177,7 +177,7 @@ public sealed class HostingTests
 
         await client.ConnectAsync();
         server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("A"));
-        await Until(() => changes.Count == 1);
+        await Eventually.Until(() => changes.Count == 1, "the change is observed");
 
         Assert.Equal("A", Assert.IsType<RowInserted<Vehicle, int>>(changes[0]).Row.RegistrationNumber);
         Assert.Equal(new[] { ConnectionState.Connecting, ConnectionState.Connected }, states);
@@ -208,16 +208,6 @@ public sealed class HostingTests
         await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(Enumerable.Range(0, 20).Select(static i => "v" + i), seen.Select(static s => s.Name));
         Assert.All(seen, s => Assert.Equal(context.ThreadId, s.Thread));
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 
     private sealed class Observer<T>(Action<T> next) : IObserver<T>

@@ -57,10 +57,7 @@ public sealed class ReceiveThreadDispatchTests
 
         server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("before"));
         server.Current.Drop("transport close");
-        for (var i = 0; i < 500 && !(log.Count == 2 && client.State == ConnectionState.Connected); i++)
-        {
-            await Task.Delay(10);
-        }
+        await Eventually.Until(() => log.Count == 2 && client.State == ConnectionState.Connected, "the insert and the resync signal arrive");
 
         server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("after"));
 

@@ -12,16 +12,6 @@ public sealed class RecoveryTests
 {
     private readonly FakeSocketServer _server = new();
 
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "timed out waiting until " + what);
-    }
-
     [Fact]
     public async Task AnUnrecoveredReconnectSignalsEveryTableOnceAfterTheEventsBeforeIt()
     {
@@ -35,7 +25,7 @@ public sealed class RecoveryTests
 
         _server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("before"));
         _server.Current.Drop("transport close");
-        await Until(() => log.Count == 3, "the insert and two resync signals arrive");
+        await Eventually.Until(() => log.Count == 3, "the insert and two resync signals arrive");
 
         Assert.Equal(new[] { "insert before", "vehicles ConnectionRestored", "drivers ConnectionRestored" }, log);
         Assert.False(client.LastReconnectRecovered);
@@ -57,7 +47,7 @@ public sealed class RecoveryTests
         first.LastOffset = "offset-41";
 
         first.Drop("transport close");
-        await Until(() => states.Contains("recovered"), "the session is recovered");
+        await Eventually.Until(() => states.Contains("recovered"), "the session is recovered");
 
         Assert.True(client.LastReconnectRecovered);
         Assert.Equal(new SessionResume(first.SessionId!, "offset-41"), _server.Resumes[^1]);

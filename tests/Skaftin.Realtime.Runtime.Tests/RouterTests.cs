@@ -302,13 +302,5 @@ public sealed class RouterTests
     }
 
     // The stream subscribes when enumeration starts, on the reader's task; wait until it has.
-    private async Task WaitForSubscriberAsync()
-    {
-        for (var i = 0; i < 500 && !_router.Vehicles().HasChangeSubscribers; i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(_router.Vehicles().HasChangeSubscribers, "the stream never subscribed");
-    }
+    private Task WaitForSubscriberAsync() => Eventually.Until(() => _router.Vehicles().HasChangeSubscribers, "the stream subscribes");
 }

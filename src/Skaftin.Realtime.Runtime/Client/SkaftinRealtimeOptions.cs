@@ -78,8 +78,8 @@ public sealed class SkaftinRealtimeOptions
     /// docs/benchmarks/end-to-end.md), for apps whose handlers are quick (or hand work off themselves). The price:
     /// while a handler runs, the socket reads nothing, not even the server's pings, so a handler that blocks longer
     /// than <see cref="HeartbeatTimeout"/> costs the connection (which is then recovered or resynced as after any
-    /// drop). Order and the one-handler-at-a-time guarantee are the same either way. Cannot be combined with
-    /// <see cref="HandlerContext"/>.
+    /// drop). Order and the one-handler-at-a-time guarantee are the same either way; the <c>dispatch_lag</c> metric is
+    /// not recorded (there is no queue to wait in). Cannot be combined with <see cref="HandlerContext"/>.
     /// </summary>
     public bool DispatchOnReceiveThread { get; set; }
 
