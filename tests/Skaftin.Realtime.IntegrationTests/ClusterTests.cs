@@ -51,15 +51,7 @@ public sealed class ClusterTests : IAsyncLifetime
     public async Task AWriteOnOneNodeReachesAClientOnTheOtherAndAKilledNodeIsSurvived()
     {
         var project = "c" + Guid.NewGuid().ToString("N")[..6];
-        await Node("A").CreateTableAsync(project, "vehicles", new[]
-        {
-            new DevColumn("id", "integer", PrimaryKey: true),
-            new DevColumn("registration_number", "text", Nullable: false),
-            new DevColumn("status", "text", Nullable: false),
-            new DevColumn("capacity", "integer"),
-            new DevColumn("active", "boolean", Default: 1),
-            new DevColumn("created_at", "timestamp", Default: "now"),
-        });
+        await Harness.CreateVehiclesAsync(Node("A"), project);
         await using var client = new SkaftinRealtimeClient(new SkaftinRealtimeOptions
         {
             ApiUrl = Balancer,

@@ -51,9 +51,12 @@ internal static class Harness
         return new Session(client, membership, project);
     }
 
-    public static async Task CreateVehiclesAsync(SkaftinDevServer server, string project)
+    public static Task CreateVehiclesAsync(SkaftinDevServer server, string project) => CreateVehiclesAsync(server.Api, project);
+
+    /// <summary>The vehicles table the tests' <c>Vehicle</c> record reads, in <paramref name="project"/>.</summary>
+    public static async Task CreateVehiclesAsync(SkaftinDevServerApi api, string project)
     {
-        await server.Api.CreateTableAsync(project, "vehicles", new[]
+        await api.CreateTableAsync(project, "vehicles", new[]
         {
             new DevColumn("id", "integer", PrimaryKey: true),
             new DevColumn("registration_number", "text", Nullable: false),
