@@ -274,7 +274,42 @@ public sealed class RowReaderTests
     public void OffendingTextIsCut()
     {
         var error = Assert.Throws<SkaftinDecodeException>(() => VehicleRowReader.Instance.Read(Vehicle($"\"capacity\":\"{new string('9', 10_000)}x\"")));
-        Assert.True(error.OffendingText!.Length <= SkaftinDecodeException.MaxOffendingTextLength + 1);
+        Assert.True(error.OffendingText!.Length <= SkaftinDecodeException.MaxOffendingTextLength);
+        Assert.EndsWith("…\"", error.OffendingText);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(253)]
+    [InlineData(254)]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(10_000)]
+    public void AStringValueIsCutInsideItsQuotes(int length)
+    {
+        const int Max = SkaftinDecodeException.MaxOffendingTextLength;
+        var value = new string('x', length);
+        var error = Assert.Throws<SkaftinDecodeException>(() => VehicleRowReader.Instance.Read(Vehicle($"\"capacity\":\"{value}\"")));
+
+        var expected = length + 2 <= Max ? "\"" + value + "\"" : "\"" + value.Substring(0, Max - 3) + "…\"";
+        Assert.Equal(expected, error.OffendingText);
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a")]
+    public void ACutNeverSplitsASurrogatePair(string prefix)
+    {
+        var value = prefix + string.Concat(Enumerable.Repeat("\U0001F600", 200));
+        var error = Assert.Throws<SkaftinDecodeException>(() => VehicleRowReader.Instance.Read(Vehicle($"\"capacity\":\"{value}\"")));
+
+        var text = error.OffendingText!;
+        Assert.True(text.Length <= SkaftinDecodeException.MaxOffendingTextLength);
+        Assert.EndsWith("…\"", text);
+        Assert.False(char.IsHighSurrogate(text[text.Length - 3]), "the cut left half a surrogate pair");
+        Assert.StartsWith(text.Substring(0, text.Length - 2), "\"" + value);
     }
 
     [Fact]

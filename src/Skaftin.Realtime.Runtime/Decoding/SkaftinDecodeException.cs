@@ -8,7 +8,7 @@ namespace Skaftin.Realtime;
 /// </summary>
 public sealed class SkaftinDecodeException : Exception
 {
-    /// <summary>The longest offending text kept; longer text is cut and ends with an ellipsis.</summary>
+    /// <summary>The longest offending text kept, in characters; longer text is cut to this length, its last character an ellipsis.</summary>
     public const int MaxOffendingTextLength = 256;
 
     /// <summary>Creates the exception.</summary>
@@ -50,7 +50,7 @@ public sealed class SkaftinDecodeException : Exception
     public string Detail { get; }
 
     private static string? Truncate(string? text) =>
-        text is null || text.Length <= MaxOffendingTextLength ? text : text.Substring(0, MaxOffendingTextLength) + "…";
+        text is null ? null : SkaftinJson.Truncate(text, MaxOffendingTextLength);
 
     private static string BuildMessage(string? table, string? column, string? offendingText, string detail)
     {

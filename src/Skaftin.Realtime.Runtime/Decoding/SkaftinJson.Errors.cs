@@ -12,7 +12,8 @@ public static partial class SkaftinJson
     /// <summary>A short text for the token the reader is on, for error messages.</summary>
     public static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => "\"" + Truncate(reader.GetString()) + "\"",
+        // The cut goes inside the quotes, so a long string still reads as a string that was cut.
+        JsonTokenType.String => "\"" + Truncate(reader.GetString()!, SkaftinDecodeException.MaxOffendingTextLength - 2) + "\"",
         JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null => RawText(ref reader),
         JsonTokenType.StartObject => "{…}",
         JsonTokenType.StartArray => "[…]",
@@ -20,8 +21,25 @@ public static partial class SkaftinJson
         _ => reader.TokenType.ToString(),
     };
 
-    private static string? Truncate(string? text) =>
-        text is null || text.Length <= SkaftinDecodeException.MaxOffendingTextLength ? text : text.Substring(0, SkaftinDecodeException.MaxOffendingTextLength);
+    /// <summary>
+    /// The one cut for offending text: at most <paramref name="maxLength"/> characters, the last an ellipsis when
+    /// the text was longer; a surrogate pair is never split.
+    /// </summary>
+    internal static string Truncate(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var kept = maxLength - 1;
+        if (char.IsHighSurrogate(text[kept - 1]))
+        {
+            kept--;
+        }
+
+        return text.Substring(0, kept) + "…";
+    }
 
     private static SkaftinDecodeException Truncated(string table, string? column) =>
         new(DecodeErrorKind.MalformedJson, table, column, null, "the JSON ended before the row did.");
