@@ -44,6 +44,9 @@ public static partial class SkaftinJson
     private static SkaftinDecodeException Truncated(string table, string? column) =>
         new(DecodeErrorKind.MalformedJson, table, column, null, "the JSON ended before the row did.");
 
+    private static SkaftinDecodeException OutOfRange(ref Utf8JsonReader reader, string table, string column, string detail) =>
+        new(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), detail);
+
     private static SkaftinDecodeException Mismatch(ref Utf8JsonReader reader, string table, string column, string expected) =>
         reader.TokenType == JsonTokenType.Null
             ? NullNotAllowed(table, column)

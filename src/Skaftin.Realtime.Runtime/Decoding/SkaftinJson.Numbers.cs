@@ -1,11 +1,19 @@
 using System;
 using System.Buffers.Text;
-using System.Globalization;
 using System.Text.Json;
 
 namespace Skaftin.Realtime;
 
-// Integers, floating-point numbers and decimals, from a number or a string holding one.
+// Integers, floating-point numbers and decimals. Each takes a JSON number, or a string holding exactly one JSON number
+// (node-postgres sends bigint and numeric as strings), read the same way in both cases. The grammar is RFC 8259's:
+//
+//   number = [ "-" ] ( "0" / %x31-39 *DIGIT ) [ "." 1*DIGIT ] [ ( "e" / "E" ) [ "+" / "-" ] 1*DIGIT ]
+//
+// so no spaces, no "+", no leading zeros, no thousands separators, no culture. A whole-number type takes only the
+// integer part of that grammar; anything with a fraction or an exponent, or outside the type's range, is OutOfRange.
+// float and double also take exactly the strings "NaN", "Infinity" and "-Infinity" (as PostgreSQL writes them and
+// System.Text.Json reads them with AllowNamedFloatingPointLiterals); a finite number too large for the type is
+// OutOfRange, never an infinity.
 public static partial class SkaftinJson
 {
     /// <summary>Reads an <see cref="int"/> from a number or a string holding one.</summary>
@@ -54,98 +62,84 @@ public static partial class SkaftinJson
     public static ulong ReadUInt64(ref Utf8JsonReader reader, string table, string column) =>
         ReadUnsigned(ref reader, table, column, ulong.MaxValue);
 
-    /// <summary>Reads a <see cref="double"/> from a number or a string holding one.</summary>
-    public static double ReadDouble(ref Utf8JsonReader reader, string table, string column)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value))
-        {
-            return value;
-        }
+    /// <summary>
+    /// Reads a <see cref="double"/> from a number or a string holding one, or the strings <c>"NaN"</c>,
+    /// <c>"Infinity"</c>, <c>"-Infinity"</c>; a number beyond <see cref="double.MaxValue"/> is an error.
+    /// </summary>
+    public static double ReadDouble(ref Utf8JsonReader reader, string table, string column) =>
+        ReadFloatingPoint(ref reader, table, column, single: false);
 
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            Span<byte> scratch = stackalloc byte[ScratchSize];
-            var text = UnescapedValue(in reader, scratch);
-            if (Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length)
-            {
-                return value;
-            }
-
-            if (double.TryParse(Utf8Text.Decode(text), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-            {
-                return value;
-            }
-        }
-
-        throw Mismatch(ref reader, table, column, "a number");
-    }
-
-    /// <summary>Reads a <see cref="float"/> from a number or a string holding one.</summary>
-    public static float ReadSingle(ref Utf8JsonReader reader, string table, string column)
-    {
-        var value = ReadDouble(ref reader, table, column);
-        var narrowed = (float)value;
-        if (float.IsInfinity(narrowed) && !double.IsInfinity(value))
-        {
-            throw new SkaftinDecodeException(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), "the number does not fit a float.");
-        }
-
-        return narrowed;
-    }
+    /// <summary>
+    /// Reads a <see cref="float"/> from a number or a string holding one, or the strings <c>"NaN"</c>,
+    /// <c>"Infinity"</c>, <c>"-Infinity"</c>; a number beyond <see cref="float.MaxValue"/> is an error.
+    /// </summary>
+    public static float ReadSingle(ref Utf8JsonReader reader, string table, string column) =>
+        (float)ReadFloatingPoint(ref reader, table, column, single: true);
 
     /// <summary>Reads a <see cref="decimal"/> from a number or a string holding one (node-postgres sends <c>numeric</c> as a string).</summary>
     public static decimal ReadDecimal(ref Utf8JsonReader reader, string table, string column)
     {
-        if (reader.TokenType == JsonTokenType.Number)
+        Span<byte> scratch = stackalloc byte[ScratchSize];
+        if (!TryGetNumberText(in reader, scratch, out var text))
         {
-            if (reader.TryGetDecimal(out var value))
-            {
-                return value;
-            }
-
-            throw new SkaftinDecodeException(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), "the number does not fit a decimal.");
+            throw Mismatch(ref reader, table, column, "a decimal number");
         }
 
-        if (reader.TokenType == JsonTokenType.String)
+        if (!Utf8Parser.TryParse(text, out decimal value, out var consumed) || consumed != text.Length)
         {
-            Span<byte> scratch = stackalloc byte[ScratchSize];
-            var text = UnescapedValue(in reader, scratch);
-            if (Utf8Parser.TryParse(text, out decimal value, out var consumed) && consumed == text.Length)
-            {
-                return value;
-            }
+            throw OutOfRange(ref reader, table, column, "the number does not fit a decimal.");
         }
 
-        throw Mismatch(ref reader, table, column, "a decimal number");
+        return value;
+    }
+
+    // A double, or (single) a float widened to one, which narrows back exactly.
+    private static double ReadFloatingPoint(ref Utf8JsonReader reader, string table, string column, bool single)
+    {
+        if (TryReadNamedFloatingPoint(in reader, out var named))
+        {
+            return named;
+        }
+
+        Span<byte> scratch = stackalloc byte[ScratchSize];
+        if (!TryGetNumberText(in reader, scratch, out var text))
+        {
+            throw Mismatch(ref reader, table, column, "a number");
+        }
+
+        // A float is parsed as a float: through a double first, a text near a float halfway point would round twice.
+        double value;
+        int consumed;
+        bool parsed;
+        if (single)
+        {
+            parsed = Utf8Parser.TryParse(text, out float narrow, out consumed);
+            value = narrow;
+        }
+        else
+        {
+            parsed = Utf8Parser.TryParse(text, out value, out consumed);
+        }
+
+        if (!parsed || consumed != text.Length || double.IsInfinity(value))
+        {
+            throw OutOfRange(ref reader, table, column, single ? "the number does not fit a float." : "the number does not fit a double.");
+        }
+
+        return value;
     }
 
     private static long ReadInteger(ref Utf8JsonReader reader, string table, string column, long min, long max)
     {
-        long value;
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            if (!reader.TryGetInt64(out value))
-            {
-                throw NotAnInteger(ref reader, table, column, min, max);
-            }
-        }
-        else if (reader.TokenType == JsonTokenType.String)
-        {
-            Span<byte> scratch = stackalloc byte[ScratchSize];
-            var text = UnescapedValue(in reader, scratch);
-            if (!Utf8Parser.TryParse(text, out value, out var consumed) || consumed != text.Length || text.Length == 0)
-            {
-                throw NotAnInteger(ref reader, table, column, min, max);
-            }
-        }
-        else
+        Span<byte> scratch = stackalloc byte[ScratchSize];
+        if (!TryGetNumberText(in reader, scratch, out var text))
         {
             throw Mismatch(ref reader, table, column, "a whole number");
         }
 
-        if (value < min || value > max)
+        if (!Utf8Parser.TryParse(text, out long value, out var consumed) || consumed != text.Length || value < min || value > max)
         {
-            throw new SkaftinDecodeException(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), $"expected a whole number from {min} to {max}.");
+            throw OutOfRange(ref reader, table, column, FormattableString.Invariant($"expected a whole number from {min} to {max}."));
         }
 
         return value;
@@ -153,43 +147,123 @@ public static partial class SkaftinJson
 
     private static ulong ReadUnsigned(ref Utf8JsonReader reader, string table, string column, ulong max)
     {
-        ulong value;
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            if (!reader.TryGetUInt64(out value))
-            {
-                throw NotAnInteger(ref reader, table, column, 0, max);
-            }
-        }
-        else if (reader.TokenType == JsonTokenType.String)
-        {
-            Span<byte> scratch = stackalloc byte[ScratchSize];
-            var text = UnescapedValue(in reader, scratch);
-            if (!Utf8Parser.TryParse(text, out value, out var consumed) || consumed != text.Length || text.Length == 0)
-            {
-                throw NotAnInteger(ref reader, table, column, 0, max);
-            }
-        }
-        else
+        Span<byte> scratch = stackalloc byte[ScratchSize];
+        if (!TryGetNumberText(in reader, scratch, out var text))
         {
             throw Mismatch(ref reader, table, column, "a whole number");
         }
 
-        if (value > max)
+        if (!Utf8Parser.TryParse(text, out ulong value, out var consumed) || consumed != text.Length || value > max)
         {
-            throw new SkaftinDecodeException(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), $"expected a whole number from 0 to {max}.");
+            throw OutOfRange(ref reader, table, column, FormattableString.Invariant($"expected a whole number from 0 to {max}."));
         }
 
         return value;
     }
 
-    private static SkaftinDecodeException NotAnInteger(ref Utf8JsonReader reader, string table, string column, object min, object max)
+    // The text of the number the token holds: a number token's own, or a string's when it is exactly a JSON number.
+    private static bool TryGetNumberText(in Utf8JsonReader reader, Span<byte> scratch, out ReadOnlySpan<byte> text)
     {
-        // A number that fails to parse as an integer is either fractional or too large: say which.
-        var isNumber = reader.TokenType == JsonTokenType.Number
-            || (reader.TokenType == JsonTokenType.String && double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-        return isNumber
-            ? new SkaftinDecodeException(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), $"expected a whole number from {min} to {max}.")
-            : Mismatch(ref reader, table, column, "a whole number");
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                text = RawValue(in reader, scratch);
+                return true;
+            case JsonTokenType.String:
+                text = UnescapedValue(in reader, scratch);
+                return IsJsonNumber(text);
+            default:
+                text = default;
+                return false;
+        }
+    }
+
+    // RFC 8259's number, the whole text (see the top of this file).
+    private static bool IsJsonNumber(ReadOnlySpan<byte> text)
+    {
+        var position = 0;
+        if (position < text.Length && text[position] == '-')
+        {
+            position++;
+        }
+
+        if (position < text.Length && text[position] == '0')
+        {
+            position++;
+        }
+        else if (!SkipDigits(text, ref position))
+        {
+            return false;
+        }
+
+        if (position < text.Length && text[position] == '.')
+        {
+            position++;
+            if (!SkipDigits(text, ref position))
+            {
+                return false;
+            }
+        }
+
+        if (position < text.Length && text[position] is (byte)'e' or (byte)'E')
+        {
+            position++;
+            if (position < text.Length && text[position] is (byte)'+' or (byte)'-')
+            {
+                position++;
+            }
+
+            if (!SkipDigits(text, ref position))
+            {
+                return false;
+            }
+        }
+
+        return position == text.Length;
+    }
+
+    // One or more digits; false when there is none.
+    private static bool SkipDigits(ReadOnlySpan<byte> text, ref int position)
+    {
+        var start = position;
+        while (position < text.Length && text[position] is >= (byte)'0' and <= (byte)'9')
+        {
+            position++;
+        }
+
+        return position > start;
+    }
+
+    // Exactly "NaN", "Infinity" or "-Infinity" in a string (case as written by PostgreSQL and System.Text.Json).
+    private static bool TryReadNamedFloatingPoint(in Utf8JsonReader reader, out double value)
+    {
+        value = 0;
+        const int LongestEscaped = 9 * 6; // "-Infinity" with every character escaped as \uXXXX
+        if (reader.TokenType != JsonTokenType.String
+            || (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > LongestEscaped)
+        {
+            return false;
+        }
+
+        Span<byte> scratch = stackalloc byte[LongestEscaped];
+        var text = UnescapedValue(in reader, scratch);
+        if (text.SequenceEqual("NaN"u8))
+        {
+            value = double.NaN;
+        }
+        else if (text.SequenceEqual("Infinity"u8))
+        {
+            value = double.PositiveInfinity;
+        }
+        else if (text.SequenceEqual("-Infinity"u8))
+        {
+            value = double.NegativeInfinity;
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
     }
 }

@@ -1,190 +1,208 @@
 using System;
-using System.Globalization;
 using System.Text.Json;
 
 namespace Skaftin.Realtime;
 
-// Timestamps, dates and times of day.
+// Timestamps, dates and times of day, each read by one explicit grammar over the string's unescaped bytes (no
+// culture, no fallback to the framework's forgiving parsers). In ABNF, DIGIT being an ASCII digit:
+//
+//   timestamp = date [ ( "T" / "t" / " " ) time [ offset ] ]   ; no offset means UTC
+//   date      = 4DIGIT "-" 2DIGIT "-" 2DIGIT                    ; a real calendar date, 0001-01-01 to 9999-12-31
+//   time      = 2DIGIT ":" 2DIGIT [ ":" 2DIGIT [ "." 1*DIGIT ] ] ; 00-23, 00-59, 00-59; digits past the 7th (100 ns) are dropped
+//   offset    = "Z" / "z" / ( "+" / "-" ) 2DIGIT [ ":" 2DIGIT ]  ; at most 14:00, minutes 00-59
+//
+// A timestamp may also be a JSON number: whole milliseconds since the Unix epoch (not in a string).
 public static partial class SkaftinJson
 {
+    private const long MinUnixMilliseconds = -62135596800000L; // 0001-01-01T00:00:00Z
+    private const long MaxUnixMilliseconds = 253402300799999L; // 9999-12-31T23:59:59.999Z
+
     /// <summary>
-    /// Reads a <see cref="DateTimeOffset"/> from an ISO 8601 string (with or without fractional seconds,
-    /// <c>Z</c> or an offset; without one, UTC is assumed; a space may stand for the <c>T</c>) or a number of
-    /// milliseconds since the Unix epoch.
+    /// Reads a <see cref="DateTimeOffset"/> from a string <c>yyyy-MM-dd[(T|t| )HH:mm[:ss[.f…]][Z|z|±hh[:mm]]]</c>
+    /// (no offset means UTC) or a JSON number of whole milliseconds since the Unix epoch.
     /// </summary>
     public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            if (TryReadTimestamp(ref reader, out var value))
+            Span<byte> scratch = stackalloc byte[ScratchSize];
+            if (TryParseTimestamp(UnescapedValue(in reader, scratch), out var clock, out var offset))
             {
-                return value;
+                return new DateTimeOffset(clock, offset);
             }
         }
         else if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var milliseconds)
-                 && milliseconds >= -62135596800000L && milliseconds <= 253402300799999L)
+                 && milliseconds >= MinUnixMilliseconds && milliseconds <= MaxUnixMilliseconds)
         {
             return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
         }
 
-        throw Mismatch(ref reader, table, column, "an ISO 8601 timestamp");
+        throw Mismatch(ref reader, table, column, "an ISO 8601 timestamp (yyyy-MM-ddTHH:mm:ss[.f][Z|±hh:mm]) or Unix milliseconds");
     }
 
-    /// <summary>Reads a <see cref="DateTime"/> (in UTC when the text has an offset or none) from the forms <see cref="ReadDateTimeOffset"/> takes.</summary>
+    /// <summary>Reads a <see cref="DateTime"/>, always in UTC (<see cref="DateTimeKind.Utc"/>), from the forms <see cref="ReadDateTimeOffset"/> takes.</summary>
     public static DateTime ReadDateTime(ref Utf8JsonReader reader, string table, string column) =>
         ReadDateTimeOffset(ref reader, table, column).UtcDateTime;
 
 #if NET6_0_OR_GREATER
-    /// <summary>Reads a <see cref="DateOnly"/> from <c>yyyy-MM-dd</c> or a full timestamp (its date part).</summary>
+    /// <summary>Reads a <see cref="DateOnly"/> from <c>yyyy-MM-dd</c>, or a timestamp of the form <see cref="ReadDateTimeOffset"/> takes (its date as written).</summary>
     public static DateOnly ReadDateOnly(ref Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
             Span<byte> scratch = stackalloc byte[ScratchSize];
-            var text = UnescapedValue(in reader, scratch);
-            // yyyy-MM-dd in place: the common form costs a few nanoseconds and allocates nothing.
-            if (text.Length == 10 && text[4] == (byte)'-' && text[7] == (byte)'-'
-                && Digits(text.Slice(0, 4), out var year) && Digits(text.Slice(5, 2), out var month) && Digits(text.Slice(8, 2), out var day)
-                && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            if (TryParseTimestamp(UnescapedValue(in reader, scratch), out var clock, out _))
             {
-                return new DateOnly(year, month, day);
-            }
-
-            if (text.Length == 10 && DateOnly.TryParseExact(Utf8Text.Decode(text), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return date;
-            }
-
-            if (TryReadTimestamp(ref reader, out var timestamp))
-            {
-                return DateOnly.FromDateTime(timestamp.DateTime);
+                return DateOnly.FromDateTime(clock);
             }
         }
 
         throw Mismatch(ref reader, table, column, "a date (yyyy-MM-dd)");
     }
 
-    /// <summary>Reads a <see cref="TimeOnly"/> from <c>HH:mm[:ss[.fffffff]]</c>.</summary>
+    /// <summary>Reads a <see cref="TimeOnly"/> from <c>HH:mm[:ss[.f…]]</c> (24-hour clock, two digits each).</summary>
     public static TimeOnly ReadTimeOnly(ref Utf8JsonReader reader, string table, string column)
     {
-        if (reader.TokenType == JsonTokenType.String
-            && TimeOnly.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (reader.TokenType == JsonTokenType.String)
         {
-            return time;
+            Span<byte> scratch = stackalloc byte[ScratchSize];
+            var text = UnescapedValue(in reader, scratch);
+            var position = 0;
+            if (TryParseTime(text, ref position, out var ticks) && position == text.Length)
+            {
+                return new TimeOnly(ticks);
+            }
         }
 
-        throw Mismatch(ref reader, table, column, "a time of day (HH:mm:ss)");
+        throw Mismatch(ref reader, table, column, "a time of day (HH:mm[:ss[.f]])");
     }
 #endif
 
-    private static bool TryReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value) =>
-        (!reader.ValueIsEscaped && !reader.HasValueSequence && TryParseCommonTimestamp(reader.ValueSpan, out value))
-        || TryReadAnyTimestamp(ref reader, out value);
-
-    // The shape servers send nearly always — yyyy-MM-dd(T| )HH:mm:ss[.f…](Z|±hh:mm)? with at most 7 fraction
-    // digits — read in one pass (System.Text.Json's parser plus the offset scan cost several times more). Anything
-    // else, or out of range, is false and goes the general way, which accepts everything this does with the same value.
-    internal static bool TryParseCommonTimestamp(ReadOnlySpan<byte> text, out DateTimeOffset value)
+    /// <summary>
+    /// Parses <c>timestamp</c> (see the grammar at the top of this file): the clock time as written and its offset
+    /// (zero when none is written). False for anything else, including an instant outside <see cref="DateTimeOffset"/>'s range.
+    /// </summary>
+    internal static bool TryParseTimestamp(ReadOnlySpan<byte> text, out DateTime clock, out TimeSpan offset)
     {
-        value = default;
-        if (text.Length < 19 || text[4] != '-' || text[7] != '-' || text[10] is not ((byte)'T' or (byte)'t' or (byte)' ')
-            || text[13] != ':' || text[16] != ':'
-            || !Digits(text.Slice(0, 4), out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
-            || !Digits(text.Slice(11, 2), out var hour) || !Digits(text.Slice(14, 2), out var minute) || !Digits(text.Slice(17, 2), out var second)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        clock = default;
+        offset = default;
+        if (text.Length < 10 || !TryParseDate(text.Slice(0, 10), out var date))
         {
             return false;
         }
 
-        var position = 19;
-        long fraction = 0;
-        if (position < text.Length && text[position] == '.')
+        if (text.Length == 10)
         {
-            var digits = 0;
-            for (position++; position < text.Length && text[position] is >= (byte)'0' and <= (byte)'9'; position++, digits++)
-            {
-                fraction = (fraction * 10) + (text[position] - '0');
-            }
-
-            if (digits is 0 or > 7)
-            {
-                return false;
-            }
-
-            for (; digits < 7; digits++)
-            {
-                fraction *= 10;
-            }
+            clock = date;
+            return true;
         }
 
-        var offset = TimeSpan.Zero;
-        if (position == text.Length)
-        {
-            // No offset: a server means UTC.
-        }
-        else if (text[position] is (byte)'Z' or (byte)'z' && position + 1 == text.Length)
-        {
-            // UTC.
-        }
-        else if (text[position] is (byte)'+' or (byte)'-' && position + 6 == text.Length && text[position + 3] == ':'
-                 && Digits(text.Slice(position + 1, 2), out var offsetHours) && Digits(text.Slice(position + 4, 2), out var offsetMinutes)
-                 && offsetMinutes <= 59 && (offsetHours * 60) + offsetMinutes <= 14 * 60)
-        {
-            offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-            if (text[position] == '-')
-            {
-                offset = -offset;
-            }
-        }
-        else
+        var position = 11;
+        if (text[10] is not ((byte)'T' or (byte)'t' or (byte)' ') || !TryParseTime(text, ref position, out var time)
+            || !TryParseOffset(text.Slice(position), out offset))
         {
             return false;
         }
 
-        var ticks = new DateTime(year, month, day, hour, minute, second).Ticks + fraction;
-        var utcTicks = ticks - offset.Ticks;
+        var utcTicks = date.Ticks + time - offset.Ticks;
         if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
         {
             return false;
         }
 
-        value = new DateTimeOffset(ticks, offset);
+        clock = new DateTime(date.Ticks + time);
         return true;
     }
 
-    // Every form the readers accept (see ReadDateTimeOffset), the slower way.
-    internal static bool TryReadAnyTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value)
+    // date: exactly yyyy-MM-dd, a day that exists.
+    private static bool TryParseDate(ReadOnlySpan<byte> text, out DateTime date)
     {
-        if (reader.TryGetDateTimeOffset(out value))
-        {
-            // Without an offset the reader assumes local time; a server means UTC.
-            if (!HasOffset(ref reader))
-            {
-                value = new DateTimeOffset(DateTime.SpecifyKind(value.DateTime, DateTimeKind.Utc));
-            }
-
-            return true;
-        }
-
-        // SQLite and PostgreSQL text forms: "2024-05-01 10:00:00", "2024-05-01 10:00:00.123+00".
-        return DateTimeOffset.TryParse(
-            reader.GetString(),
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
-            out value);
-    }
-
-    private static bool HasOffset(ref Utf8JsonReader reader)
-    {
-        Span<byte> scratch = stackalloc byte[ScratchSize];
-        var text = UnescapedValue(in reader, scratch);
-        if (text.Length <= 10)
+        date = default;
+        if (text[4] != '-' || text[7] != '-'
+            || !Digits(text.Slice(0, 4), out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
 
-        var time = text.Slice(10);
-        return time.IndexOfAny((byte)'Z', (byte)'z', (byte)'+') >= 0 || time.LastIndexOf((byte)'-') >= 0;
+        date = new DateTime(year, month, day);
+        return true;
+    }
+
+    // time, from position: HH:mm[:ss[.f…]] as ticks since midnight; position ends after it.
+    private static bool TryParseTime(ReadOnlySpan<byte> text, ref int position, out long ticks)
+    {
+        ticks = 0;
+        var start = position;
+        if (text.Length - start < 5 || text[start + 2] != ':'
+            || !Digits(text.Slice(start, 2), out var hour) || !Digits(text.Slice(start + 3, 2), out var minute)
+            || hour > 23 || minute > 59)
+        {
+            return false;
+        }
+
+        position = start + 5;
+        var second = 0;
+        long fraction = 0;
+        if (position < text.Length && text[position] == ':')
+        {
+            if (text.Length - position < 3 || !Digits(text.Slice(position + 1, 2), out second) || second > 59)
+            {
+                return false;
+            }
+
+            position += 3;
+            if (position < text.Length && text[position] == '.')
+            {
+                var digits = 0;
+                for (position++; position < text.Length && text[position] is >= (byte)'0' and <= (byte)'9'; position++, digits++)
+                {
+                    if (digits < 7)
+                    {
+                        fraction = (fraction * 10) + (text[position] - '0');
+                    }
+                }
+
+                if (digits == 0)
+                {
+                    return false;
+                }
+
+                for (; digits < 7; digits++)
+                {
+                    fraction *= 10;
+                }
+            }
+        }
+
+        ticks = (((((hour * 60L) + minute) * 60L) + second) * TimeSpan.TicksPerSecond) + fraction;
+        return true;
+    }
+
+    // offset: nothing (UTC), Z, or ±hh[:mm] up to 14:00; it must end the text.
+    private static bool TryParseOffset(ReadOnlySpan<byte> text, out TimeSpan offset)
+    {
+        offset = TimeSpan.Zero;
+        if (text.IsEmpty || (text.Length == 1 && text[0] is (byte)'Z' or (byte)'z'))
+        {
+            return true;
+        }
+
+        var minutes = 0;
+        if (text[0] is not ((byte)'+' or (byte)'-')
+            || !(text.Length == 3 || (text.Length == 6 && text[3] == ':' && Digits(text.Slice(4, 2), out minutes)))
+            || !Digits(text.Slice(1, 2), out var hours) || minutes > 59 || (hours * 60) + minutes > 14 * 60)
+        {
+            return false;
+        }
+
+        offset = new TimeSpan(hours, minutes, 0);
+        if (text[0] == '-')
+        {
+            offset = -offset;
+        }
+
+        return true;
     }
 
     private static bool Digits(ReadOnlySpan<byte> text, out int value)

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Text;
 using System.Text.Json;
 
 namespace Skaftin.Realtime;
@@ -17,7 +18,10 @@ public static partial class SkaftinJson
         _ => throw Mismatch(ref reader, table, column, "a string"),
     };
 
-    /// <summary>Reads a boolean from <c>true</c>/<c>false</c>, <c>0</c>/<c>1</c>, or the strings <c>"true"</c>, <c>"false"</c>, <c>"t"</c>, <c>"f"</c>, <c>"1"</c>, <c>"0"</c>.</summary>
+    /// <summary>
+    /// Reads a boolean from <c>true</c>/<c>false</c>, the numbers <c>0</c>/<c>1</c> (exactly), or the strings
+    /// <c>"true"</c>, <c>"false"</c>, <c>"t"</c>, <c>"f"</c> (in any ASCII case), <c>"1"</c>, <c>"0"</c>.
+    /// </summary>
     public static bool ReadBoolean(ref Utf8JsonReader reader, string table, string column)
     {
         switch (reader.TokenType)
@@ -26,8 +30,15 @@ public static partial class SkaftinJson
                 return true;
             case JsonTokenType.False:
                 return false;
-            case JsonTokenType.Number when reader.TryGetInt64(out var number) && (number is 0 or 1):
-                return number == 1;
+            case JsonTokenType.Number:
+                Span<byte> number = stackalloc byte[ScratchSize];
+                var digits = RawValue(in reader, number);
+                if (digits.SequenceEqual("1"u8) || digits.SequenceEqual("0"u8))
+                {
+                    return digits[0] == '1';
+                }
+
+                break;
             case JsonTokenType.String:
                 Span<byte> scratch = stackalloc byte[ScratchSize];
                 var text = UnescapedValue(in reader, scratch);
@@ -47,17 +58,13 @@ public static partial class SkaftinJson
         throw Mismatch(ref reader, table, column, "a boolean (true/false, 0/1)");
     }
 
-    /// <summary>Reads a <see cref="Guid"/> from a string.</summary>
+    /// <summary>Reads a <see cref="Guid"/> from a string <c>xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx</c> (hexadecimal digits, either case).</summary>
     public static Guid ReadGuid(ref Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            if (reader.TryGetGuid(out var value))
-            {
-                return value;
-            }
-
-            if (Guid.TryParse(reader.GetString(), out value))
+            Span<byte> scratch = stackalloc byte[ScratchSize];
+            if (TryParseGuid(UnescapedValue(in reader, scratch), out var value))
             {
                 return value;
             }
@@ -66,36 +73,68 @@ public static partial class SkaftinJson
         throw Mismatch(ref reader, table, column, "a UUID string");
     }
 
-    // A string token's text without escapes: its own bytes when it has none and is contiguous, else copied into
-    // scratch (empty when it does not fit, so the caller fails to parse it). `in`, so scratch may be returned.
-    private static ReadOnlySpan<byte> UnescapedValue(in Utf8JsonReader reader, Span<byte> scratch) =>
-        reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyUnescaped(in reader, scratch)) : reader.ValueSpan;
+    // A string token's text without escapes: its own bytes when it has none and is contiguous, else unescaped into
+    // scratch, or into a buffer of its own when longer (no value of a documented form is). `in`, so scratch may be returned.
+    private static ReadOnlySpan<byte> UnescapedValue(in Utf8JsonReader reader, Span<byte> scratch)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan;
+        }
+
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        var buffer = length <= scratch.Length ? scratch : new byte[length];
+        return buffer.Slice(0, reader.CopyString(buffer));
+    }
 
     // Copies an escaped or multi-segment string token into scratch; 0 when it does not fit (the caller then fails to parse).
-    private static int CopyValue(ref Utf8JsonReader reader, scoped Span<byte> scratch) => CopyUnescaped(in reader, scratch);
-
-    private static int CopyUnescaped(in Utf8JsonReader reader, scoped Span<byte> scratch)
+    private static int CopyValue(ref Utf8JsonReader reader, scoped Span<byte> scratch)
     {
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
         return length > scratch.Length ? 0 : reader.CopyString(scratch);
     }
 
-    private static string RawText(ref Utf8JsonReader reader)
+    // Exactly 8-4-4-4-12 hexadecimal digits (the "D" form), either case: no braces, no spaces, no other layout.
+    private static bool TryParseGuid(ReadOnlySpan<byte> text, out Guid value)
     {
-        if (reader.HasValueSequence)
+        value = default;
+        if (text.Length != 36)
         {
-            Span<byte> scratch = stackalloc byte[ScratchSize];
-            var sequence = reader.ValueSequence;
-            if (sequence.Length > scratch.Length)
-            {
-                return "(long value)";
-            }
-
-            System.Buffers.BuffersExtensions.CopyTo(sequence, scratch);
-            return Utf8Text.Decode(scratch.Slice(0, (int)sequence.Length));
+            return false;
         }
 
-        return Utf8Text.Decode(reader.ValueSpan);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var b = text[i];
+            var valid = i is 8 or 13 or 18 or 23 ? b == '-' : b is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F';
+            if (!valid)
+            {
+                return false;
+            }
+        }
+
+        return Utf8Parser.TryParse(text, out value, out var consumed, 'D') && consumed == text.Length;
+    }
+
+    // A non-string token's JSON text, whole (a number of any length, true, false, null).
+    private static string RawText(ref Utf8JsonReader reader)
+    {
+        Span<byte> scratch = stackalloc byte[ScratchSize];
+        return Utf8Text.Decode(RawValue(in reader, scratch));
+    }
+
+    // A non-string token's bytes: its own span, or a multi-segment one copied into scratch (or a buffer of its own when longer).
+    private static ReadOnlySpan<byte> RawValue(in Utf8JsonReader reader, Span<byte> scratch)
+    {
+        if (!reader.HasValueSequence)
+        {
+            return reader.ValueSpan;
+        }
+
+        var sequence = reader.ValueSequence;
+        var buffer = sequence.Length <= scratch.Length ? scratch.Slice(0, (int)sequence.Length) : new byte[sequence.Length];
+        System.Buffers.BuffersExtensions.CopyTo(sequence, buffer);
+        return buffer;
     }
 
     private static bool EqualsIgnoreAsciiCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lower)
