@@ -149,6 +149,18 @@ public sealed class GrammarTests
         Assert.Equal(DecodeErrorKind.OutOfRange, DecodeHarness.Rejects(DSingleRowReader.Instance, static r => r.Value, json).Kind);
     }
 
+    // Just below the midpoint between two floats: as a double it rounds up onto the midpoint, and a second rounding
+    // to float (ties to even) then goes up too. Parsed as a float it rounds once, down, as System.Text.Json does.
+    [Theory]
+    [InlineData("1.0000001788139343261718749")]
+    [InlineData("\"1.0000001788139343261718749\"")]
+    public void AFloatIsRoundedOnce(string json)
+    {
+        var expected = System.Text.Json.JsonSerializer.Deserialize<float>("1.0000001788139343261718749");
+        Assert.Equal(1f + MathF.Pow(2, -23), expected);
+        Assert.Equal(expected, DecodeHarness.Accepts(DSingleRowReader.Instance, static r => r.Value, json));
+    }
+
     [Theory]
     [InlineData("3.5e38")]
     [InlineData("-3.5e38")]

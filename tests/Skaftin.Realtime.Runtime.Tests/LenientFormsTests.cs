@@ -87,7 +87,7 @@ public sealed class LenientFormsTests
 
     [Fact]
     public void ANumberInAStringColumnIsItsTextAsSent() =>
-        JsonNumberTexts.Sample(
+        Values.JsonNumberTexts.Sample(
             static text => Assert.Equal(text, DecodeHarness.Accepts(DStringRowReader.Instance, static r => r.Value, text)),
             iter: Iterations);
 
@@ -222,17 +222,9 @@ public sealed class LenientFormsTests
 
     // ---- Generators and oracles ----
 
-    // JSON numbers as the grammar allows them: sign, integer part, fraction, exponent.
-    private static readonly Gen<string> JsonNumberTexts =
-        Gen.Select(Gen.Bool, Gen.OneOf(Gen.Const("0"), Gen.Int[1, 9].Select(static d => d.ToString(CultureInfo.InvariantCulture)).SelectMany(static d => Gen.Char['0', '9'].Array[0, 25].Select(digits => d + new string(digits)))),
-                Gen.Char['0', '9'].Array[0, 12], Gen.Select(Gen.Bool, Gen.OneOf(Gen.Const("e"), Gen.Const("E")), Gen.OneOf(Gen.Const(""), Gen.Const("+"), Gen.Const("-")), Gen.Int[0, 400]))
-            .Select(static (negative, whole, fraction, exponent) =>
-                (negative ? "-" : "") + whole + (fraction.Length == 0 ? "" : "." + new string(fraction))
-                + (exponent.Item1 ? exponent.Item2 + exponent.Item3 + exponent.Item4.ToString(CultureInfo.InvariantCulture) : ""));
-
     private static readonly Gen<string> NumberLikeTexts = Gen.Frequency(
         (2, Gen.OneOf(Gen.Char["0123456789-+.eE ,_x"]).Array[0, 8].Select(static c => new string(c))),
-        (2, Near(JsonNumberTexts.Where(static t => t.Length < 40), "0123456789-+.eE ,_x\u0660")),
+        (2, Near(Values.JsonNumberTexts.Where(static t => t.Length < 40), "0123456789-+.eE ,_x\u0660")),
         (1, Gen.OneOf(Gen.Const("NaN"), Gen.Const("nan"), Gen.Const("Infinity"), Gen.Const("-Infinity"), Gen.Const("+Infinity"), Gen.Const("∞"), Gen.Const("1e400"), Gen.Const("-1e400"))));
 
     // Valid texts with zero to three random edits (insert, replace, delete) drawn from an alphabet of near misses.

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using CsCheck;
 
 namespace Skaftin.Realtime.Runtime.Tests;
@@ -45,6 +46,14 @@ internal static class Values
             (3, Gen.Long[0, TimeOnly.MaxValue.Ticks]),
             (1, Gen.Int[0, (24 * 60) - 1].Select(static minutes => minutes * TimeSpan.TicksPerMinute)))
         .Select(static ticks => new TimeOnly(ticks));
+
+    // JSON numbers as the grammar allows them: sign, integer part, fraction, exponent.
+    public static readonly Gen<string> JsonNumberTexts =
+        Gen.Select(Gen.Bool, Gen.OneOf(Gen.Const("0"), Gen.Int[1, 9].Select(static d => d.ToString(CultureInfo.InvariantCulture)).SelectMany(static d => Gen.Char['0', '9'].Array[0, 25].Select(digits => d + new string(digits)))),
+                Gen.Char['0', '9'].Array[0, 12], Gen.Select(Gen.Bool, Gen.OneOf(Gen.Const("e"), Gen.Const("E")), Gen.OneOf(Gen.Const(""), Gen.Const("+"), Gen.Const("-")), Gen.Int[0, 400]))
+            .Select(static (negative, whole, fraction, exponent) =>
+                (negative ? "-" : "") + whole + (fraction.Length == 0 ? "" : "." + new string(fraction))
+                + (exponent.Item1 ? exponent.Item2 + exponent.Item3 + exponent.Item4.ToString(CultureInfo.InvariantCulture) : ""));
 
     /// <summary><paramref name="any"/> with its bounds and zero made common.</summary>
     public static Gen<T> Bounded<T>(Gen<T> any, T min, T max) =>
