@@ -5,6 +5,11 @@ using System.Text.Json;
 namespace Skaftin.Realtime;
 
 // Strings and string-shaped values (booleans, GUIDs), and the one way a string token's unescaped text is obtained.
+// The grammars, over a string's unescaped bytes (ABNF; HEXDIG in either case):
+//
+//   string  = any JSON string / any JSON number (its text exactly as sent)
+//   boolean = true / false / the numbers 0 and 1 exactly / a string "true" / "false" / "t" / "f" (any ASCII case) / "1" / "0"
+//   guid    = 8HEXDIG "-" 4HEXDIG "-" 4HEXDIG "-" 4HEXDIG "-" 12HEXDIG
 public static partial class SkaftinJson
 {
     // Numbers and short strings are copied here when the reader cannot hand out a contiguous, unescaped span.

@@ -13,7 +13,8 @@ namespace Skaftin.Realtime;
 /// </summary>
 /// <remarks>
 /// One file per concern: navigation (objects, arrays), text (strings, booleans, GUIDs, unescaping), numbers,
-/// temporal values, errors; enum helpers for the generated enum readers stay here.
+/// temporal values, errors, and the helpers of the generated enum readers. Each reader's grammar is written out
+/// at the top of its file and in the README's table.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class SkaftinJson
