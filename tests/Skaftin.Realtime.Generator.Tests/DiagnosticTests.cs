@@ -126,6 +126,15 @@ public sealed class DiagnosticTests
         new[] { Diagnostic("SKR005", DiagnosticSeverity.Warning, 0, "Logs.LogEvent") });
 
     [Fact]
+    public Task SKR005_SilencedByEditorConfig() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Logs;
+        [SkaftinTable("events")]
+        public sealed record LogEvent(string Message, int Level);
+        """,
+        editorConfig: "root = true\n\n[*.cs]\ndotnet_diagnostic.SKR005.severity = none\n");
+
+    [Fact]
     public Task SKR006_CollidesWithDeclaredType() => GeneratorHarness.VerifyAsync("""
         using Skaftin.Realtime;
         namespace Fleet;
