@@ -33,7 +33,9 @@ public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
         var diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.TableDiagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, items) => Report(spc, items));
+        // Reporting needs the syntax trees (see Report), so it re-runs after each edit; it only reports, and the
+        // parsing and emission steps stay cached.
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left, item.Right));
 
         var crossTable = parsed
             .Select(static (result, _) => result.Identity)
@@ -42,7 +44,7 @@ public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (identities, _) => CheckAcrossTables(identities!))
             .WithTrackingName(TrackingNames.CrossTableDiagnostics);
-        context.RegisterSourceOutput(crossTable, static (spc, result) => Report(spc, result.Diagnostics));
+        context.RegisterSourceOutput(crossTable.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left.Diagnostics, item.Right));
 
         // The skipped set is equatable data, so an unrelated edit leaves this combination (and emission) cached.
         var specs = parsed
@@ -59,11 +61,22 @@ public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
         });
     }
 
-    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    // A diagnostic must point into a syntax tree of the compilation for .editorconfig severities
+    // (dotnet_diagnostic.SKR005.severity = none) to apply: the compiler reads them per tree, and a location rebuilt
+    // from a file path has none. The models keep only the path, so the tree is found again here.
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
     {
+        if (diagnostics.Count == 0)
+        {
+            return;
+        }
+
         foreach (var diagnostic in diagnostics)
         {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            var tree = diagnostic.Location is { } location
+                ? compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == location.FilePath)
+                : null;
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(tree));
         }
     }
 

@@ -48,6 +48,25 @@ public sealed class DiagnosticTests
         new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Outer.Secret", "it is not accessible to generated code; make it public or internal") });
 
     [Fact]
+    public Task SKR001_FileLocalType() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable("drafts")|}]
+        file sealed record Draft(int Id);
+        """,
+        new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Draft", "it is file-local ('file' modifier), so generated code in another file cannot see it; remove 'file' or make it internal") });
+
+    [Fact]
+    public Task SKR001_NestedInFileLocalType() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        file static class Scratch
+        {
+            [{|#0:SkaftinTable("drafts")|}]
+            internal sealed record Draft(int Id);
+        }
+        """,
+        new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Scratch.Draft", "its containing type 'Scratch' is file-local ('file' modifier), so generated code in another file cannot see it; remove 'file' or make it internal") });
+
+    [Fact]
     public Task SKR001_NoUsableConstructor() => GeneratorHarness.VerifyAsync("""
         using Skaftin.Realtime;
         [{|#0:SkaftinTable("locked")|}]
@@ -105,6 +124,15 @@ public sealed class DiagnosticTests
         public sealed record LogEvent(string Message, int Level);
         """,
         new[] { Diagnostic("SKR005", DiagnosticSeverity.Warning, 0, "Logs.LogEvent") });
+
+    [Fact]
+    public Task SKR005_SilencedByEditorConfig() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Logs;
+        [SkaftinTable("events")]
+        public sealed record LogEvent(string Message, int Level);
+        """,
+        editorConfig: "root = true\n\n[*.cs]\ndotnet_diagnostic.SKR005.severity = none\n");
 
     [Fact]
     public Task SKR006_CollidesWithDeclaredType() => GeneratorHarness.VerifyAsync("""

@@ -170,9 +170,11 @@ internal static class TableParser
             }
             else if (setter.IsInitOnly)
             {
-                // An init-only property cannot be skipped conditionally: without a value it takes the type's default,
-                // which is a lie for a non-nullable reference, so such a column is required.
-                var required = !nullable && !property.Type.IsValueType;
+                // Without its column an init-only member keeps the value the type gives it (its initializer or what
+                // the constructor set), read from a first instance; so it must be readable. A non-nullable reference
+                // with no initializer would keep null, a lie, so its column is required.
+                var readable = property.GetMethod is { } getter && IsAccessible(getter.DeclaredAccessibility);
+                var required = !readable || (!nullable && !property.Type.IsValueType && !HasInitializer(property, cancellationToken));
                 AddMember(property, property.Type, property.Name, MemberAssignment.Initializer, -1, required, "default!", property, null);
             }
             else
@@ -251,6 +253,14 @@ internal static class TableParser
 
         for (var current = type; current is not null; current = current.ContainingType)
         {
+            if (current.IsFileLocal)
+            {
+                // Generated code lives in its own file, where a file-local type does not exist.
+                return current.Equals(type, SymbolEqualityComparer.Default)
+                    ? "it is file-local ('file' modifier), so generated code in another file cannot see it; remove 'file' or make it internal"
+                    : $"its containing type '{current.Name}' is file-local ('file' modifier), so generated code in another file cannot see it; remove 'file' or make it internal";
+            }
+
             if (!IsAccessible(current.DeclaredAccessibility))
             {
                 return current.Equals(type, SymbolEqualityComparer.Default)
@@ -377,7 +387,12 @@ internal static class TableParser
                 return null;
             }
 
-            return new TypeSpec(collection, written, nullable, elementSpec, null);
+            // Written from the element the reader produces, so List<string?> (and an oblivious string list, read as
+            // string?) is declared with the nullability ReadList returns.
+            var collectionName = collection == ValueKind.Array
+                ? elementSpec.FullName + "[]"
+                : "global::System.Collections.Generic.List<" + elementSpec.FullName + ">";
+            return new TypeSpec(collection, nullable ? collectionName + "?" : collectionName, nullable, elementSpec, null);
         }
 
         unsupported = type.ToDisplayString();
@@ -413,11 +428,67 @@ internal static class TableParser
             members.Add(new EnumMemberSpec(field.Name, names.Distinct().ToEquatableArray(), Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture)!));
         }
 
-        var readerName = "Read" + string.Concat(enumType.ToDisplayString().Split('.', '+'));
+        // The simple name keeps the reader readable; two enums of one table with one simple name are numbered.
+        // The "Enum" suffix keeps it clear of the base reader's own members (an enum named Row or Array).
+        var readerName = "Read" + enumType.Name + "Enum";
+        for (var n = 2; enums.Values.Any(e => e.ReaderName == readerName); n++)
+        {
+            readerName = "Read" + enumType.Name + "Enum" + n.ToString(CultureInfo.InvariantCulture);
+        }
+
         var isFlags = enumType.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
-        var spec = new EnumSpec(fullName, enumType.Name, readerName, isFlags, members.ToEquatableArray());
+        var underlying = enumType.EnumUnderlyingType?.SpecialType ?? SpecialType.System_Int32;
+        var spec = new EnumSpec(
+            fullName,
+            enumType.ToDisplayString(),
+            readerName,
+            isFlags,
+            members.ToEquatableArray(),
+            underlying == SpecialType.System_UInt64,
+            EnumRange(underlying),
+            isFlags ? OutsideFlags(enumType, underlying) : null);
         enums[fullName] = spec;
         return spec;
+    }
+
+    // The pattern a number read as long must match to fit the enum's underlying type; null when every long fits
+    // (long) or the number is read as ulong (ulong).
+    private static string? EnumRange(SpecialType underlying) => underlying switch
+    {
+        SpecialType.System_Byte => ">= 0 and <= 255",
+        SpecialType.System_SByte => ">= -128 and <= 127",
+        SpecialType.System_Int16 => ">= -32768 and <= 32767",
+        SpecialType.System_UInt16 => ">= 0 and <= 65535",
+        SpecialType.System_UInt32 => ">= 0 and <= 4294967295",
+        SpecialType.System_Int64 or SpecialType.System_UInt64 => null,
+        _ => ">= -2147483648 and <= 2147483647",
+    };
+
+    // The bits no flag defines, as a literal of the number's type: a number with any of them set is not a combination
+    // of the enum's flags. Signed values are sign-extended, so a flag of -1 (all bits) allows every number in range.
+    private static string OutsideFlags(INamedTypeSymbol enumType, SpecialType underlying)
+    {
+        ulong defined = 0;
+        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(static f => f.HasConstantValue))
+        {
+            defined |= field.ConstantValue switch
+            {
+                ulong u => u,
+                long l => unchecked((ulong)l),
+                uint u => u,
+                int i => unchecked((ulong)(long)i),
+                ushort u => u,
+                short v => unchecked((ulong)(long)v),
+                byte b => b,
+                sbyte v => unchecked((ulong)(long)v),
+                _ => 0UL,
+            };
+        }
+
+        var outside = ~defined;
+        return underlying == SpecialType.System_UInt64
+            ? outside.ToString(CultureInfo.InvariantCulture) + "UL"
+            : unchecked((long)outside).ToString(CultureInfo.InvariantCulture) + "L";
     }
 
     private static string? ColumnName(IPropertySymbol? property, IParameterSymbol? parameter)
@@ -445,6 +516,9 @@ internal static class TableParser
         return null;
     }
 
+    private static bool HasInitializer(IPropertySymbol property, CancellationToken cancellationToken) =>
+        property.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { Initializer: not null });
+
     private static bool HasAttribute(ISymbol? symbol, string attributeName) =>
         symbol is not null && symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attributeName);
 
@@ -470,16 +544,21 @@ internal static class TableParser
 
     private static string Capitalize(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
 
+    // A constructor parameter's default value as a C# expression of the parameter's type. Casts wrap their operand
+    // in parentheses: "(E)-1" would parse as a subtraction.
     private static string Literal(object? value, ITypeSymbol type)
     {
+        var isNullableValue = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
         if (value is null)
         {
-            return type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T ? "default" : "null";
+            return type.IsValueType && !isNullableValue ? "default" : "null";
         }
 
-        if (type.TypeKind == TypeKind.Enum)
+        var target = isNullableValue ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
+        var cast = "(" + target.ToDisplayString(FullName) + ")";
+        if (target.TypeKind == TypeKind.Enum)
         {
-            return $"({type.ToDisplayString(FullName)}){Convert.ToString(value, CultureInfo.InvariantCulture)}";
+            return cast + "(" + Convert.ToString(value, CultureInfo.InvariantCulture) + ")";
         }
 
         return value switch
@@ -487,13 +566,53 @@ internal static class TableParser
             string s => SymbolDisplay.FormatLiteral(s, quote: true),
             char c => SymbolDisplay.FormatLiteral(c, quote: true),
             bool b => b ? "true" : "false",
-            float f => f.ToString("R", CultureInfo.InvariantCulture) + "f",
-            double d => d.ToString("R", CultureInfo.InvariantCulture) + "d",
+            float f => FloatLiteral(f),
+            double d => DoubleLiteral(d),
             decimal m => m.ToString(CultureInfo.InvariantCulture) + "m",
-            long l => l.ToString(CultureInfo.InvariantCulture) + "L",
-            ulong u => u.ToString(CultureInfo.InvariantCulture) + "UL",
-            uint u => u.ToString(CultureInfo.InvariantCulture) + "U",
-            _ => $"({type.ToDisplayString(FullName)}){Convert.ToString(value, CultureInfo.InvariantCulture)}",
+            _ => cast + "(" + Convert.ToString(value, CultureInfo.InvariantCulture) + ")",
         };
+    }
+
+    private static string FloatLiteral(float value)
+    {
+        if (float.IsNaN(value))
+        {
+            return "float.NaN";
+        }
+
+        if (float.IsInfinity(value))
+        {
+            return value > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity";
+        }
+
+        // "R" does not round-trip every value on .NET Framework (a Visual Studio host); G9 always does.
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (float.Parse(text, CultureInfo.InvariantCulture) != value)
+        {
+            text = value.ToString("G9", CultureInfo.InvariantCulture);
+        }
+
+        return text + "f";
+    }
+
+    private static string DoubleLiteral(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "double.NaN";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity";
+        }
+
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (double.Parse(text, CultureInfo.InvariantCulture) != value)
+        {
+            text = value.ToString("G17", CultureInfo.InvariantCulture);
+        }
+
+        return text + "d";
     }
 }

@@ -39,12 +39,14 @@ internal static class GeneratorHarness
     /// <param name="source">The test source; diagnostics are marked in it with <c>{|SKR001:...|}</c>.</param>
     /// <param name="expected">Further expected diagnostics.</param>
     /// <param name="languageVersion">The C# version to compile with.</param>
+    /// <param name="editorConfig">An <c>.editorconfig</c> at the root of the test project, or null.</param>
     /// <param name="test">The calling test's name (the baseline folder).</param>
     /// <param name="file">The calling test's file (to find the baseline folder).</param>
     public static async Task VerifyAsync(
         string source,
         DiagnosticResult[]? expected = null,
         LanguageVersion languageVersion = LanguageVersion.CSharp12,
+        string? editorConfig = null,
         [CallerMemberName] string test = "",
         [CallerFilePath] string file = "")
     {
@@ -60,10 +62,15 @@ internal static class GeneratorHarness
         }
 
         var version = generated.Select(static g => GeneratorVersionScrubber.VersionIn(g.SourceText.ToString())).FirstOrDefault(static v => v is not null);
-        var verifier = new Verifier(languageVersion)
+        var verifier = new Verifier(languageVersion, keepWarnings: editorConfig is null)
         {
             TestState = { Sources = { source } },
         };
+        if (editorConfig is not null)
+        {
+            verifier.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        }
+
         if (Directory.Exists(folder))
         {
             foreach (var path in Directory.GetFiles(folder, "*.cs").OrderBy(static p => p, StringComparer.Ordinal))
@@ -118,25 +125,33 @@ internal static class GeneratorHarness
     private sealed class Verifier : CSharpSourceGeneratorTest<SkaftinRealtimeGenerator, DefaultVerifier>
     {
         private readonly LanguageVersion _languageVersion;
+        private readonly bool _keepWarnings;
 
-        public Verifier(LanguageVersion languageVersion)
+        // keepWarnings: SKR005 stays a warning despite warnings-as-errors. A compilation-wide option outranks the
+        // .editorconfig, so a test of the .editorconfig leaves it out.
+        public Verifier(LanguageVersion languageVersion, bool keepWarnings)
         {
             _languageVersion = languageVersion;
+            _keepWarnings = keepWarnings;
             ReferenceAssemblies = new ReferenceAssemblies("net8.0-offline");
             TestState.AdditionalReferences.AddRange(References);
         }
 
         protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(_languageVersion, DocumentationMode.Diagnose);
 
-        protected override CompilationOptions CreateCompilationOptions() =>
-            ((CSharpCompilationOptions)base.CreateCompilationOptions())
+        protected override CompilationOptions CreateCompilationOptions()
+        {
+            // Test sources carry no XML docs; malformed docs in generated code still fail the test.
+            var specific = new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Suppress };
+            if (_keepWarnings)
+            {
+                specific["SKR005"] = ReportDiagnostic.Warn;
+            }
+
+            return ((CSharpCompilationOptions)base.CreateCompilationOptions())
                 .WithNullableContextOptions(NullableContextOptions.Enable)
                 .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
-                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
-                {
-                    // Test sources carry no XML docs; malformed docs in generated code still fail the test.
-                    ["CS1591"] = ReportDiagnostic.Suppress,
-                    ["SKR005"] = ReportDiagnostic.Warn,
-                });
+                .WithSpecificDiagnosticOptions(specific);
+        }
     }
 }

@@ -60,8 +60,14 @@ internal static class IncrementalAssert
             }
         }
 
-        Assert.All(second.Results.Single().TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static s => s.Outputs), output =>
-            Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"a source output ran again (reason {output.Reason})"));
+        // A source output fed straight by a named step (emission) must not run again either. Outputs fed by an
+        // unnamed step (the diagnostic reports, combined with the compilation to find their syntax trees) may.
+        var namedOutputs = second.Results.Single().TrackedOutputSteps.SelectMany(static s => s.Value)
+            .Where(static s => s.Inputs.Any(static i => StepNames.Contains(i.Source.Name ?? "")))
+            .ToList();
+        Assert.True(namedOutputs.Count > 0 || !firstSteps.ContainsKey(TrackingNames.TableSpecs), "no source output is fed by a named step");
+        Assert.All(namedOutputs.SelectMany(static s => s.Outputs), output =>
+            Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"a source output fed by a named step ran again (reason {output.Reason})"));
         return first;
     }
 

@@ -26,10 +26,10 @@ public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.Skaftin
     protected override global::Models.AuditEntry? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.Guid key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        global::System.Guid valueId = default!;
-        bool hasId = false;
-        string valueAction = default!;
-        bool hasAction = false;
+        global::System.Guid value_Id = default!;
+        bool has_Id = false;
+        string value_Action = default!;
+        bool has_Action = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -38,14 +38,14 @@ public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.Skaftin
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "action");
-                    valueAction = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "action");
-                    hasAction = true;
+                    value_Action = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "action");
+                    has_Action = true;
                     expected = 2;
                     break;
                 default:
@@ -54,21 +54,21 @@ public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.Skaftin
             }
         }
 
-        key = valueId;
-        hasKey = hasId;
-        if (!hasId)
+        key = value_Id;
+        hasKey = has_Id;
+        if (!has_Id)
         {
             missingColumn = "id";
             return null;
         }
-        if (!hasAction)
+        if (!has_Action)
         {
             missingColumn = "action";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Models.AuditEntry(valueId, valueAction);
+        var row = new global::Models.AuditEntry(value_Id, value_Action);
         return row;
     }
 

@@ -28,9 +28,9 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
     protected override global::Keys.Slug? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out string key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        string? valueCode = default!;
-        bool hasCode = false;
-        global::System.Guid? valueOwner = default!;
+        string? value_Code = default!;
+        bool has_Code = false;
+        global::System.Guid? value_Owner = default!;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -39,13 +39,13 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "code");
-                    valueCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "code");
-                    hasCode = true;
+                    value_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "code");
+                    has_Code = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "owner");
-                    valueOwner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "owner");
+                    value_Owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "owner");
                     expected = 2;
                     break;
                 default:
@@ -54,11 +54,11 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
             }
         }
 
-        key = valueCode!;
-        hasKey = hasCode;
+        key = value_Code!;
+        hasKey = has_Code;
 
         missingColumn = null;
-        var row = new global::Keys.Slug(valueCode, valueOwner);
+        var row = new global::Keys.Slug(value_Code, value_Owner);
         return row;
     }
 

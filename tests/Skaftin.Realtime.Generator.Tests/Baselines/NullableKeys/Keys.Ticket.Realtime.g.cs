@@ -28,10 +28,10 @@ public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<
     protected override global::Keys.Ticket? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        int? valueId = default!;
-        bool hasId = false;
-        string valueTitle = default!;
-        bool hasTitle = false;
+        int? value_Id = default!;
+        bool has_Id = false;
+        string value_Title = default!;
+        bool has_Title = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -40,14 +40,14 @@ public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "title");
-                    valueTitle = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "title");
-                    hasTitle = true;
+                    value_Title = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "title");
+                    has_Title = true;
                     expected = 2;
                     break;
                 default:
@@ -56,16 +56,16 @@ public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<
             }
         }
 
-        key = valueId.GetValueOrDefault();
-        hasKey = hasId;
-        if (!hasTitle)
+        key = value_Id.GetValueOrDefault();
+        hasKey = has_Id;
+        if (!has_Title)
         {
             missingColumn = "title";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Keys.Ticket(valueId, valueTitle);
+        var row = new global::Keys.Ticket(value_Id, value_Title);
         return row;
     }
 

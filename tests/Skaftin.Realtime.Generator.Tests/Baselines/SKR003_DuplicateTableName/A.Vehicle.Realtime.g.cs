@@ -28,8 +28,8 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
     protected override global::A.Vehicle? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        int valueId = default!;
-        bool hasId = false;
+        int value_Id = default!;
+        bool has_Id = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -38,8 +38,8 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 default:
@@ -48,16 +48,16 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
             }
         }
 
-        key = valueId;
-        hasKey = hasId;
-        if (!hasId)
+        key = value_Id;
+        hasKey = has_Id;
+        if (!has_Id)
         {
             missingColumn = "id";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::A.Vehicle(valueId);
+        var row = new global::A.Vehicle(value_Id);
         return row;
     }
 

@@ -25,10 +25,10 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
     protected override global::Logs.LogEvent? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::Skaftin.Realtime.SkaftinNoKey key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        string valueMessage = default!;
-        bool hasMessage = false;
-        int valueLevel = default!;
-        bool hasLevel = false;
+        string value_Message = default!;
+        bool has_Message = false;
+        int value_Level = default!;
+        bool has_Level = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -37,14 +37,14 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "message");
-                    valueMessage = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "message");
-                    hasMessage = true;
+                    value_Message = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "message");
+                    has_Message = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "level");
-                    valueLevel = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "level");
-                    hasLevel = true;
+                    value_Level = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "level");
+                    has_Level = true;
                     expected = 2;
                     break;
                 default:
@@ -55,19 +55,19 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
 
         key = default;
         hasKey = false;
-        if (!hasMessage)
+        if (!has_Message)
         {
             missingColumn = "message";
             return null;
         }
-        if (!hasLevel)
+        if (!has_Level)
         {
             missingColumn = "level";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Logs.LogEvent(valueMessage, valueLevel);
+        var row = new global::Logs.LogEvent(value_Message, value_Level);
         return row;
     }
 
