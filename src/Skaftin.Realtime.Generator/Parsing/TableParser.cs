@@ -78,18 +78,22 @@ internal static class TableParser
             // Only the model's namespace can hold a colliding type: a lookup there, not a search of every reference
             // (this runs for every table again after any edit, so its cost counts).
             var metadataName = (ns is null ? "" : ns + ".") + generatedName;
-            if (type.ContainingNamespace.GetTypeMembers(generatedName).Any(static existing => existing.Arity == 0
-                    && !existing.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute")))
+            var extendable = generatedName == realtimeClassName;
+            if (type.ContainingNamespace.GetTypeMembers(generatedName).Any(existing => existing.Arity == 0
+                    && !existing.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute")
+                    && !(extendable && ExtendsGeneratedClass(existing, IsPubliclyVisible(type), cancellationToken))))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, attributeLocation, metadataName, tableName, "a type declared in this compilation"));
             }
         }
 
-        var constructor = ChooseConstructor(type);
+        var constructor = ChooseConstructor(type, out var accessibleConstructors);
         if (constructor is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, attributeLocation, displayName,
-                "it has no accessible constructor to create rows with; add a public constructor (a parameterless one, or one whose parameters match properties), or mark one with [JsonConstructor]"));
+            var reason = accessibleConstructors == 0
+                ? "it has no accessible constructor to create rows with; add a public constructor (a parameterless one, or one whose parameters match properties), or mark one with [JsonConstructor]"
+                : $"it has {accessibleConstructors} accessible constructors and none is parameterless or the primary constructor, so which one creates rows is ambiguous; mark one with [JsonConstructor]";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, attributeLocation, displayName, reason));
             return new TableParseResult(null, identity, diagnostics.ToEquatableArray());
         }
 
@@ -117,7 +121,15 @@ internal static class TableParser
                 return;
             }
 
-            var column = ColumnName(property, parameter) ?? Naming.ToSnakeCase(memberName);
+            var named = ColumnName(property, parameter);
+            if (named is not null && named.Trim().Length == 0)
+            {
+                // An empty [SkaftinColumn("")] names no column; falling back to the snake_case name would hide the slip.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidColumnName, symbol.Locations.FirstOrDefault() ?? attributeLocation, named, memberName, displayName));
+                return;
+            }
+
+            var column = named ?? Naming.ToSnakeCase(memberName);
             if (byColumn.TryGetValue(column, out var firstMember))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateColumn, symbol.Locations.FirstOrDefault() ?? attributeLocation, firstMember, memberName, displayName, column));
@@ -134,14 +146,14 @@ internal static class TableParser
             members.Add(new MemberSpec(memberName, column, typeSpec, assignment, ctorIndex, required, defaultValue));
         }
 
-        var covered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var covered = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < constructor.Parameters.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var parameter = constructor.Parameters[i];
-            var property = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+            var property = PropertyOf(parameter, properties);
             var memberName = property?.Name ?? Capitalize(parameter.Name);
-            covered.Add(parameter.Name);
+            covered.Add(property?.Name ?? parameter.Name);
             var nullable = IsNullable(parameter.Type);
             var defaultValue = parameter.HasExplicitDefaultValue ? Literal(parameter.ExplicitDefaultValue, parameter.Type) : "default!";
             var required = !parameter.HasExplicitDefaultValue && !nullable;
@@ -277,11 +289,39 @@ internal static class TableParser
         return null;
     }
 
-    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type)
+    // The generated table class is "sealed partial class", so the user may add members in a partial class of the same
+    // name; only a declaration the compiler could not merge with it (not partial, static, abstract, a struct, another
+    // accessibility, another base class) is a collision.
+    private static bool ExtendsGeneratedClass(INamedTypeSymbol existing, bool isPublic, CancellationToken cancellationToken)
+    {
+        if (existing.TypeKind != TypeKind.Class || existing.IsStatic || existing.IsAbstract || existing.ContainingType is not null)
+        {
+            return false;
+        }
+
+        var declarations = existing.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>().ToList();
+        if (declarations.Count == 0 || declarations.Count != existing.DeclaringSyntaxReferences.Length
+            || !declarations.All(static d => d.Modifiers.Any(SyntaxKind.PartialKeyword)))
+        {
+            return false;
+        }
+
+        var accessibilityStated = declarations.Any(static d => d.Modifiers.Any(static m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
+            || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword) || m.IsKind(SyntaxKind.FileKeyword)));
+        if (accessibilityStated && existing.DeclaredAccessibility != (isPublic ? Accessibility.Public : Accessibility.Internal))
+        {
+            return false;
+        }
+
+        return existing.BaseType is null || existing.BaseType.SpecialType == SpecialType.System_Object;
+    }
+
+    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type, out int accessible)
     {
         var candidates = type.InstanceConstructors
             .Where(static c => IsAccessible(c.DeclaredAccessibility) && !IsCopyConstructor(c))
             .ToList();
+        accessible = candidates.Count;
         return candidates.FirstOrDefault(static c => HasAttribute(c, JsonConstructorAttribute))
             ?? candidates.FirstOrDefault(static c => c.Parameters.Length == 0)
             ?? (candidates.Count == 1 ? candidates[0] : null)
@@ -504,16 +544,29 @@ internal static class TableParser
             {
                 var name = attribute.AttributeClass?.ToDisplayString();
                 if ((name == ColumnAttribute || name == JsonPropertyNameAttribute)
-                    && attribute.ConstructorArguments.Length == 1
-                    && attribute.ConstructorArguments[0].Value is string column
-                    && column.Length > 0)
+                    && attribute.ConstructorArguments.Length == 1)
                 {
-                    return column;
+                    // Null and blank names are returned too, so the caller reports them.
+                    return attribute.ConstructorArguments[0].Value as string ?? "";
                 }
             }
         }
 
         return null;
+    }
+
+    // The property a constructor parameter initializes: the one of the same name, else the only one whose name
+    // differs in case alone (so UserID and UserId stay two members).
+    private static IPropertySymbol? PropertyOf(IParameterSymbol parameter, List<IPropertySymbol> properties)
+    {
+        var exact = properties.FirstOrDefault(p => p.Name == parameter.Name);
+        if (exact is not null)
+        {
+            return exact;
+        }
+
+        var byCase = properties.Where(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        return byCase.Count == 1 ? byCase[0] : null;
     }
 
     private static bool HasInitializer(IPropertySymbol property, CancellationToken cancellationToken) =>
