@@ -626,46 +626,25 @@ internal static class TableParser
         };
     }
 
-    private static string FloatLiteral(float value)
-    {
-        if (float.IsNaN(value))
-        {
-            return "float.NaN";
-        }
+    // "R" does not round-trip every value on .NET Framework (a Visual Studio host); G9 and G17 always do.
+    private static string FloatLiteral(float value) => FloatingLiteral(
+        "float", "f", value, value.ToString("R", CultureInfo.InvariantCulture), static text => float.Parse(text, CultureInfo.InvariantCulture), value.ToString("G9", CultureInfo.InvariantCulture));
 
-        if (float.IsInfinity(value))
-        {
-            return value > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity";
-        }
+    private static string DoubleLiteral(double value) => FloatingLiteral(
+        "double", "d", value, value.ToString("R", CultureInfo.InvariantCulture), static text => double.Parse(text, CultureInfo.InvariantCulture), value.ToString("G17", CultureInfo.InvariantCulture));
 
-        // "R" does not round-trip every value on .NET Framework (a Visual Studio host); G9 always does.
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (float.Parse(text, CultureInfo.InvariantCulture) != value)
-        {
-            text = value.ToString("G9", CultureInfo.InvariantCulture);
-        }
-
-        return text + "f";
-    }
-
-    private static string DoubleLiteral(double value)
+    private static string FloatingLiteral(string keyword, string suffix, double value, string shortest, Func<string, double> parse, string exact)
     {
         if (double.IsNaN(value))
         {
-            return "double.NaN";
+            return keyword + ".NaN";
         }
 
         if (double.IsInfinity(value))
         {
-            return value > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity";
+            return keyword + (value > 0 ? ".PositiveInfinity" : ".NegativeInfinity");
         }
 
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (double.Parse(text, CultureInfo.InvariantCulture) != value)
-        {
-            text = value.ToString("G17", CultureInfo.InvariantCulture);
-        }
-
-        return text + "d";
+        return (parse(shortest) == value ? shortest : exact) + suffix;
     }
 }
