@@ -126,6 +126,35 @@ public sealed class GeneratedCodeCompilesTests
         """.Replace("string Missing = null", nullable is NullableContextOptions.Enable or NullableContextOptions.Annotations ? "string? Missing = null" : "string Missing = null"), nullable);
 
     [Theory]
+    [InlineData("sv-SE")]
+    [InlineData("tr-TR")]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    public void NegativeAndFractionalDefaultsUnderAnyCulture(string culture)
+    {
+        // sv-SE writes a minus as U+2212 and de-DE a decimal comma; generated code must not depend on either.
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            GeneratedCompilation.AssertCompiles("""
+                using System;
+                using Skaftin.Realtime;
+                namespace Defaults;
+                public enum Signed : sbyte { Minus = -1, Zero = 0 }
+                [Flags] public enum Bits : short { None = 0, Low = 1, Sign = -32768 }
+                [SkaftinTable("defaults")]
+                public sealed record Defaulted(int Id, int Negative = -5, double Half = -0.5, float Third = 1.25f, decimal Money = -1.5m,
+                    Signed Sign = Signed.Minus, Bits Both = Bits.Low | Bits.Sign, Bits? Maybe = Bits.Sign, long Big = -9000000000);
+                """, NullableContextOptions.Enable);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(GeneratedCompilation.NullableContexts), MemberType = typeof(GeneratedCompilation))]
     public void EnumsWithOneSimpleNameFromTwoNamespaces(NullableContextOptions nullable) => GeneratedCompilation.AssertCompiles("""
         using Skaftin.Realtime;
