@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,7 +10,7 @@ namespace Skaftin.Realtime.Generator;
 
 /// <summary>
 /// Turns each <c>[SkaftinTable]</c> type into a typed <c>{Table}Realtime</c> class and a reflection-free row reader.
-/// This file holds only the pipeline: parsing is in <see cref="TableParser"/>, writing in <see cref="TableEmitter"/>.
+/// This file holds only the pipeline: parsing is in <see cref="TableParser"/> and <see cref="CrossTableChecker"/>, writing in <see cref="TableEmitter"/>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
@@ -42,7 +40,7 @@ public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
             .Where(static identity => identity is not null)
             .WithTrackingName(TrackingNames.TableIdentities)
             .Collect()
-            .Select(static (identities, _) => CheckAcrossTables(identities!))
+            .Select(static (identities, _) => CrossTableChecker.Check(identities))
             .WithTrackingName(TrackingNames.CrossTableDiagnostics);
         context.RegisterSourceOutput(crossTable.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left.Diagnostics, item.Right));
 
@@ -78,41 +76,5 @@ public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
                 : null;
             context.ReportDiagnostic(diagnostic.ToDiagnostic(tree));
         }
-    }
-
-    // Two types for one table, or two tables whose generated classes share a name, are only visible together.
-    private static CrossTableResult CheckAcrossTables(ImmutableArray<TableIdentity?> identities)
-    {
-        var found = new List<DiagnosticInfo>();
-        var skipped = new List<string>();
-        var byTable = new Dictionary<string, TableIdentity>();
-        var byGeneratedName = new Dictionary<string, TableIdentity>();
-        foreach (var identity in identities.OrderBy(static i => i!.ModelDisplayName, System.StringComparer.Ordinal))
-        {
-            if (byTable.TryGetValue(identity!.TableName, out var first))
-            {
-                found.Add(new DiagnosticInfo(
-                    DiagnosticDescriptors.DuplicateTableName,
-                    identity.Location,
-                    new[] { identity.TableName, first.ModelDisplayName, identity.ModelDisplayName }.ToEquatableArray()));
-                skipped.Add(identity.ModelFullName);
-                continue;
-            }
-
-            byTable[identity.TableName] = identity;
-            if (byGeneratedName.TryGetValue(identity.GeneratedFullName, out var other))
-            {
-                found.Add(new DiagnosticInfo(
-                    DiagnosticDescriptors.GeneratedNameCollision,
-                    identity.Location,
-                    new[] { identity.GeneratedFullName, identity.TableName, $"the class generated for table '{other.TableName}' of '{other.ModelDisplayName}'" }.ToEquatableArray()));
-                skipped.Add(identity.ModelFullName);
-                continue;
-            }
-
-            byGeneratedName[identity.GeneratedFullName] = identity;
-        }
-
-        return new CrossTableResult(found.ToEquatableArray(), skipped.ToEquatableArray());
     }
 }

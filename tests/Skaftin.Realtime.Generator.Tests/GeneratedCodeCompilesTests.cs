@@ -126,6 +126,35 @@ public sealed class GeneratedCodeCompilesTests
         """.Replace("string Missing = null", nullable is NullableContextOptions.Enable or NullableContextOptions.Annotations ? "string? Missing = null" : "string Missing = null"), nullable);
 
     [Theory]
+    [InlineData("sv-SE")]
+    [InlineData("tr-TR")]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    public void NegativeAndFractionalDefaultsUnderAnyCulture(string culture)
+    {
+        // sv-SE writes a minus as U+2212 and de-DE a decimal comma; generated code must not depend on either.
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            GeneratedCompilation.AssertCompiles("""
+                using System;
+                using Skaftin.Realtime;
+                namespace Defaults;
+                public enum Signed : sbyte { Minus = -1, Zero = 0 }
+                [Flags] public enum Bits : short { None = 0, Low = 1, Sign = -32768 }
+                [SkaftinTable("defaults")]
+                public sealed record Defaulted(int Id, int Negative = -5, double Half = -0.5, float Third = 1.25f, decimal Money = -1.5m,
+                    Signed Sign = Signed.Minus, Bits Both = Bits.Low | Bits.Sign, Bits? Maybe = Bits.Sign, long Big = -9000000000);
+                """, NullableContextOptions.Enable);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(GeneratedCompilation.NullableContexts), MemberType = typeof(GeneratedCompilation))]
     public void EnumsWithOneSimpleNameFromTwoNamespaces(NullableContextOptions nullable) => GeneratedCompilation.AssertCompiles("""
         using Skaftin.Realtime;
@@ -144,6 +173,78 @@ public sealed class GeneratedCodeCompilesTests
             public enum Key { B }
             [SkaftinTable("clashes")]
             public sealed record Clash(int Id, Row Row, Key Key);
+        }
+        """, nullable);
+
+    [Theory]
+    [MemberData(nameof(GeneratedCompilation.NullableContexts), MemberType = typeof(GeneratedCompilation))]
+    public void NamesEqualToTheTypeTheTableAndTheGeneratedClasses(NullableContextOptions nullable) => GeneratedCompilation.AssertCompiles("""
+        using Skaftin.Realtime;
+        namespace Vehicle
+        {
+            public enum Vehicle { Car }
+            [SkaftinTable("vehicles")]
+            public sealed record Vehicles(int Id, int VehiclesRealtime, int VehicleRowReader, int VehiclesRealtimeExtensions, int Router,
+                Vehicle Vehicle, int Global, int System, int Skaftin)
+            {
+                public int Instance { get; init; } = 1;
+                public int TableName { get; set; }
+                public int HasKey { get; init; } = 2;
+                public int GetKey { get; init; }
+                public int ReadRow { get; init; }
+                public int Defaults { get; init; } = 3;
+            }
+        }
+        namespace System.Sub
+        {
+            [Skaftin.Realtime.SkaftinTable("table")]
+            internal sealed class Table
+            {
+                public int Id { get; set; }
+                public int Table2 { get; set; }
+            }
+        }
+        [SkaftinTable("global_rows")]
+        public sealed record GlobalRow(int Id, string? Name = "a");
+        public static class Outer
+        {
+            public sealed class Middle
+            {
+                [SkaftinTable("inner_rows")]
+                internal sealed record Inner(System.Guid Id, Outer.Middle.InnerKind Kind);
+                internal enum InnerKind { A, B }
+            }
+        }
+        """.Replace("string? Name", nullable is NullableContextOptions.Enable or NullableContextOptions.Annotations ? "string? Name" : "string Name"), nullable);
+
+    [Theory]
+    [MemberData(nameof(GeneratedCompilation.NullableContexts), MemberType = typeof(GeneratedCompilation))]
+    public void InheritedAndDefaultedMembers(NullableContextOptions nullable) => GeneratedCompilation.AssertCompiles("""
+        using System;
+        using System.Collections.Generic;
+        using Skaftin.Realtime;
+        namespace Inherit;
+        public abstract record Entity(Guid Id)
+        {
+            public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UnixEpoch;
+            public List<string> Tags { get; init; } = new();
+        }
+        [SkaftinTable("things")]
+        public sealed record Thing(Guid Id, string Name, int Count = 3) : Entity(Id)
+        {
+            public required int Size { get; init; }
+            public string Label { get; init; } = "x";
+            public int[] Numbers { get; set; } = Array.Empty<int>();
+        }
+        public class BaseRow
+        {
+            public int Id { get; set; }
+            public string Note { get; init; } = "";
+        }
+        [SkaftinTable("derived_rows")]
+        public class DerivedRow : BaseRow
+        {
+            public bool Enabled { get; init; } = true;
         }
         """, nullable);
 }

@@ -31,6 +31,21 @@ namespace Skaftin.Realtime.Runtime.Tests.Shapes
         public int Stops { get; init; } = 7;
     }
 
+    public abstract record Entity(Guid Id)
+    {
+        public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UnixEpoch;
+
+        public List<string> Tags { get; init; } = new() { "new" };
+    }
+
+    [SkaftinTable("things")]
+    public sealed record Thing(Guid Id, string Name, int Count = 3) : Entity(Id)
+    {
+        public required int Size { get; init; }
+
+        public string Label { get; init; } = "x";
+    }
+
     public enum Signed : sbyte
     {
         Minus = -1,

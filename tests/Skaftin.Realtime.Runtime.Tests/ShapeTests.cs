@@ -50,6 +50,18 @@ public sealed class ShapeTests
     }
 
     [Fact]
+    public void InheritedInitMembersKeepTheirDefaults()
+    {
+        var thing = ThingRowReader.Instance.Read("""{"id":"6f1c2a4e-1b7d-4f3e-9a57-0c8d2e5b9f10","name":"n","size":4}""");
+
+        Assert.Equal((3, 4, "x", DateTimeOffset.UnixEpoch), (thing.Count, thing.Size, thing.Label, thing.CreatedAt));
+        Assert.Equal(new[] { "new" }, thing.Tags);
+
+        var full = ThingRowReader.Instance.Read("""{"id":"6f1c2a4e-1b7d-4f3e-9a57-0c8d2e5b9f10","name":"n","size":4,"count":1,"label":"y","tags":[],"created_at":"2026-01-02T03:04:05Z"}""");
+        Assert.Equal((1, "y", 0, 2026), (full.Count, full.Label, full.Tags.Count, full.CreatedAt.Year));
+    }
+
+    [Fact]
     public void MissingColumnsTakeTheConstructorsDefaultValues()
     {
         var fare = FareRowReader.Instance.Read("""{"id":1}""");

@@ -51,23 +51,12 @@ public static partial class SkaftinJson
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="value">The number.</param>
     /// <returns>True when an integer was read.</returns>
-    public static bool TryReadEnumNumber(ref Utf8JsonReader reader, out long value)
-    {
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            return reader.TryGetInt64(out value);
-        }
-
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            Span<byte> scratch = stackalloc byte[ScratchSize];
-            var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
-            return Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length && text.Length > 0;
-        }
-
-        value = 0;
-        return false;
-    }
+    public static bool TryReadEnumNumber(ref Utf8JsonReader reader, out long value) =>
+        TryReadEnumInteger(
+            ref reader,
+            out value,
+            static (ref Utf8JsonReader r, out long v) => r.TryGetInt64(out v),
+            static (ReadOnlySpan<byte> text, out long v, out int consumed) => Utf8Parser.TryParse(text, out v, out consumed));
 
     /// <summary>
     /// Reads the number of a <c>ulong</c>-based enum from an integer token or an integer string; false when the token
@@ -76,23 +65,12 @@ public static partial class SkaftinJson
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="value">The number.</param>
     /// <returns>True when an integer was read.</returns>
-    public static bool TryReadEnumUnsignedNumber(ref Utf8JsonReader reader, out ulong value)
-    {
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            return reader.TryGetUInt64(out value);
-        }
-
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            Span<byte> scratch = stackalloc byte[ScratchSize];
-            var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
-            return Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length && text.Length > 0;
-        }
-
-        value = 0;
-        return false;
-    }
+    public static bool TryReadEnumUnsignedNumber(ref Utf8JsonReader reader, out ulong value) =>
+        TryReadEnumInteger(
+            ref reader,
+            out value,
+            static (ref Utf8JsonReader r, out ulong v) => r.TryGetUInt64(out v),
+            static (ReadOnlySpan<byte> text, out ulong v, out int consumed) => Utf8Parser.TryParse(text, out v, out consumed));
 
     /// <summary>The error for a value of an enum type that names no member, or a number the enum does not define.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -105,4 +83,27 @@ public static partial class SkaftinJson
             ? new SkaftinDecodeException(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader),
                 $"expected a member of {enumType} (its name, or a number it defines that fits its underlying type).")
             : Mismatch(ref reader, table, column, $"a member of {enumType} (its name or number)");
+
+    // An integer token, or a string holding only an integer (node-postgres sends bigint as "123").
+    private static bool TryReadEnumInteger<T>(ref Utf8JsonReader reader, out T value, TokenIntegerReader<T> fromToken, TextIntegerParser<T> fromText)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return fromToken(ref reader, out value);
+        }
+
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            Span<byte> scratch = stackalloc byte[ScratchSize];
+            var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
+            return fromText(text, out value, out var consumed) && consumed == text.Length && text.Length > 0;
+        }
+
+        value = default!;
+        return false;
+    }
+
+    private delegate bool TokenIntegerReader<T>(ref Utf8JsonReader reader, out T value);
+
+    private delegate bool TextIntegerParser<T>(ReadOnlySpan<byte> text, out T value, out int consumed);
 }
