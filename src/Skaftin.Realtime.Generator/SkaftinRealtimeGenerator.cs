@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,7 +10,7 @@ namespace Skaftin.Realtime.Generator;
 
 /// <summary>
 /// Turns each <c>[SkaftinTable]</c> type into a typed <c>{Table}Realtime</c> class and a reflection-free row reader.
-/// This file holds only the pipeline: parsing is in <see cref="TableParser"/>, writing in <see cref="TableEmitter"/>.
+/// This file holds only the pipeline: parsing is in <see cref="TableParser"/> and <see cref="CrossTableChecker"/>, writing in <see cref="TableEmitter"/>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
@@ -33,16 +31,18 @@ public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
         var diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.TableDiagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, items) => Report(spc, items));
+        // Reporting needs the syntax trees (see Report), so it re-runs after each edit; it only reports, and the
+        // parsing and emission steps stay cached.
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left, item.Right));
 
         var crossTable = parsed
             .Select(static (result, _) => result.Identity)
             .Where(static identity => identity is not null)
             .WithTrackingName(TrackingNames.TableIdentities)
             .Collect()
-            .Select(static (identities, _) => CheckAcrossTables(identities!))
+            .Select(static (identities, _) => CrossTableChecker.Check(identities))
             .WithTrackingName(TrackingNames.CrossTableDiagnostics);
-        context.RegisterSourceOutput(crossTable, static (spc, result) => Report(spc, result.Diagnostics));
+        context.RegisterSourceOutput(crossTable.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left.Diagnostics, item.Right));
 
         // The skipped set is equatable data, so an unrelated edit leaves this combination (and emission) cached.
         var specs = parsed
@@ -59,47 +59,22 @@ public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
         });
     }
 
-    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    // A diagnostic must point into a syntax tree of the compilation for .editorconfig severities
+    // (dotnet_diagnostic.SKR005.severity = none) to apply: the compiler reads them per tree, and a location rebuilt
+    // from a file path has none. The models keep only the path, so the tree is found again here.
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
     {
+        if (diagnostics.Count == 0)
+        {
+            return;
+        }
+
         foreach (var diagnostic in diagnostics)
         {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            var tree = diagnostic.Location is { } location
+                ? compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == location.FilePath)
+                : null;
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(tree));
         }
-    }
-
-    // Two types for one table, or two tables whose generated classes share a name, are only visible together.
-    private static CrossTableResult CheckAcrossTables(ImmutableArray<TableIdentity?> identities)
-    {
-        var found = new List<DiagnosticInfo>();
-        var skipped = new List<string>();
-        var byTable = new Dictionary<string, TableIdentity>();
-        var byGeneratedName = new Dictionary<string, TableIdentity>();
-        foreach (var identity in identities.OrderBy(static i => i!.ModelDisplayName, System.StringComparer.Ordinal))
-        {
-            if (byTable.TryGetValue(identity!.TableName, out var first))
-            {
-                found.Add(new DiagnosticInfo(
-                    DiagnosticDescriptors.DuplicateTableName,
-                    identity.Location,
-                    new[] { identity.TableName, first.ModelDisplayName, identity.ModelDisplayName }.ToEquatableArray()));
-                skipped.Add(identity.ModelFullName);
-                continue;
-            }
-
-            byTable[identity.TableName] = identity;
-            if (byGeneratedName.TryGetValue(identity.GeneratedFullName, out var other))
-            {
-                found.Add(new DiagnosticInfo(
-                    DiagnosticDescriptors.GeneratedNameCollision,
-                    identity.Location,
-                    new[] { identity.GeneratedFullName, identity.TableName, $"the class generated for table '{other.TableName}' of '{other.ModelDisplayName}'" }.ToEquatableArray()));
-                skipped.Add(identity.ModelFullName);
-                continue;
-            }
-
-            byGeneratedName[identity.GeneratedFullName] = identity;
-        }
-
-        return new CrossTableResult(found.ToEquatableArray(), skipped.ToEquatableArray());
     }
 }

@@ -48,6 +48,25 @@ public sealed class DiagnosticTests
         new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Outer.Secret", "it is not accessible to generated code; make it public or internal") });
 
     [Fact]
+    public Task SKR001_FileLocalType() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable("drafts")|}]
+        file sealed record Draft(int Id);
+        """,
+        new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Draft", "it is file-local ('file' modifier), so generated code in another file cannot see it; remove 'file' or make it internal") });
+
+    [Fact]
+    public Task SKR001_NestedInFileLocalType() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        file static class Scratch
+        {
+            [{|#0:SkaftinTable("drafts")|}]
+            internal sealed record Draft(int Id);
+        }
+        """,
+        new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Scratch.Draft", "its containing type 'Scratch' is file-local ('file' modifier), so generated code in another file cannot see it; remove 'file' or make it internal") });
+
+    [Fact]
     public Task SKR001_NoUsableConstructor() => GeneratorHarness.VerifyAsync("""
         using Skaftin.Realtime;
         [{|#0:SkaftinTable("locked")|}]
@@ -58,6 +77,20 @@ public sealed class DiagnosticTests
         }
         """,
         new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Locked", "it has no accessible constructor to create rows with; add a public constructor (a parameterless one, or one whose parameters match properties), or mark one with [JsonConstructor]") });
+
+    [Fact]
+    public Task SKR001_TwoPublicConstructors() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable("pairs")|}]
+        public sealed class Pair
+        {
+            public Pair(int id) { Id = id; }
+            public Pair(int id, string name) { Id = id; Name = name; }
+            public int Id { get; }
+            public string? Name { get; }
+        }
+        """,
+        new[] { Diagnostic("SKR001", DiagnosticSeverity.Error, 0, "Pair", "it has 2 accessible constructors and none is parameterless or the primary constructor, so which one creates rows is ambiguous; mark one with [JsonConstructor]") });
 
     [Fact]
     public Task SKR002_EmptyTableName() => GeneratorHarness.VerifyAsync("""
@@ -107,6 +140,24 @@ public sealed class DiagnosticTests
         new[] { Diagnostic("SKR005", DiagnosticSeverity.Warning, 0, "Logs.LogEvent") });
 
     [Fact]
+    public Task SKR005_SilencedByEditorConfig() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Logs;
+        [SkaftinTable("events")]
+        public sealed record LogEvent(string Message, int Level);
+        """,
+        editorConfig: "root = true\n\n[*.cs]\ndotnet_diagnostic.SKR005.severity = none\n");
+
+    [Fact]
+    public Task SKR005_SilencedByPragma() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Logs;
+        #pragma warning disable SKR005
+        [SkaftinTable("events")]
+        public sealed record LogEvent(string Message, int Level);
+        """);
+
+    [Fact]
     public Task SKR006_CollidesWithDeclaredType() => GeneratorHarness.VerifyAsync("""
         using Skaftin.Realtime;
         namespace Fleet;
@@ -115,6 +166,37 @@ public sealed class DiagnosticTests
         public sealed record Vehicle(int Id);
         """,
         new[] { Diagnostic("SKR006", DiagnosticSeverity.Error, 0, "Fleet.VehiclesRealtime", "vehicles", "a type declared in this compilation") });
+
+    [Fact]
+    public Task SKR006_CollidesWithNonPartialOrStaticPartialType() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Fleet;
+        public static partial class VehiclesRealtime { }
+        public partial class VehicleRowReader { }
+        [{|#0:SkaftinTable("vehicles")|}]
+        public sealed record Vehicle(int Id);
+        """,
+        new[]
+        {
+            Diagnostic("SKR006", DiagnosticSeverity.Error, 0, "Fleet.VehiclesRealtime", "vehicles", "a type declared in this compilation"),
+            Diagnostic("SKR006", DiagnosticSeverity.Error, 0, "Fleet.VehicleRowReader", "vehicles", "a type declared in this compilation"),
+        });
+
+    [Fact]
+    public Task UserPartialClassExtendsTheGeneratedTableClass() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Fleet;
+        public sealed partial class VehiclesRealtime
+        {
+            public int Extra => 42;
+        }
+        partial class VehiclesRealtime
+        {
+            public string Name => Table;
+        }
+        [SkaftinTable("vehicles")]
+        public sealed record Vehicle(int Id);
+        """);
 
     [Fact]
     public Task SKR006_TwoTablesGenerateOneName() => GeneratorHarness.VerifyAsync("""
@@ -140,6 +222,14 @@ public sealed class DiagnosticTests
         new[] { Diagnostic("SKR007", DiagnosticSeverity.Error, 0, "Name", "Alias", "Pair", "name") });
 
     [Fact]
+    public Task SKR007_MembersDifferingOnlyInCase() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [SkaftinTable("users")]
+        public sealed record User(int Id, int UserID, int {|#0:UserId|});
+        """,
+        new[] { Diagnostic("SKR007", DiagnosticSeverity.Error, 0, "UserID", "UserId", "User", "user_id") });
+
+    [Fact]
     public Task SKR008_TwoKeys() => GeneratorHarness.VerifyAsync("""
         using Skaftin.Realtime;
         [SkaftinTable("links")]
@@ -163,4 +253,22 @@ public sealed class DiagnosticTests
         """,
         new[] { Diagnostic("SKR009", DiagnosticSeverity.Error, 0, "Vehicle", "10.0") },
         LanguageVersion.CSharp10);
+
+    [Fact]
+    public Task SKR010_EmptyColumnName() => GeneratorHarness.VerifyAsync("""
+        using System.Text.Json.Serialization;
+        using Skaftin.Realtime;
+        [SkaftinTable("columns")]
+        public sealed record Columns(
+            int Id,
+            [property: SkaftinColumn("")] string {|#0:Empty|},
+            [SkaftinColumn("  ")] string {|#1:Blank|},
+            [property: JsonPropertyName("")] string {|#2:Json|});
+        """,
+        new[]
+        {
+            Diagnostic("SKR010", DiagnosticSeverity.Error, 0, "", "Empty", "Columns"),
+            Diagnostic("SKR010", DiagnosticSeverity.Error, 1, "  ", "Blank", "Columns"),
+            Diagnostic("SKR010", DiagnosticSeverity.Error, 2, "", "Json", "Columns"),
+        });
 }

@@ -37,11 +37,7 @@ public sealed class IncrementalTests
         }
         """;
 
-    private static readonly string[] CachedSteps =
-    {
-        TrackingNames.ParseTables, TrackingNames.TableSpecs, TrackingNames.TableDiagnostics,
-        TrackingNames.TableIdentities, TrackingNames.CrossTableDiagnostics,
-    };
+    private static readonly System.Collections.Immutable.ImmutableArray<string> CachedSteps = IncrementalAssert.StepNames;
 
     [Fact]
     public void UnrelatedEditLeavesEveryStepCached()
@@ -111,42 +107,11 @@ public sealed class IncrementalTests
         {
             foreach (var (value, _) in step.Outputs)
             {
-                AssertPlainData(value, new HashSet<object>(ReferenceEqualityComparer.Instance), value?.GetType().Name ?? "null");
+                PlainDataAssert.HoldsNoRoslynObject(value, value?.GetType().Name ?? "null");
                 checkedValues++;
             }
         }
 
         Assert.True(checkedValues > 5, $"only {checkedValues} step outputs were checked");
-    }
-
-    // Walks a step output's object graph and fails on any symbol, syntax node, compilation or location.
-    private static void AssertPlainData(object? value, HashSet<object> seen, string path)
-    {
-        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
-        {
-            return;
-        }
-
-        Assert.False(value is ISymbol or SyntaxNode or Compilation or SemanticModel or SyntaxTree or Location, $"{path} holds a Roslyn object of type {value.GetType()}");
-        if (value is DiagnosticDescriptor or Microsoft.CodeAnalysis.Text.TextSpan or Microsoft.CodeAnalysis.Text.LinePositionSpan)
-        {
-            return;
-        }
-
-        if (value is IEnumerable sequence)
-        {
-            var i = 0;
-            foreach (var item in sequence)
-            {
-                AssertPlainData(item, seen, $"{path}[{i++}]");
-            }
-
-            return;
-        }
-
-        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-        {
-            AssertPlainData(field.GetValue(value), seen, path + "." + field.Name);
-        }
     }
 }

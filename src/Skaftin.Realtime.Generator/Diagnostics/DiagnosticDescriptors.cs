@@ -62,6 +62,12 @@ internal static class DiagnosticDescriptors
         "Skaftin tables need C# 11 or later (the generated readers use UTF-8 string literals); '{0}' is compiled with C# {1}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidColumnName = Create(
+        "SKR010",
+        "Invalid column name",
+        "The column name '{0}' on member '{1}' of '{2}' is empty or blank; give the column's wire name, or remove the attribute to use the snake_case name",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
 }

@@ -41,7 +41,7 @@ internal static class TableEmitter
 
     // A nullable key member still yields a non-nullable key: value types through GetValueOrDefault, references asserted.
     private static string KeyAccess(TypeSpec type) =>
-        !type.FullName.EndsWith("?") ? "" : type.Kind == ValueKind.String ? "!" : ".GetValueOrDefault()";
+        !type.IsNullable ? "" : type.Kind == ValueKind.String ? "!" : ".GetValueOrDefault()";
 
     private static string KeyType(TableSpec spec) =>
         spec.KeyIndex < 0 ? $"{Runtime}.SkaftinNoKey" : spec.Members[spec.KeyIndex].Type.FullName.TrimEnd('?');
@@ -71,7 +71,7 @@ internal static class TableEmitter
                 var key = spec.Members[spec.KeyIndex];
                 w.Line();
                 w.Line("/// <inheritdoc />");
-                w.Line($"public override {KeyType(spec)} GetKey({spec.ModelFullName} row) => row.{key.MemberName}{KeyAccess(key.Type)};");
+                w.Line($"public override {KeyType(spec)} GetKey({spec.ModelFullName} row) => row.{Identifier(key.MemberName)}{KeyAccess(key.Type)};");
             }
             w.Line();
             w.Line("/// <inheritdoc />");
@@ -81,10 +81,10 @@ internal static class TableEmitter
                 for (var i = 0; i < spec.Members.Count; i++)
                 {
                     var member = spec.Members[i];
-                    w.Line($"{member.Type.FullName} value{member.MemberName} = {member.DefaultValue};");
+                    w.Line($"{member.Type.FullName} {ValueLocal(member)} = {member.DefaultValue};");
                     if (TracksPresence(spec, i))
                     {
-                        w.Line($"bool has{member.MemberName} = false;");
+                        w.Line($"bool {PresenceLocal(member)} = false;");
                     }
                 }
 
@@ -111,10 +111,10 @@ internal static class TableEmitter
                                 w.Line($"case {i}:");
                                 w.Indent();
                                 w.Line($"{Runtime}.SkaftinJson.ReadValue(ref reader, Table, {column});");
-                                w.Line($"value{member.MemberName} = {ReadExpression(member.Type, "reader", "Table", column)};");
+                                w.Line($"{ValueLocal(member)} = {ReadExpression(member.Type, "reader", "Table", column)};");
                                 if (TracksPresence(spec, i))
                                 {
-                                    w.Line($"has{member.MemberName} = true;");
+                                    w.Line($"{PresenceLocal(member)} = true;");
                                 }
 
                                 w.Line($"expected = {i + 1};");
@@ -135,8 +135,8 @@ internal static class TableEmitter
                 if (spec.KeyIndex >= 0)
                 {
                     var key = spec.Members[spec.KeyIndex];
-                    w.Line($"key = value{key.MemberName}{KeyAccess(key.Type)};");
-                    w.Line($"hasKey = has{key.MemberName};");
+                    w.Line($"key = {ValueLocal(key)}{KeyAccess(key.Type)};");
+                    w.Line($"hasKey = {PresenceLocal(key)};");
                 }
                 else
                 {
@@ -146,7 +146,7 @@ internal static class TableEmitter
 
                 foreach (var member in spec.Members.Where(static m => m.IsRequired))
                 {
-                    using (w.Block($"if (!has{member.MemberName})"))
+                    using (w.Block($"if (!{PresenceLocal(member)})"))
                     {
                         w.Line($"missingColumn = {Literal(member.ColumnName)};");
                         w.Line("return null;");
@@ -239,44 +239,78 @@ internal static class TableEmitter
         }
     }
 
-    // Only required columns, the key and set-when-present properties need to know whether the column came.
+    // Only required columns, the key and the members that keep their own default when absent need to know whether
+    // the column came.
     private static bool TracksPresence(TableSpec spec, int index) =>
-        index == spec.KeyIndex || spec.Members[index].IsRequired || spec.Members[index].Assignment == MemberAssignment.SetWhenPresent;
+        index == spec.KeyIndex || spec.Members[index].IsRequired || spec.Members[index].Assignment != MemberAssignment.Constructor;
 
+    // Locals carry a prefix no emitted identifier has, so no member name can clash with them (a member named Key
+    // would otherwise declare a second hasKey).
+    private static string ValueLocal(MemberSpec member) => "value_" + member.MemberName;
+
+    private static string PresenceLocal(MemberSpec member) => "has_" + member.MemberName;
+
+    // Init-only members cannot be set after construction, so a row whose optional init columns are all present is
+    // created in one expression; otherwise a first instance supplies the members' own defaults (initializers,
+    // constructor-set values) for the absent ones. Settable members are set only when present.
     private static void WriteConstruction(SourceWriter w, TableSpec spec)
     {
         var arguments = string.Join(", ", spec.Members
             .Where(static m => m.Assignment == MemberAssignment.Constructor)
             .OrderBy(static m => m.ConstructorIndex)
-            .Select(static m => "value" + m.MemberName));
-        var initialized = spec.Members.Where(static m => m.Assignment == MemberAssignment.Initializer).ToList();
-        var setLater = spec.Members.Where(static m => m.Assignment == MemberAssignment.SetWhenPresent).ToList();
+            .Select(ValueLocal));
         var creation = $"new {spec.ModelFullName}({arguments})";
-        if (initialized.Count == 0)
+        var initialized = spec.Members.Where(static m => m.Assignment == MemberAssignment.Initializer).ToList();
+        var optional = initialized.Where(static m => !m.IsRequired).ToList();
+        if (optional.Count == 0)
         {
-            w.Line($"var row = {creation};");
+            WriteCreation(w, "var row = ", creation, initialized.Select(static m => (m, ValueLocal(m))));
         }
         else
         {
-            w.Line($"var row = {creation}");
-            w.Line("{");
-            foreach (var member in initialized)
+            w.Line($"{spec.ModelFullName} row;");
+            using (w.Block($"if ({string.Join(" && ", optional.Select(PresenceLocal))})"))
             {
-                w.Line($"    {member.MemberName} = value{member.MemberName},");
+                WriteCreation(w, "row = ", creation, initialized.Select(static m => (m, ValueLocal(m))));
             }
 
-            w.Line("};");
+            using (w.Block("else"))
+            {
+                WriteCreation(w, "var defaults = ", creation, initialized.Where(static m => m.IsRequired).Select(static m => (m, ValueLocal(m))));
+                WriteCreation(w, "row = ", creation, initialized.Select(static m => (m, m.IsRequired
+                    ? ValueLocal(m)
+                    : $"{PresenceLocal(m)} ? {ValueLocal(m)} : defaults.{Identifier(m.MemberName)}")));
+            }
         }
 
-        foreach (var member in setLater)
+        foreach (var member in spec.Members.Where(static m => m.Assignment == MemberAssignment.SetWhenPresent))
         {
-            using (w.Block($"if (has{member.MemberName})"))
+            using (w.Block($"if ({PresenceLocal(member)})"))
             {
-                w.Line($"row.{member.MemberName} = value{member.MemberName};");
+                w.Line($"row.{Identifier(member.MemberName)} = {ValueLocal(member)};");
             }
         }
 
         w.Line("return row;");
+    }
+
+    private static void WriteCreation(SourceWriter w, string target, string creation, System.Collections.Generic.IEnumerable<(MemberSpec Member, string Value)> assignments)
+    {
+        var list = assignments.ToList();
+        if (list.Count == 0)
+        {
+            w.Line($"{target}{creation};");
+            return;
+        }
+
+        w.Line($"{target}{creation}");
+        w.Line("{");
+        foreach (var (member, value) in list)
+        {
+            w.Line($"    {Identifier(member.MemberName)} = {value},");
+        }
+
+        w.Line("};");
     }
 
     private static void WriteEnumReader(SourceWriter w, EnumSpec spec)
@@ -296,23 +330,42 @@ internal static class TableEmitter
                     {
                         using (w.Block($"if ({Runtime}.SkaftinJson.EnumNameEquals(text, {Literal(name)}u8))"))
                         {
-                            w.Line($"return {spec.FullName}.{member.Name};");
+                            w.Line($"return {spec.FullName}.{Identifier(member.Name)};");
                         }
                     }
                 }
             }
 
-            w.Line();
-            var values = string.Join(" or ", spec.Members.Select(static m => m.Value).Distinct());
-            var condition = spec.IsFlags || values.Length == 0 ? "" : $" && number is {values}";
-            using (w.Block($"if ({Runtime}.SkaftinJson.TryReadEnumNumber(ref reader, out var number){condition})"))
+            // A number is taken only when it fits the underlying type and is a defined member or, for flags, a
+            // combination of defined bits: a cast alone would wrap 256 into a byte enum.
+            var condition = NumberCondition(spec);
+            if (condition is not null)
             {
-                w.Line($"return ({spec.FullName})number;");
+                w.Line();
+                var read = spec.IsUInt64
+                    ? $"{Runtime}.SkaftinJson.TryReadEnumUnsignedNumber(ref reader, out ulong number)"
+                    : $"{Runtime}.SkaftinJson.TryReadEnumNumber(ref reader, out long number)";
+                using (w.Block($"if ({read} && {condition})"))
+                {
+                    w.Line($"return ({spec.FullName})number;");
+                }
             }
 
             w.Line();
             w.Line($"throw {Runtime}.SkaftinJson.UnknownEnumValue(ref reader, table, column, {Literal(spec.DisplayName)});");
         }
+    }
+
+    private static string? NumberCondition(EnumSpec spec)
+    {
+        if (spec.IsFlags)
+        {
+            var bits = $"(number & {spec.OutsideFlags}) == 0";
+            return spec.Range is null ? bits : $"number is {spec.Range} && {bits}";
+        }
+
+        var values = spec.Members.Select(static m => m.Value).Distinct().ToList();
+        return values.Count == 0 ? null : "number is " + string.Join(" or ", values);
     }
 
     private static void WriteTable(SourceWriter w, TableSpec spec, string access)
@@ -359,10 +412,13 @@ internal static class TableEmitter
                 (type.Kind == ValueKind.Array ? ".ToArray()" : ""),
             _ => $"{Runtime}.SkaftinJson.Read{type.Kind}(ref {reader}, {table}, {column})",
         };
-        return type.IsNullable || type.FullName.EndsWith("?")
+        return type.IsNullable
             ? $"{reader}.TokenType == {Json}.JsonTokenType.Null ? null : {read}"
             : read;
     }
+
+    // A member or enum member name as it must be written: keywords are escaped (a property named @class).
+    private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

@@ -9,6 +9,7 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
         new(descriptor, LocationInfo.From(location), arguments.ToEquatableArray());
 
-    public Diagnostic ToDiagnostic() =>
-        Diagnostic.Create(Descriptor, Location?.ToLocation(), Arguments.Cast<object>().ToArray());
+    /// <summary>The diagnostic, located in <paramref name="tree"/> when the file it points at is in the compilation.</summary>
+    public Diagnostic ToDiagnostic(SyntaxTree? tree) =>
+        Diagnostic.Create(Descriptor, Location?.ToLocation(tree), Arguments.Cast<object>().ToArray());
 }

@@ -4,9 +4,20 @@ namespace Skaftin.Realtime.Generator.Model;
 /// <param name="FullName">The enum's fully qualified name.</param>
 /// <param name="DisplayName">The enum's name for error messages.</param>
 /// <param name="ReaderName">The generated reader method's name.</param>
-/// <param name="IsFlags">Whether any number is accepted (a [Flags] enum).</param>
+/// <param name="IsFlags">Whether a number may combine the members' bits (a [Flags] enum).</param>
 /// <param name="Members">The members.</param>
-internal sealed record EnumSpec(string FullName, string DisplayName, string ReaderName, bool IsFlags, EquatableArray<EnumMemberSpec> Members);
+/// <param name="IsUInt64">Whether the underlying type is <c>ulong</c> (numbers are read as ulong, not long).</param>
+/// <param name="Range">The pattern a number read as long must match to fit the underlying type, or null when all do.</param>
+/// <param name="OutsideFlags">For flags, the literal of the bits no member defines; a number with one of them is rejected.</param>
+internal sealed record EnumSpec(
+    string FullName,
+    string DisplayName,
+    string ReaderName,
+    bool IsFlags,
+    EquatableArray<EnumMemberSpec> Members,
+    bool IsUInt64,
+    string? Range,
+    string? OutsideFlags);
 
 /// <summary>One enum member.</summary>
 /// <param name="Name">The member's C# name.</param>

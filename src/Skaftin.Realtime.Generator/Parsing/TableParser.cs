@@ -1,238 +1,147 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Skaftin.Realtime.Generator.Diagnostics;
 using Skaftin.Realtime.Generator.Model;
 
 namespace Skaftin.Realtime.Generator.Parsing;
 
-/// <summary>Turns one <c>[SkaftinTable]</c> type symbol into a <see cref="TableSpec"/> and its diagnostics. No symbol leaves this class.</summary>
-internal static class TableParser
+/// <summary>
+/// Turns one <c>[SkaftinTable]</c> type symbol into a <see cref="TableSpec"/> and its diagnostics. One instance per
+/// table; each step is a small TryParse… method that reports through <see cref="Report"/>. No symbol leaves this class.
+/// </summary>
+internal sealed class TableParser
 {
-    private const string KeyAttribute = "Skaftin.Realtime.SkaftinKeyAttribute";
-    private const string ColumnAttribute = "Skaftin.Realtime.SkaftinColumnAttribute";
-    private const string IgnoreAttribute = "Skaftin.Realtime.SkaftinIgnoreAttribute";
-    private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
-    private const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
-    private const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
+    private readonly INamedTypeSymbol _type;
+    private readonly AttributeData _attribute;
+    private readonly KnownTypeSymbols _known;
+    private readonly MemberTypeParser _types;
+    private readonly Location? _attributeLocation;
+    private readonly string _displayName;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<MemberSpec> _members = new();
+    private readonly List<(int Index, bool Marked, ISymbol Symbol)> _keyCandidates = new();
+    private readonly Dictionary<string, string> _memberByColumn = new(StringComparer.Ordinal);
+    private bool _hasUnresolvedType;
 
-    private static readonly SymbolDisplayFormat FullName = SymbolDisplayFormat.FullyQualifiedFormat
-        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
-
-    public static TableParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    private TableParser(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        var type = (INamedTypeSymbol)context.TargetSymbol;
-        var attribute = context.Attributes[0];
-        var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
-        var diagnostics = new List<DiagnosticInfo>();
-        var displayName = type.ToDisplayString();
+        _type = (INamedTypeSymbol)context.TargetSymbol;
+        _attribute = context.Attributes[0];
+        _known = KnownTypeSymbols.For(context.SemanticModel.Compilation);
+        _types = new MemberTypeParser(_known);
+        _attributeLocation = _attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? _type.Locations.FirstOrDefault();
+        _displayName = _type.ToDisplayString();
+        _cancellationToken = cancellationToken;
+    }
 
-        TableParseResult Fail() => new(null, null, diagnostics.ToEquatableArray());
+    public static TableParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        new TableParser(context, cancellationToken).Parse(context.SemanticModel.SyntaxTree);
 
-        if (context.SemanticModel.SyntaxTree.Options is CSharpParseOptions options && options.LanguageVersion < LanguageVersion.CSharp11)
+    private TableParseResult Parse(SyntaxTree tree)
+    {
+        if (!TryParseLanguageVersion(tree) || !TryParseTableName(out var tableName, out var pascal))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, attributeLocation, displayName, options.LanguageVersion.ToDisplayString()));
-            return Fail();
+            return Result(null, null);
         }
 
-        var tableName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-        var pascal = tableName is null ? null : Naming.ToPascalCase(tableName);
-        if (tableName is null || tableName.Trim().Length == 0)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTableName, attributeLocation, tableName ?? "", displayName, "it is empty"));
-            return Fail();
-        }
-
-        if (Naming.HasInvalidCharacter(tableName, out var invalid) || pascal is null)
-        {
-            var reason = pascal is null ? "it has no letter or digit" : $"it contains '{invalid}'; use letters, digits, '_', '-' and '.'";
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTableName, attributeLocation, tableName, displayName, reason));
-            return Fail();
-        }
-
-        var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        var ns = _type.ContainingNamespace.IsGlobalNamespace ? null : _type.ContainingNamespace.ToDisplayString();
         var realtimeClassName = pascal + "Realtime";
-        var generatedFullName = (ns is null ? "" : ns + ".") + realtimeClassName;
-        var identity = new TableIdentity(tableName, displayName, type.ToDisplayString(FullName), generatedFullName, LocationInfo.From(attributeLocation));
-
-        var problem = CheckModelType(type);
-        if (problem is not null)
+        var identity = new TableIdentity(tableName, _displayName, _type.ToDisplayString(TypeNames.FullName), Qualify(ns, realtimeClassName), LocationInfo.From(_attributeLocation));
+        if (!TryParseModelType())
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, attributeLocation, displayName, problem));
-            return new TableParseResult(null, identity, diagnostics.ToEquatableArray());
+            return Result(null, identity);
         }
 
-        var containerNames = new List<string>();
-        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+        var containerNames = ContainerNames();
+        var readerClassName = string.Concat(containerNames) + _type.Name + "RowReader";
+        CheckGeneratedNamesAreFree(ns, tableName, realtimeClassName, readerClassName);
+        if (!TryChooseConstructor(out var constructor))
         {
-            containerNames.Insert(0, container.Name);
+            return Result(null, identity);
         }
 
-        var readerClassName = string.Concat(containerNames) + type.Name + "RowReader";
-        foreach (var generatedName in new[] { realtimeClassName, readerClassName, realtimeClassName + "Extensions" })
+        var properties = AllProperties();
+        ParseConstructorParameters(constructor, properties);
+        ParseProperties(constructor, properties);
+        var keyIndex = ParseKey();
+        if (_hasUnresolvedType || _diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
-            // Only the model's namespace can hold a colliding type: a lookup there, not a search of every reference
-            // (this runs for every table again after any edit, so its cost counts).
-            var metadataName = (ns is null ? "" : ns + ".") + generatedName;
-            if (type.ContainingNamespace.GetTypeMembers(generatedName).Any(static existing => existing.Arity == 0
-                    && !existing.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute")))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, attributeLocation, metadataName, tableName, "a type declared in this compilation"));
-            }
+            return Result(null, identity);
         }
 
-        var constructor = ChooseConstructor(type);
-        if (constructor is null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, attributeLocation, displayName,
-                "it has no accessible constructor to create rows with; add a public constructor (a parameterless one, or one whose parameters match properties), or mark one with [JsonConstructor]"));
-            return new TableParseResult(null, identity, diagnostics.ToEquatableArray());
-        }
-
-        var enums = new Dictionary<string, EnumSpec>(StringComparer.Ordinal);
-        var members = new List<MemberSpec>();
-        var keyCandidates = new List<(int Index, bool Marked, ISymbol Symbol)>();
-        var byColumn = new Dictionary<string, string>(StringComparer.Ordinal);
-        var properties = AllProperties(type);
-        var hasUnresolvedType = false;
-
-        void AddMember(ISymbol symbol, ITypeSymbol memberType, string memberName, MemberAssignment assignment, int ctorIndex, bool required, string defaultValue, IPropertySymbol? property, IParameterSymbol? parameter)
-        {
-            var typeSpec = AnalyzeType(memberType, enums, out var unsupported);
-            if (typeSpec is null && memberType.TypeKind == TypeKind.Error)
-            {
-                // The compiler already reports the unknown type; stop generating without a second, misleading error.
-                hasUnresolvedType = true;
-                return;
-            }
-
-            if (typeSpec is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, symbol.Locations.FirstOrDefault() ?? attributeLocation,
-                    memberName, displayName, unsupported ?? memberType.ToDisplayString()));
-                return;
-            }
-
-            var column = ColumnName(property, parameter) ?? Naming.ToSnakeCase(memberName);
-            if (byColumn.TryGetValue(column, out var firstMember))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateColumn, symbol.Locations.FirstOrDefault() ?? attributeLocation, firstMember, memberName, displayName, column));
-                return;
-            }
-
-            byColumn[column] = memberName;
-            var marked = HasAttribute(property, KeyAttribute) || HasAttribute(parameter, KeyAttribute);
-            if (marked || string.Equals(memberName, "Id", StringComparison.OrdinalIgnoreCase))
-            {
-                keyCandidates.Add((members.Count, marked, symbol));
-            }
-
-            members.Add(new MemberSpec(memberName, column, typeSpec, assignment, ctorIndex, required, defaultValue));
-        }
-
-        var covered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < constructor.Parameters.Length; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var parameter = constructor.Parameters[i];
-            var property = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
-            var memberName = property?.Name ?? Capitalize(parameter.Name);
-            covered.Add(parameter.Name);
-            var nullable = IsNullable(parameter.Type);
-            var defaultValue = parameter.HasExplicitDefaultValue ? Literal(parameter.ExplicitDefaultValue, parameter.Type) : "default!";
-            var required = !parameter.HasExplicitDefaultValue && !nullable;
-            AddMember(parameter, parameter.Type, memberName, MemberAssignment.Constructor, i, required, defaultValue, property, parameter);
-        }
-
-        foreach (var property in properties)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (covered.Contains(property.Name) || HasAttribute(property, IgnoreAttribute) || HasAttribute(property, JsonIgnoreAttribute))
-            {
-                continue;
-            }
-
-            var setter = property.SetMethod;
-            if (setter is null || !IsAccessible(setter.DeclaredAccessibility))
-            {
-                // Read-only or computed: not a column.
-                continue;
-            }
-
-            var nullable = IsNullable(property.Type);
-            if (property.IsRequired)
-            {
-                AddMember(property, property.Type, property.Name, MemberAssignment.Initializer, -1, required: true, "default!", property, null);
-            }
-            else if (setter.IsInitOnly)
-            {
-                // An init-only property cannot be skipped conditionally: without a value it takes the type's default,
-                // which is a lie for a non-nullable reference, so such a column is required.
-                var required = !nullable && !property.Type.IsValueType;
-                AddMember(property, property.Type, property.Name, MemberAssignment.Initializer, -1, required, "default!", property, null);
-            }
-            else
-            {
-                AddMember(property, property.Type, property.Name, MemberAssignment.SetWhenPresent, -1, required: false, "default!", property, null);
-            }
-        }
-
-        var keyIndex = -1;
-        var marked = keyCandidates.Where(static k => k.Marked).ToList();
-        if (marked.Count > 1)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidKey, marked[1].Symbol.Locations.FirstOrDefault() ?? attributeLocation, displayName,
-                "more than one member has [SkaftinKey]; composite keys are not supported, mark one member"));
-        }
-        else
-        {
-            var key = marked.Count == 1 ? marked[0] : keyCandidates.FirstOrDefault(static k => !k.Marked);
-            if (key.Symbol is not null)
-            {
-                var keyType = members[key.Index].Type;
-                if (keyType.Kind is ValueKind.Array or ValueKind.List or ValueKind.JsonElement or ValueKind.Single or ValueKind.Double)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidKey, key.Symbol.Locations.FirstOrDefault() ?? attributeLocation, displayName,
-                        $"the key '{members[key.Index].MemberName}' has type '{keyType.FullName}'; a key must be a string, integer, Guid, enum, decimal or date"));
-                }
-                else
-                {
-                    keyIndex = key.Index;
-                }
-            }
-            else
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingKey, attributeLocation, displayName));
-            }
-        }
-
-        if (hasUnresolvedType || diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
-        {
-            return new TableParseResult(null, identity, diagnostics.ToEquatableArray());
-        }
-
-        var typeName = string.Join(".", containerNames.Concat(new[] { type.Name }));
+        var typeName = string.Join(".", containerNames.Concat(new[] { _type.Name }));
         var spec = new TableSpec(
             ns,
             typeName,
-            type.ToDisplayString(FullName),
-            IsPubliclyVisible(type),
+            _type.ToDisplayString(TypeNames.FullName),
+            IsPubliclyVisible(_type),
             tableName,
             realtimeClassName,
             pascal,
             readerClassName,
-            (ns is null ? "" : ns + ".") + typeName + ".Realtime.g.cs",
-            members.ToEquatableArray(),
+            Qualify(ns, typeName) + ".Realtime.g.cs",
+            _members.ToEquatableArray(),
             keyIndex,
-            enums.Values.OrderBy(static e => e.ReaderName, StringComparer.Ordinal).ToEquatableArray());
-        return new TableParseResult(spec, identity, diagnostics.ToEquatableArray());
+            _types.Enums);
+        return Result(spec, identity);
     }
 
-    private static string? CheckModelType(INamedTypeSymbol type)
+    // The one way a diagnostic is recorded; without a member location it points at the [SkaftinTable] attribute.
+    private void Report(DiagnosticDescriptor descriptor, ISymbol? at, params string[] arguments) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, at?.Locations.FirstOrDefault() ?? _attributeLocation, arguments));
+
+    private TableParseResult Result(TableSpec? spec, TableIdentity? identity) => new(spec, identity, _diagnostics.ToEquatableArray());
+
+    private bool TryParseLanguageVersion(SyntaxTree tree)
+    {
+        if (tree.Options is CSharpParseOptions options && options.LanguageVersion < LanguageVersion.CSharp11)
+        {
+            Report(DiagnosticDescriptors.LanguageVersionTooLow, null, _displayName, options.LanguageVersion.ToDisplayString());
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool TryParseTableName(out string tableName, out string pascal)
+    {
+        tableName = _attribute.ConstructorArguments.Length == 1 ? _attribute.ConstructorArguments[0].Value as string ?? "" : "";
+        pascal = Naming.ToPascalCase(tableName) ?? "";
+        if (tableName.Trim().Length == 0)
+        {
+            Report(DiagnosticDescriptors.InvalidTableName, null, tableName, _displayName, "it is empty");
+            return false;
+        }
+
+        if (Naming.HasInvalidCharacter(tableName, out var invalid) || pascal.Length == 0)
+        {
+            var reason = pascal.Length == 0 ? "it has no letter or digit" : $"it contains '{invalid}'; use letters, digits, '_', '-' and '.'";
+            Report(DiagnosticDescriptors.InvalidTableName, null, tableName, _displayName, reason);
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool TryParseModelType()
+    {
+        var problem = ModelTypeProblem(_type);
+        if (problem is not null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedModelType, null, _displayName, problem);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string? ModelTypeProblem(INamedTypeSymbol type)
     {
         if (type.TypeKind == TypeKind.Struct)
         {
@@ -251,11 +160,17 @@ internal static class TableParser
 
         for (var current = type; current is not null; current = current.ContainingType)
         {
+            var self = SymbolEqualityComparer.Default.Equals(current, type);
+            if (current.IsFileLocal)
+            {
+                // Generated code lives in its own file, where a file-local type does not exist.
+                return (self ? "it is" : $"its containing type '{current.Name}' is")
+                    + " file-local ('file' modifier), so generated code in another file cannot see it; remove 'file' or make it internal";
+            }
+
             if (!IsAccessible(current.DeclaredAccessibility))
             {
-                return current.Equals(type, SymbolEqualityComparer.Default)
-                    ? "it is not accessible to generated code; make it public or internal"
-                    : $"its containing type '{current.Name}' is not accessible to generated code; make it public or internal";
+                return (self ? "it is" : $"its containing type '{current.Name}' is") + " not accessible to generated code; make it public or internal";
             }
 
             if (current.ContainingType is { IsGenericType: true })
@@ -267,186 +182,259 @@ internal static class TableParser
         return null;
     }
 
-    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type)
+    private List<string> ContainerNames()
     {
-        var candidates = type.InstanceConstructors
+        var names = new List<string>();
+        for (var container = _type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            names.Insert(0, container.Name);
+        }
+
+        return names;
+    }
+
+    private void CheckGeneratedNamesAreFree(string? ns, string tableName, string realtimeClassName, string readerClassName)
+    {
+        foreach (var generatedName in new[] { realtimeClassName, readerClassName, realtimeClassName + "Extensions" })
+        {
+            // Only the model's namespace can hold a colliding type: a lookup there, not a search of every reference
+            // (this runs for every table again after any edit, so its cost counts).
+            var extendable = generatedName == realtimeClassName;
+            if (_type.ContainingNamespace.GetTypeMembers(generatedName).Any(existing => existing.Arity == 0
+                    && !KnownTypeSymbols.HasAttribute(existing, _known.GeneratedCodeAttribute)
+                    && !(extendable && ExtendsGeneratedClass(existing))))
+            {
+                Report(DiagnosticDescriptors.GeneratedNameCollision, null, Qualify(ns, generatedName), tableName, "a type declared in this compilation");
+            }
+        }
+    }
+
+    // The generated table class is "sealed partial class", so the user may add members in a partial class of the same
+    // name; only a declaration the compiler could not merge with it (not partial, static, abstract, a struct, another
+    // accessibility, another base class) is a collision.
+    private bool ExtendsGeneratedClass(INamedTypeSymbol existing)
+    {
+        if (existing.TypeKind != TypeKind.Class || existing.IsStatic || existing.IsAbstract || existing.ContainingType is not null)
+        {
+            return false;
+        }
+
+        var declarations = existing.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellationToken)).OfType<ClassDeclarationSyntax>().ToList();
+        if (declarations.Count == 0 || declarations.Count != existing.DeclaringSyntaxReferences.Length
+            || !declarations.All(static d => d.Modifiers.Any(SyntaxKind.PartialKeyword)))
+        {
+            return false;
+        }
+
+        var accessibilityStated = declarations.Any(static d => d.Modifiers.Any(static m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
+            || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword) || m.IsKind(SyntaxKind.FileKeyword)));
+        if (accessibilityStated && existing.DeclaredAccessibility != (IsPubliclyVisible(_type) ? Accessibility.Public : Accessibility.Internal))
+        {
+            return false;
+        }
+
+        return existing.BaseType is null || existing.BaseType.SpecialType == SpecialType.System_Object;
+    }
+
+    // The constructor marked [JsonConstructor], else the parameterless one, else the only one, else the primary one.
+    private bool TryChooseConstructor(out IMethodSymbol constructor)
+    {
+        var candidates = _type.InstanceConstructors
             .Where(static c => IsAccessible(c.DeclaredAccessibility) && !IsCopyConstructor(c))
             .ToList();
-        return candidates.FirstOrDefault(static c => HasAttribute(c, JsonConstructorAttribute))
+        var chosen = candidates.FirstOrDefault(c => KnownTypeSymbols.HasAttribute(c, _known.JsonConstructorAttribute))
             ?? candidates.FirstOrDefault(static c => c.Parameters.Length == 0)
             ?? (candidates.Count == 1 ? candidates[0] : null)
-            ?? candidates.OrderByDescending(static c => c.Parameters.Length).FirstOrDefault(c => IsPrimaryConstructor(type, c));
+            ?? candidates.OrderByDescending(static c => c.Parameters.Length).FirstOrDefault(IsPrimaryConstructor);
+        constructor = chosen!;
+        if (chosen is not null)
+        {
+            return true;
+        }
+
+        var reason = candidates.Count == 0
+            ? "it has no accessible constructor to create rows with; add a public constructor (a parameterless one, or one whose parameters match properties), or mark one with [JsonConstructor]"
+            : $"it has {candidates.Count} accessible constructors and none is parameterless or the primary constructor, so which one creates rows is ambiguous; mark one with [JsonConstructor]";
+        Report(DiagnosticDescriptors.UnsupportedModelType, null, _displayName, reason);
+        return false;
     }
 
     private static bool IsCopyConstructor(IMethodSymbol constructor) =>
         constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, constructor.ContainingType);
 
-    private static bool IsPrimaryConstructor(INamedTypeSymbol type, IMethodSymbol constructor) =>
-        constructor.DeclaringSyntaxReferences.Any(static r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax);
+    private static bool IsPrimaryConstructor(IMethodSymbol constructor) =>
+        constructor.DeclaringSyntaxReferences.Any(static r => r.GetSyntax() is TypeDeclarationSyntax);
 
-    private static List<IPropertySymbol> AllProperties(INamedTypeSymbol type)
+    private void ParseConstructorParameters(IMethodSymbol constructor, List<IPropertySymbol> properties)
+    {
+        for (var i = 0; i < constructor.Parameters.Length; i++)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var parameter = constructor.Parameters[i];
+            var property = PropertyOf(parameter, properties);
+            var defaultValue = parameter.HasExplicitDefaultValue ? DefaultValueLiteral.Write(parameter.ExplicitDefaultValue, parameter.Type) : "default!";
+            var required = !parameter.HasExplicitDefaultValue && !IsNullable(parameter.Type);
+            TryAddMember(parameter, parameter.Type, property?.Name ?? Capitalize(parameter.Name), MemberAssignment.Constructor, i, required, defaultValue, property, parameter);
+        }
+    }
+
+    private void ParseProperties(IMethodSymbol constructor, List<IPropertySymbol> properties)
+    {
+        var covered = new HashSet<string>(constructor.Parameters.Select(p => PropertyOf(p, properties)?.Name ?? p.Name), StringComparer.Ordinal);
+        foreach (var property in properties)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var setter = property.SetMethod;
+            if (covered.Contains(property.Name)
+                || KnownTypeSymbols.HasAttribute(property, _known.IgnoreAttribute)
+                || KnownTypeSymbols.HasAttribute(property, _known.JsonIgnoreAttribute)
+                || setter is null
+                || !IsAccessible(setter.DeclaredAccessibility))
+            {
+                // Ignored, set by the constructor, read-only or computed: not a column of its own.
+                continue;
+            }
+
+            if (property.IsRequired)
+            {
+                TryAddMember(property, property.Type, property.Name, MemberAssignment.Initializer, -1, required: true, "default!", property, null);
+            }
+            else if (setter.IsInitOnly)
+            {
+                // Without its column an init-only member keeps the value the type gives it (its initializer or what
+                // the constructor set), read from a first instance; so it must be readable. A non-nullable reference
+                // with no initializer would keep null, a lie, so its column is required.
+                var readable = property.GetMethod is { } getter && IsAccessible(getter.DeclaredAccessibility);
+                var required = !readable || (!IsNullable(property.Type) && !property.Type.IsValueType && !HasInitializer(property));
+                TryAddMember(property, property.Type, property.Name, MemberAssignment.Initializer, -1, required, "default!", property, null);
+            }
+            else
+            {
+                TryAddMember(property, property.Type, property.Name, MemberAssignment.SetWhenPresent, -1, required: false, "default!", property, null);
+            }
+        }
+    }
+
+    private void TryAddMember(ISymbol symbol, ITypeSymbol memberType, string memberName, MemberAssignment assignment, int constructorIndex, bool required, string defaultValue, IPropertySymbol? property, IParameterSymbol? parameter)
+    {
+        if (!_types.TryParse(memberType, out var typeSpec, out var unsupported))
+        {
+            if (memberType.TypeKind == TypeKind.Error)
+            {
+                // The compiler already reports the unknown type; stop generating without a second, misleading error.
+                _hasUnresolvedType = true;
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.UnsupportedMemberType, symbol, memberName, _displayName, unsupported);
+            }
+
+            return;
+        }
+
+        if (!TryParseColumnName(symbol, memberName, property, parameter, out var column))
+        {
+            return;
+        }
+
+        var marked = KnownTypeSymbols.HasAttribute(property, _known.KeyAttribute) || KnownTypeSymbols.HasAttribute(parameter, _known.KeyAttribute);
+        if (marked || string.Equals(memberName, "Id", StringComparison.OrdinalIgnoreCase))
+        {
+            _keyCandidates.Add((_members.Count, marked, symbol));
+        }
+
+        _members.Add(new MemberSpec(memberName, column, typeSpec, assignment, constructorIndex, required, defaultValue));
+    }
+
+    // [SkaftinColumn] or [JsonPropertyName] on the property or the parameter, else the snake_case member name.
+    private bool TryParseColumnName(ISymbol symbol, string memberName, IPropertySymbol? property, IParameterSymbol? parameter, out string column)
+    {
+        var named = NamedColumn(property) ?? NamedColumn(parameter);
+        column = named ?? Naming.ToSnakeCase(memberName);
+        if (named is not null && named.Trim().Length == 0)
+        {
+            // An empty [SkaftinColumn("")] names no column; falling back to the snake_case name would hide the slip.
+            Report(DiagnosticDescriptors.InvalidColumnName, symbol, named, memberName, _displayName);
+            return false;
+        }
+
+        if (_memberByColumn.TryGetValue(column, out var firstMember))
+        {
+            Report(DiagnosticDescriptors.DuplicateColumn, symbol, firstMember, memberName, _displayName, column);
+            return false;
+        }
+
+        _memberByColumn[column] = memberName;
+        return true;
+    }
+
+    // Null and blank names are returned too, so the caller reports them.
+    private string? NamedColumn(ISymbol? symbol) => symbol?.GetAttributes()
+        .Where(a => (KnownTypeSymbols.Is(a.AttributeClass, _known.ColumnAttribute) || KnownTypeSymbols.Is(a.AttributeClass, _known.JsonPropertyNameAttribute))
+            && a.ConstructorArguments.Length == 1)
+        .Select(static a => a.ConstructorArguments[0].Value as string ?? "")
+        .FirstOrDefault();
+
+    private int ParseKey()
+    {
+        var marked = _keyCandidates.Where(static k => k.Marked).ToList();
+        if (marked.Count > 1)
+        {
+            Report(DiagnosticDescriptors.InvalidKey, marked[1].Symbol, _displayName, "more than one member has [SkaftinKey]; composite keys are not supported, mark one member");
+            return -1;
+        }
+
+        var key = marked.Count == 1 ? marked[0] : _keyCandidates.FirstOrDefault(static k => !k.Marked);
+        if (key.Symbol is null)
+        {
+            Report(DiagnosticDescriptors.MissingKey, null, _displayName);
+            return -1;
+        }
+
+        var keyType = _members[key.Index].Type;
+        if (keyType.Kind is ValueKind.Array or ValueKind.List or ValueKind.JsonElement or ValueKind.Single or ValueKind.Double)
+        {
+            Report(DiagnosticDescriptors.InvalidKey, key.Symbol, _displayName,
+                $"the key '{_members[key.Index].MemberName}' has type '{keyType.FullName}'; a key must be a string, integer, Guid, enum, decimal or date");
+            return -1;
+        }
+
+        return key.Index;
+    }
+
+    // The type's and its base types' instance properties, base first; a redeclared property counts once.
+    private List<IPropertySymbol> AllProperties()
     {
         var result = new List<IPropertySymbol>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        for (var current = _type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             var declared = current.GetMembers().OfType<IPropertySymbol>()
                 .Where(static p => !p.IsStatic && !p.IsIndexer && p.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal && p.Name != "EqualityContract")
+                .Where(p => seen.Add(p.Name))
                 .ToList();
-            var batch = declared.Where(p => seen.Add(p.Name)).ToList();
-            result.InsertRange(0, batch);
+            result.InsertRange(0, declared);
         }
 
         return result;
     }
 
-    private static TypeSpec? AnalyzeType(ITypeSymbol type, Dictionary<string, EnumSpec> enums, out string? unsupported)
+    // The property a constructor parameter initializes: the one of the same name, else the only one whose name
+    // differs in case alone (so UserID and UserId stay two members).
+    private static IPropertySymbol? PropertyOf(IParameterSymbol parameter, List<IPropertySymbol> properties)
     {
-        unsupported = null;
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullableValue)
+        var exact = properties.FirstOrDefault(p => p.Name == parameter.Name);
+        if (exact is not null)
         {
-            var inner = AnalyzeType(nullableValue.TypeArguments[0], enums, out unsupported);
-            return inner is null ? null : inner with { FullName = inner.FullName + "?", IsNullable = true };
+            return exact;
         }
 
-        var fullName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(FullName);
-        var nullable = !type.IsValueType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
-        var written = nullable ? fullName + "?" : fullName;
-
-        ValueKind? kind = type.SpecialType switch
-        {
-            SpecialType.System_String => ValueKind.String,
-            SpecialType.System_Boolean => ValueKind.Boolean,
-            SpecialType.System_Byte => ValueKind.Byte,
-            SpecialType.System_SByte => ValueKind.SByte,
-            SpecialType.System_Int16 => ValueKind.Int16,
-            SpecialType.System_UInt16 => ValueKind.UInt16,
-            SpecialType.System_Int32 => ValueKind.Int32,
-            SpecialType.System_UInt32 => ValueKind.UInt32,
-            SpecialType.System_Int64 => ValueKind.Int64,
-            SpecialType.System_UInt64 => ValueKind.UInt64,
-            SpecialType.System_Single => ValueKind.Single,
-            SpecialType.System_Double => ValueKind.Double,
-            SpecialType.System_Decimal => ValueKind.Decimal,
-            SpecialType.System_DateTime => ValueKind.DateTime,
-            _ => null,
-        };
-
-        kind ??= type.ToDisplayString() switch
-        {
-            "System.Guid" => ValueKind.Guid,
-            "System.DateTimeOffset" => ValueKind.DateTimeOffset,
-            "System.DateOnly" => ValueKind.DateOnly,
-            "System.TimeOnly" => ValueKind.TimeOnly,
-            "System.Text.Json.JsonElement" => ValueKind.JsonElement,
-            _ => null,
-        };
-
-        if (kind is { } simple)
-        {
-            return new TypeSpec(simple, written, nullable, null, null);
-        }
-
-        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
-        {
-            var enumSpec = AnalyzeEnum(enumType, enums);
-            return new TypeSpec(ValueKind.Enum, written, false, null, enumSpec.ReaderName);
-        }
-
-        ITypeSymbol? element = null;
-        var collection = ValueKind.List;
-        if (type is IArrayTypeSymbol { Rank: 1 } array)
-        {
-            element = array.ElementType;
-            collection = ValueKind.Array;
-        }
-        else if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-                 && generic.OriginalDefinition.ToDisplayString() is "System.Collections.Generic.List<T>" or "System.Collections.Generic.IReadOnlyList<T>"
-                     or "System.Collections.Generic.IList<T>" or "System.Collections.Generic.ICollection<T>" or "System.Collections.Generic.IReadOnlyCollection<T>"
-                     or "System.Collections.Generic.IEnumerable<T>")
-        {
-            element = generic.TypeArguments[0];
-        }
-
-        if (element is not null)
-        {
-            var elementSpec = AnalyzeType(element, enums, out unsupported);
-            if (elementSpec is null || elementSpec.Kind is ValueKind.Array or ValueKind.List)
-            {
-                unsupported ??= type.ToDisplayString() + " (collections of collections are not supported)";
-                return null;
-            }
-
-            return new TypeSpec(collection, written, nullable, elementSpec, null);
-        }
-
-        unsupported = type.ToDisplayString();
-        return null;
+        var byCase = properties.Where(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        return byCase.Count == 1 ? byCase[0] : null;
     }
 
-    private static EnumSpec AnalyzeEnum(INamedTypeSymbol enumType, Dictionary<string, EnumSpec> enums)
-    {
-        var fullName = enumType.ToDisplayString(FullName);
-        if (enums.TryGetValue(fullName, out var existing))
-        {
-            return existing;
-        }
-
-        var members = new List<EnumMemberSpec>();
-        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(static f => f.HasConstantValue))
-        {
-            var names = new List<string> { Naming.NormalizeEnumName(field.Name) };
-            foreach (var attribute in field.GetAttributes())
-            {
-                var attributeName = attribute.AttributeClass?.ToDisplayString();
-                if (attributeName == "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute" && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string alias)
-                {
-                    names.Add(Naming.NormalizeEnumName(alias));
-                }
-                else if (attributeName == "System.Runtime.Serialization.EnumMemberAttribute"
-                         && attribute.NamedArguments.FirstOrDefault(static a => a.Key == "Value").Value.Value is string value)
-                {
-                    names.Add(Naming.NormalizeEnumName(value));
-                }
-            }
-
-            members.Add(new EnumMemberSpec(field.Name, names.Distinct().ToEquatableArray(), Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture)!));
-        }
-
-        var readerName = "Read" + string.Concat(enumType.ToDisplayString().Split('.', '+'));
-        var isFlags = enumType.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
-        var spec = new EnumSpec(fullName, enumType.Name, readerName, isFlags, members.ToEquatableArray());
-        enums[fullName] = spec;
-        return spec;
-    }
-
-    private static string? ColumnName(IPropertySymbol? property, IParameterSymbol? parameter)
-    {
-        foreach (var symbol in new ISymbol?[] { property, parameter })
-        {
-            if (symbol is null)
-            {
-                continue;
-            }
-
-            foreach (var attribute in symbol.GetAttributes())
-            {
-                var name = attribute.AttributeClass?.ToDisplayString();
-                if ((name == ColumnAttribute || name == JsonPropertyNameAttribute)
-                    && attribute.ConstructorArguments.Length == 1
-                    && attribute.ConstructorArguments[0].Value is string column
-                    && column.Length > 0)
-                {
-                    return column;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static bool HasAttribute(ISymbol? symbol, string attributeName) =>
-        symbol is not null && symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attributeName);
+    private bool HasInitializer(IPropertySymbol property) =>
+        property.DeclaringSyntaxReferences.Any(r => r.GetSyntax(_cancellationToken) is PropertyDeclarationSyntax { Initializer: not null });
 
     private static bool IsNullable(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
@@ -468,32 +456,7 @@ internal static class TableParser
         return true;
     }
 
+    private static string Qualify(string? ns, string name) => ns is null ? name : ns + "." + name;
+
     private static string Capitalize(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
-
-    private static string Literal(object? value, ITypeSymbol type)
-    {
-        if (value is null)
-        {
-            return type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T ? "default" : "null";
-        }
-
-        if (type.TypeKind == TypeKind.Enum)
-        {
-            return $"({type.ToDisplayString(FullName)}){Convert.ToString(value, CultureInfo.InvariantCulture)}";
-        }
-
-        return value switch
-        {
-            string s => SymbolDisplay.FormatLiteral(s, quote: true),
-            char c => SymbolDisplay.FormatLiteral(c, quote: true),
-            bool b => b ? "true" : "false",
-            float f => f.ToString("R", CultureInfo.InvariantCulture) + "f",
-            double d => d.ToString("R", CultureInfo.InvariantCulture) + "d",
-            decimal m => m.ToString(CultureInfo.InvariantCulture) + "m",
-            long l => l.ToString(CultureInfo.InvariantCulture) + "L",
-            ulong u => u.ToString(CultureInfo.InvariantCulture) + "UL",
-            uint u => u.ToString(CultureInfo.InvariantCulture) + "U",
-            _ => $"({type.ToDisplayString(FullName)}){Convert.ToString(value, CultureInfo.InvariantCulture)}",
-        };
-    }
 }

@@ -4,7 +4,7 @@
 namespace Fleet.Drivers;
 
 /// <summary>Reads rows of table <c>drivers</c> into <see cref="global::Fleet.Drivers.Driver"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Fleet.Drivers.Driver, long>
 {
     /// <summary>The table's wire name.</summary>
@@ -28,14 +28,16 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
     protected override global::Fleet.Drivers.Driver? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out long key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        long valueId = default!;
-        bool hasId = false;
-        string valueFullName = default!;
-        bool hasFullName = false;
-        string? valueLicenceNumber = default!;
-        bool valueActive = default!;
-        bool hasActive = false;
-        int valueRating = default!;
+        long value_Id = default!;
+        bool has_Id = false;
+        string value_FullName = default!;
+        bool has_FullName = false;
+        string? value_LicenceNumber = default!;
+        bool has_LicenceNumber = false;
+        bool value_Active = default!;
+        bool has_Active = false;
+        int value_Rating = default!;
+        bool has_Rating = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -44,30 +46,32 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt64(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt64(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "full_name");
-                    valueFullName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "full_name");
-                    hasFullName = true;
+                    value_FullName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "full_name");
+                    has_FullName = true;
                     expected = 2;
                     break;
                 case 2:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "licence_number");
-                    valueLicenceNumber = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "licence_number");
+                    value_LicenceNumber = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "licence_number");
+                    has_LicenceNumber = true;
                     expected = 3;
                     break;
                 case 3:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "active");
-                    valueActive = global::Skaftin.Realtime.SkaftinJson.ReadBoolean(ref reader, Table, "active");
-                    hasActive = true;
+                    value_Active = global::Skaftin.Realtime.SkaftinJson.ReadBoolean(ref reader, Table, "active");
+                    has_Active = true;
                     expected = 4;
                     break;
                 case 4:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "rating");
-                    valueRating = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "rating");
+                    value_Rating = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "rating");
+                    has_Rating = true;
                     expected = 5;
                     break;
                 default:
@@ -76,25 +80,43 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
             }
         }
 
-        key = valueId;
-        hasKey = hasId;
-        if (!hasFullName)
+        key = value_Id;
+        hasKey = has_Id;
+        if (!has_FullName)
         {
             missingColumn = "full_name";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Fleet.Drivers.Driver()
+        global::Fleet.Drivers.Driver row;
+        if (has_Id && has_LicenceNumber && has_Rating)
         {
-            Id = valueId,
-            FullName = valueFullName,
-            LicenceNumber = valueLicenceNumber,
-            Rating = valueRating,
-        };
-        if (hasActive)
+            row = new global::Fleet.Drivers.Driver()
+            {
+                Id = value_Id,
+                FullName = value_FullName,
+                LicenceNumber = value_LicenceNumber,
+                Rating = value_Rating,
+            };
+        }
+        else
         {
-            row.Active = valueActive;
+            var defaults = new global::Fleet.Drivers.Driver()
+            {
+                FullName = value_FullName,
+            };
+            row = new global::Fleet.Drivers.Driver()
+            {
+                Id = has_Id ? value_Id : defaults.Id,
+                FullName = value_FullName,
+                LicenceNumber = has_LicenceNumber ? value_LicenceNumber : defaults.LicenceNumber,
+                Rating = has_Rating ? value_Rating : defaults.Rating,
+            };
+        }
+        if (has_Active)
+        {
+            row.Active = value_Active;
         }
         return row;
     }
@@ -199,7 +221,7 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
 }
 
 /// <summary>Typed realtime events of table <c>drivers</c>, with rows of <see cref="global::Fleet.Drivers.Driver"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class DriversRealtime : global::Skaftin.Realtime.RealtimeTable<global::Fleet.Drivers.Driver, long>
 {
     /// <summary>The table's wire name.</summary>
@@ -214,7 +236,7 @@ public sealed partial class DriversRealtime : global::Skaftin.Realtime.RealtimeT
 }
 
 /// <summary>Gets <see cref="DriversRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class DriversRealtimeExtensions
 {
     /// <summary>The typed events of table <c>drivers</c> (one shared instance per client).</summary>

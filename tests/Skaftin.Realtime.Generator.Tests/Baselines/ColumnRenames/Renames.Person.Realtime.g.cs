@@ -4,7 +4,7 @@
 namespace Renames;
 
 /// <summary>Reads rows of table <c>people</c> into <see cref="global::Renames.Person"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Renames.Person, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -28,14 +28,14 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
     protected override global::Renames.Person? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        int valueNumber = default!;
-        bool hasNumber = false;
-        string valueFirstName = default!;
-        bool hasFirstName = false;
-        string valueLastName = default!;
-        bool hasLastName = false;
-        string valueHTTPEndpoint = default!;
-        bool hasHTTPEndpoint = false;
+        int value_Number = default!;
+        bool has_Number = false;
+        string value_FirstName = default!;
+        bool has_FirstName = false;
+        string value_LastName = default!;
+        bool has_LastName = false;
+        string value_HTTPEndpoint = default!;
+        bool has_HTTPEndpoint = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -44,26 +44,26 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "person_no");
-                    valueNumber = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "person_no");
-                    hasNumber = true;
+                    value_Number = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "person_no");
+                    has_Number = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "givenName");
-                    valueFirstName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "givenName");
-                    hasFirstName = true;
+                    value_FirstName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "givenName");
+                    has_FirstName = true;
                     expected = 2;
                     break;
                 case 2:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "family");
-                    valueLastName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "family");
-                    hasLastName = true;
+                    value_LastName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "family");
+                    has_LastName = true;
                     expected = 3;
                     break;
                 case 3:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "http_endpoint");
-                    valueHTTPEndpoint = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "http_endpoint");
-                    hasHTTPEndpoint = true;
+                    value_HTTPEndpoint = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "http_endpoint");
+                    has_HTTPEndpoint = true;
                     expected = 4;
                     break;
                 default:
@@ -72,31 +72,31 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
             }
         }
 
-        key = valueNumber;
-        hasKey = hasNumber;
-        if (!hasNumber)
+        key = value_Number;
+        hasKey = has_Number;
+        if (!has_Number)
         {
             missingColumn = "person_no";
             return null;
         }
-        if (!hasFirstName)
+        if (!has_FirstName)
         {
             missingColumn = "givenName";
             return null;
         }
-        if (!hasLastName)
+        if (!has_LastName)
         {
             missingColumn = "family";
             return null;
         }
-        if (!hasHTTPEndpoint)
+        if (!has_HTTPEndpoint)
         {
             missingColumn = "http_endpoint";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Renames.Person(valueNumber, valueFirstName, valueLastName, valueHTTPEndpoint);
+        var row = new global::Renames.Person(value_Number, value_FirstName, value_LastName, value_HTTPEndpoint);
         return row;
     }
 
@@ -184,7 +184,7 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
 }
 
 /// <summary>Typed realtime events of table <c>people</c>, with rows of <see cref="global::Renames.Person"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class PeopleRealtime : global::Skaftin.Realtime.RealtimeTable<global::Renames.Person, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -199,7 +199,7 @@ public sealed partial class PeopleRealtime : global::Skaftin.Realtime.RealtimeTa
 }
 
 /// <summary>Gets <see cref="PeopleRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class PeopleRealtimeExtensions
 {
     /// <summary>The typed events of table <c>people</c> (one shared instance per client).</summary>

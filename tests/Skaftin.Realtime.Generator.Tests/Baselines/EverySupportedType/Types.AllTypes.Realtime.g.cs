@@ -4,7 +4,7 @@
 namespace Types;
 
 /// <summary>Reads rows of table <c>all_types</c> into <see cref="global::Types.AllTypes"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Types.AllTypes, global::System.Guid>
 {
     /// <summary>The table's wire name.</summary>
@@ -28,56 +28,56 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
     protected override global::Types.AllTypes? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.Guid key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        global::System.Guid valueId = default!;
-        bool hasId = false;
-        string valueText = default!;
-        bool hasText = false;
-        bool valueFlag = default!;
-        bool hasFlag = false;
-        byte valueU8 = default!;
-        bool hasU8 = false;
-        sbyte valueI8 = default!;
-        bool hasI8 = false;
-        short valueI16 = default!;
-        bool hasI16 = false;
-        ushort valueU16 = default!;
-        bool hasU16 = false;
-        int valueI32 = default!;
-        bool hasI32 = false;
-        uint valueU32 = default!;
-        bool hasU32 = false;
-        long valueI64 = default!;
-        bool hasI64 = false;
-        ulong valueU64 = default!;
-        bool hasU64 = false;
-        float valueF32 = default!;
-        bool hasF32 = false;
-        double valueF64 = default!;
-        bool hasF64 = false;
-        decimal valueMoney = default!;
-        bool hasMoney = false;
-        global::System.DateTime valueAt = default!;
-        bool hasAt = false;
-        global::System.DateTimeOffset valueAtOffset = default!;
-        bool hasAtOffset = false;
-        global::System.DateOnly valueDay = default!;
-        bool hasDay = false;
-        global::System.TimeOnly valueTime = default!;
-        bool hasTime = false;
-        global::System.Text.Json.JsonElement valueMeta = default!;
-        bool hasMeta = false;
-        global::Types.Level valueLevel = default!;
-        bool hasLevel = false;
-        global::Types.Permissions valuePermissions = default!;
-        bool hasPermissions = false;
-        int[] valueNumbers = default!;
-        bool hasNumbers = false;
-        global::System.Collections.Generic.List<string> valueTags = default!;
-        bool hasTags = false;
-        global::System.Collections.Generic.IReadOnlyList<global::Types.Level> valueLevels = default!;
-        bool hasLevels = false;
-        global::System.Collections.Generic.IReadOnlyList<int?> valueSparse = default!;
-        bool hasSparse = false;
+        global::System.Guid value_Id = default!;
+        bool has_Id = false;
+        string value_Text = default!;
+        bool has_Text = false;
+        bool value_Flag = default!;
+        bool has_Flag = false;
+        byte value_U8 = default!;
+        bool has_U8 = false;
+        sbyte value_I8 = default!;
+        bool has_I8 = false;
+        short value_I16 = default!;
+        bool has_I16 = false;
+        ushort value_U16 = default!;
+        bool has_U16 = false;
+        int value_I32 = default!;
+        bool has_I32 = false;
+        uint value_U32 = default!;
+        bool has_U32 = false;
+        long value_I64 = default!;
+        bool has_I64 = false;
+        ulong value_U64 = default!;
+        bool has_U64 = false;
+        float value_F32 = default!;
+        bool has_F32 = false;
+        double value_F64 = default!;
+        bool has_F64 = false;
+        decimal value_Money = default!;
+        bool has_Money = false;
+        global::System.DateTime value_At = default!;
+        bool has_At = false;
+        global::System.DateTimeOffset value_AtOffset = default!;
+        bool has_AtOffset = false;
+        global::System.DateOnly value_Day = default!;
+        bool has_Day = false;
+        global::System.TimeOnly value_Time = default!;
+        bool has_Time = false;
+        global::System.Text.Json.JsonElement value_Meta = default!;
+        bool has_Meta = false;
+        global::Types.Level value_Level = default!;
+        bool has_Level = false;
+        global::Types.Permissions value_Permissions = default!;
+        bool has_Permissions = false;
+        int[] value_Numbers = default!;
+        bool has_Numbers = false;
+        global::System.Collections.Generic.List<string> value_Tags = default!;
+        bool has_Tags = false;
+        global::System.Collections.Generic.List<global::Types.Level> value_Levels = default!;
+        bool has_Levels = false;
+        global::System.Collections.Generic.List<int?> value_Sparse = default!;
+        bool has_Sparse = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -86,152 +86,152 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "text");
-                    valueText = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "text");
-                    hasText = true;
+                    value_Text = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "text");
+                    has_Text = true;
                     expected = 2;
                     break;
                 case 2:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "flag");
-                    valueFlag = global::Skaftin.Realtime.SkaftinJson.ReadBoolean(ref reader, Table, "flag");
-                    hasFlag = true;
+                    value_Flag = global::Skaftin.Realtime.SkaftinJson.ReadBoolean(ref reader, Table, "flag");
+                    has_Flag = true;
                     expected = 3;
                     break;
                 case 3:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u8");
-                    valueU8 = global::Skaftin.Realtime.SkaftinJson.ReadByte(ref reader, Table, "u8");
-                    hasU8 = true;
+                    value_U8 = global::Skaftin.Realtime.SkaftinJson.ReadByte(ref reader, Table, "u8");
+                    has_U8 = true;
                     expected = 4;
                     break;
                 case 4:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i8");
-                    valueI8 = global::Skaftin.Realtime.SkaftinJson.ReadSByte(ref reader, Table, "i8");
-                    hasI8 = true;
+                    value_I8 = global::Skaftin.Realtime.SkaftinJson.ReadSByte(ref reader, Table, "i8");
+                    has_I8 = true;
                     expected = 5;
                     break;
                 case 5:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i16");
-                    valueI16 = global::Skaftin.Realtime.SkaftinJson.ReadInt16(ref reader, Table, "i16");
-                    hasI16 = true;
+                    value_I16 = global::Skaftin.Realtime.SkaftinJson.ReadInt16(ref reader, Table, "i16");
+                    has_I16 = true;
                     expected = 6;
                     break;
                 case 6:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u16");
-                    valueU16 = global::Skaftin.Realtime.SkaftinJson.ReadUInt16(ref reader, Table, "u16");
-                    hasU16 = true;
+                    value_U16 = global::Skaftin.Realtime.SkaftinJson.ReadUInt16(ref reader, Table, "u16");
+                    has_U16 = true;
                     expected = 7;
                     break;
                 case 7:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i32");
-                    valueI32 = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "i32");
-                    hasI32 = true;
+                    value_I32 = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "i32");
+                    has_I32 = true;
                     expected = 8;
                     break;
                 case 8:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u32");
-                    valueU32 = global::Skaftin.Realtime.SkaftinJson.ReadUInt32(ref reader, Table, "u32");
-                    hasU32 = true;
+                    value_U32 = global::Skaftin.Realtime.SkaftinJson.ReadUInt32(ref reader, Table, "u32");
+                    has_U32 = true;
                     expected = 9;
                     break;
                 case 9:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i64");
-                    valueI64 = global::Skaftin.Realtime.SkaftinJson.ReadInt64(ref reader, Table, "i64");
-                    hasI64 = true;
+                    value_I64 = global::Skaftin.Realtime.SkaftinJson.ReadInt64(ref reader, Table, "i64");
+                    has_I64 = true;
                     expected = 10;
                     break;
                 case 10:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u64");
-                    valueU64 = global::Skaftin.Realtime.SkaftinJson.ReadUInt64(ref reader, Table, "u64");
-                    hasU64 = true;
+                    value_U64 = global::Skaftin.Realtime.SkaftinJson.ReadUInt64(ref reader, Table, "u64");
+                    has_U64 = true;
                     expected = 11;
                     break;
                 case 11:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "f32");
-                    valueF32 = global::Skaftin.Realtime.SkaftinJson.ReadSingle(ref reader, Table, "f32");
-                    hasF32 = true;
+                    value_F32 = global::Skaftin.Realtime.SkaftinJson.ReadSingle(ref reader, Table, "f32");
+                    has_F32 = true;
                     expected = 12;
                     break;
                 case 12:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "f64");
-                    valueF64 = global::Skaftin.Realtime.SkaftinJson.ReadDouble(ref reader, Table, "f64");
-                    hasF64 = true;
+                    value_F64 = global::Skaftin.Realtime.SkaftinJson.ReadDouble(ref reader, Table, "f64");
+                    has_F64 = true;
                     expected = 13;
                     break;
                 case 13:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "money");
-                    valueMoney = global::Skaftin.Realtime.SkaftinJson.ReadDecimal(ref reader, Table, "money");
-                    hasMoney = true;
+                    value_Money = global::Skaftin.Realtime.SkaftinJson.ReadDecimal(ref reader, Table, "money");
+                    has_Money = true;
                     expected = 14;
                     break;
                 case 14:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "at");
-                    valueAt = global::Skaftin.Realtime.SkaftinJson.ReadDateTime(ref reader, Table, "at");
-                    hasAt = true;
+                    value_At = global::Skaftin.Realtime.SkaftinJson.ReadDateTime(ref reader, Table, "at");
+                    has_At = true;
                     expected = 15;
                     break;
                 case 15:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "at_offset");
-                    valueAtOffset = global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "at_offset");
-                    hasAtOffset = true;
+                    value_AtOffset = global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "at_offset");
+                    has_AtOffset = true;
                     expected = 16;
                     break;
                 case 16:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "day");
-                    valueDay = global::Skaftin.Realtime.SkaftinJson.ReadDateOnly(ref reader, Table, "day");
-                    hasDay = true;
+                    value_Day = global::Skaftin.Realtime.SkaftinJson.ReadDateOnly(ref reader, Table, "day");
+                    has_Day = true;
                     expected = 17;
                     break;
                 case 17:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "time");
-                    valueTime = global::Skaftin.Realtime.SkaftinJson.ReadTimeOnly(ref reader, Table, "time");
-                    hasTime = true;
+                    value_Time = global::Skaftin.Realtime.SkaftinJson.ReadTimeOnly(ref reader, Table, "time");
+                    has_Time = true;
                     expected = 18;
                     break;
                 case 18:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "meta");
-                    valueMeta = global::Skaftin.Realtime.SkaftinJson.ReadJsonElement(ref reader, Table, "meta");
-                    hasMeta = true;
+                    value_Meta = global::Skaftin.Realtime.SkaftinJson.ReadJsonElement(ref reader, Table, "meta");
+                    has_Meta = true;
                     expected = 19;
                     break;
                 case 19:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "level");
-                    valueLevel = ReadTypesLevel(ref reader, Table, "level");
-                    hasLevel = true;
+                    value_Level = ReadLevelEnum(ref reader, Table, "level");
+                    has_Level = true;
                     expected = 20;
                     break;
                 case 20:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "permissions");
-                    valuePermissions = ReadTypesPermissions(ref reader, Table, "permissions");
-                    hasPermissions = true;
+                    value_Permissions = ReadPermissionsEnum(ref reader, Table, "permissions");
+                    has_Permissions = true;
                     expected = 21;
                     break;
                 case 21:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "numbers");
-                    valueNumbers = global::Skaftin.Realtime.SkaftinJson.ReadList<int>(ref reader, Table, "numbers", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref r, t, c)).ToArray();
-                    hasNumbers = true;
+                    value_Numbers = global::Skaftin.Realtime.SkaftinJson.ReadList<int>(ref reader, Table, "numbers", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref r, t, c)).ToArray();
+                    has_Numbers = true;
                     expected = 22;
                     break;
                 case 22:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "tags");
-                    valueTags = global::Skaftin.Realtime.SkaftinJson.ReadList<string>(ref reader, Table, "tags", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadString(ref r, t, c));
-                    hasTags = true;
+                    value_Tags = global::Skaftin.Realtime.SkaftinJson.ReadList<string>(ref reader, Table, "tags", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadString(ref r, t, c));
+                    has_Tags = true;
                     expected = 23;
                     break;
                 case 23:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "levels");
-                    valueLevels = global::Skaftin.Realtime.SkaftinJson.ReadList<global::Types.Level>(ref reader, Table, "levels", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => ReadTypesLevel(ref r, t, c));
-                    hasLevels = true;
+                    value_Levels = global::Skaftin.Realtime.SkaftinJson.ReadList<global::Types.Level>(ref reader, Table, "levels", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => ReadLevelEnum(ref r, t, c));
+                    has_Levels = true;
                     expected = 24;
                     break;
                 case 24:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "sparse");
-                    valueSparse = global::Skaftin.Realtime.SkaftinJson.ReadList<int?>(ref reader, Table, "sparse", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref r, t, c));
-                    hasSparse = true;
+                    value_Sparse = global::Skaftin.Realtime.SkaftinJson.ReadList<int?>(ref reader, Table, "sparse", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref r, t, c));
+                    has_Sparse = true;
                     expected = 25;
                     break;
                 default:
@@ -240,136 +240,136 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
             }
         }
 
-        key = valueId;
-        hasKey = hasId;
-        if (!hasId)
+        key = value_Id;
+        hasKey = has_Id;
+        if (!has_Id)
         {
             missingColumn = "id";
             return null;
         }
-        if (!hasText)
+        if (!has_Text)
         {
             missingColumn = "text";
             return null;
         }
-        if (!hasFlag)
+        if (!has_Flag)
         {
             missingColumn = "flag";
             return null;
         }
-        if (!hasU8)
+        if (!has_U8)
         {
             missingColumn = "u8";
             return null;
         }
-        if (!hasI8)
+        if (!has_I8)
         {
             missingColumn = "i8";
             return null;
         }
-        if (!hasI16)
+        if (!has_I16)
         {
             missingColumn = "i16";
             return null;
         }
-        if (!hasU16)
+        if (!has_U16)
         {
             missingColumn = "u16";
             return null;
         }
-        if (!hasI32)
+        if (!has_I32)
         {
             missingColumn = "i32";
             return null;
         }
-        if (!hasU32)
+        if (!has_U32)
         {
             missingColumn = "u32";
             return null;
         }
-        if (!hasI64)
+        if (!has_I64)
         {
             missingColumn = "i64";
             return null;
         }
-        if (!hasU64)
+        if (!has_U64)
         {
             missingColumn = "u64";
             return null;
         }
-        if (!hasF32)
+        if (!has_F32)
         {
             missingColumn = "f32";
             return null;
         }
-        if (!hasF64)
+        if (!has_F64)
         {
             missingColumn = "f64";
             return null;
         }
-        if (!hasMoney)
+        if (!has_Money)
         {
             missingColumn = "money";
             return null;
         }
-        if (!hasAt)
+        if (!has_At)
         {
             missingColumn = "at";
             return null;
         }
-        if (!hasAtOffset)
+        if (!has_AtOffset)
         {
             missingColumn = "at_offset";
             return null;
         }
-        if (!hasDay)
+        if (!has_Day)
         {
             missingColumn = "day";
             return null;
         }
-        if (!hasTime)
+        if (!has_Time)
         {
             missingColumn = "time";
             return null;
         }
-        if (!hasMeta)
+        if (!has_Meta)
         {
             missingColumn = "meta";
             return null;
         }
-        if (!hasLevel)
+        if (!has_Level)
         {
             missingColumn = "level";
             return null;
         }
-        if (!hasPermissions)
+        if (!has_Permissions)
         {
             missingColumn = "permissions";
             return null;
         }
-        if (!hasNumbers)
+        if (!has_Numbers)
         {
             missingColumn = "numbers";
             return null;
         }
-        if (!hasTags)
+        if (!has_Tags)
         {
             missingColumn = "tags";
             return null;
         }
-        if (!hasLevels)
+        if (!has_Levels)
         {
             missingColumn = "levels";
             return null;
         }
-        if (!hasSparse)
+        if (!has_Sparse)
         {
             missingColumn = "sparse";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Types.AllTypes(valueId, valueText, valueFlag, valueU8, valueI8, valueI16, valueU16, valueI32, valueU32, valueI64, valueU64, valueF32, valueF64, valueMoney, valueAt, valueAtOffset, valueDay, valueTime, valueMeta, valueLevel, valuePermissions, valueNumbers, valueTags, valueLevels, valueSparse);
+        var row = new global::Types.AllTypes(value_Id, value_Text, value_Flag, value_U8, value_I8, value_I16, value_U16, value_I32, value_U32, value_I64, value_U64, value_F32, value_F64, value_Money, value_At, value_AtOffset, value_Day, value_Time, value_Meta, value_Level, value_Permissions, value_Numbers, value_Tags, value_Levels, value_Sparse);
         return row;
     }
 
@@ -759,7 +759,7 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
         return -1;
     }
 
-    private static global::Types.Level ReadTypesLevel(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
+    private static global::Types.Level ReadLevelEnum(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
@@ -777,15 +777,15 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
             }
         }
 
-        if (global::Skaftin.Realtime.SkaftinJson.TryReadEnumNumber(ref reader, out var number) && number is 1 or 2)
+        if (global::Skaftin.Realtime.SkaftinJson.TryReadEnumNumber(ref reader, out long number) && number is 1 or 2)
         {
             return (global::Types.Level)number;
         }
 
-        throw global::Skaftin.Realtime.SkaftinJson.UnknownEnumValue(ref reader, table, column, "Level");
+        throw global::Skaftin.Realtime.SkaftinJson.UnknownEnumValue(ref reader, table, column, "Types.Level");
     }
 
-    private static global::Types.Permissions ReadTypesPermissions(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
+    private static global::Types.Permissions ReadPermissionsEnum(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
@@ -807,17 +807,17 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
             }
         }
 
-        if (global::Skaftin.Realtime.SkaftinJson.TryReadEnumNumber(ref reader, out var number))
+        if (global::Skaftin.Realtime.SkaftinJson.TryReadEnumNumber(ref reader, out long number) && number is >= -2147483648 and <= 2147483647 && (number & -4L) == 0)
         {
             return (global::Types.Permissions)number;
         }
 
-        throw global::Skaftin.Realtime.SkaftinJson.UnknownEnumValue(ref reader, table, column, "Permissions");
+        throw global::Skaftin.Realtime.SkaftinJson.UnknownEnumValue(ref reader, table, column, "Types.Permissions");
     }
 }
 
 /// <summary>Typed realtime events of table <c>all_types</c>, with rows of <see cref="global::Types.AllTypes"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class AllTypesRealtime : global::Skaftin.Realtime.RealtimeTable<global::Types.AllTypes, global::System.Guid>
 {
     /// <summary>The table's wire name.</summary>
@@ -832,7 +832,7 @@ public sealed partial class AllTypesRealtime : global::Skaftin.Realtime.Realtime
 }
 
 /// <summary>Gets <see cref="AllTypesRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class AllTypesRealtimeExtensions
 {
     /// <summary>The typed events of table <c>all_types</c> (one shared instance per client).</summary>

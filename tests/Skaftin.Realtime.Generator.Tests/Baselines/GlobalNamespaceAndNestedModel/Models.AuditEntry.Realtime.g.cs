@@ -2,7 +2,7 @@
 #nullable enable
 
 /// <summary>Reads rows of table <c>audit-log</c> into <see cref="global::Models.AuditEntry"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Models.AuditEntry, global::System.Guid>
 {
     /// <summary>The table's wire name.</summary>
@@ -26,10 +26,10 @@ public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.Skaftin
     protected override global::Models.AuditEntry? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.Guid key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        global::System.Guid valueId = default!;
-        bool hasId = false;
-        string valueAction = default!;
-        bool hasAction = false;
+        global::System.Guid value_Id = default!;
+        bool has_Id = false;
+        string value_Action = default!;
+        bool has_Action = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -38,14 +38,14 @@ public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.Skaftin
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "action");
-                    valueAction = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "action");
-                    hasAction = true;
+                    value_Action = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "action");
+                    has_Action = true;
                     expected = 2;
                     break;
                 default:
@@ -54,21 +54,21 @@ public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.Skaftin
             }
         }
 
-        key = valueId;
-        hasKey = hasId;
-        if (!hasId)
+        key = value_Id;
+        hasKey = has_Id;
+        if (!has_Id)
         {
             missingColumn = "id";
             return null;
         }
-        if (!hasAction)
+        if (!has_Action)
         {
             missingColumn = "action";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Models.AuditEntry(valueId, valueAction);
+        var row = new global::Models.AuditEntry(value_Id, value_Action);
         return row;
     }
 
@@ -126,7 +126,7 @@ public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.Skaftin
 }
 
 /// <summary>Typed realtime events of table <c>audit-log</c>, with rows of <see cref="global::Models.AuditEntry"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class AuditLogRealtime : global::Skaftin.Realtime.RealtimeTable<global::Models.AuditEntry, global::System.Guid>
 {
     /// <summary>The table's wire name.</summary>
@@ -141,7 +141,7 @@ public sealed partial class AuditLogRealtime : global::Skaftin.Realtime.Realtime
 }
 
 /// <summary>Gets <see cref="AuditLogRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class AuditLogRealtimeExtensions
 {
     /// <summary>The typed events of table <c>audit-log</c> (one shared instance per client).</summary>

@@ -2,7 +2,7 @@
 #nullable enable
 
 /// <summary>Reads rows of table <c>notes</c> into <see cref="global::Note"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Note, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -26,10 +26,10 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
     protected override global::Note? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        int valueId = default!;
-        bool hasId = false;
-        string valueBody = default!;
-        bool hasBody = false;
+        int value_Id = default!;
+        bool has_Id = false;
+        string value_Body = default!;
+        bool has_Body = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -38,14 +38,14 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "body");
-                    valueBody = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "body");
-                    hasBody = true;
+                    value_Body = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "body");
+                    has_Body = true;
                     expected = 2;
                     break;
                 default:
@@ -54,21 +54,21 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
             }
         }
 
-        key = valueId;
-        hasKey = hasId;
-        if (!hasId)
+        key = value_Id;
+        hasKey = has_Id;
+        if (!has_Id)
         {
             missingColumn = "id";
             return null;
         }
-        if (!hasBody)
+        if (!has_Body)
         {
             missingColumn = "body";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Note(valueId, valueBody);
+        var row = new global::Note(value_Id, value_Body);
         return row;
     }
 
@@ -126,7 +126,7 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
 }
 
 /// <summary>Typed realtime events of table <c>notes</c>, with rows of <see cref="global::Note"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class NotesRealtime : global::Skaftin.Realtime.RealtimeTable<global::Note, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -141,7 +141,7 @@ public sealed partial class NotesRealtime : global::Skaftin.Realtime.RealtimeTab
 }
 
 /// <summary>Gets <see cref="NotesRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class NotesRealtimeExtensions
 {
     /// <summary>The typed events of table <c>notes</c> (one shared instance per client).</summary>

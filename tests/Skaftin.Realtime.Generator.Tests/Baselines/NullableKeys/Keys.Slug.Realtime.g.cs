@@ -4,7 +4,7 @@
 namespace Keys;
 
 /// <summary>Reads rows of table <c>slugs</c> into <see cref="global::Keys.Slug"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Keys.Slug, string>
 {
     /// <summary>The table's wire name.</summary>
@@ -28,9 +28,9 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
     protected override global::Keys.Slug? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out string key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        string? valueCode = default!;
-        bool hasCode = false;
-        global::System.Guid? valueOwner = default!;
+        string? value_Code = default!;
+        bool has_Code = false;
+        global::System.Guid? value_Owner = default!;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -39,13 +39,13 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "code");
-                    valueCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "code");
-                    hasCode = true;
+                    value_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "code");
+                    has_Code = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "owner");
-                    valueOwner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "owner");
+                    value_Owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "owner");
                     expected = 2;
                     break;
                 default:
@@ -54,11 +54,11 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
             }
         }
 
-        key = valueCode!;
-        hasKey = hasCode;
+        key = value_Code!;
+        hasKey = has_Code;
 
         missingColumn = null;
-        var row = new global::Keys.Slug(valueCode, valueOwner);
+        var row = new global::Keys.Slug(value_Code, value_Owner);
         return row;
     }
 
@@ -116,7 +116,7 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
 }
 
 /// <summary>Typed realtime events of table <c>slugs</c>, with rows of <see cref="global::Keys.Slug"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class SlugsRealtime : global::Skaftin.Realtime.RealtimeTable<global::Keys.Slug, string>
 {
     /// <summary>The table's wire name.</summary>
@@ -131,7 +131,7 @@ public sealed partial class SlugsRealtime : global::Skaftin.Realtime.RealtimeTab
 }
 
 /// <summary>Gets <see cref="SlugsRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class SlugsRealtimeExtensions
 {
     /// <summary>The typed events of table <c>slugs</c> (one shared instance per client).</summary>

@@ -4,7 +4,7 @@
 namespace Keys;
 
 /// <summary>Reads rows of table <c>tickets</c> into <see cref="global::Keys.Ticket"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Keys.Ticket, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -28,10 +28,10 @@ public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<
     protected override global::Keys.Ticket? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        int? valueId = default!;
-        bool hasId = false;
-        string valueTitle = default!;
-        bool hasTitle = false;
+        int? value_Id = default!;
+        bool has_Id = false;
+        string value_Title = default!;
+        bool has_Title = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -40,14 +40,14 @@ public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "title");
-                    valueTitle = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "title");
-                    hasTitle = true;
+                    value_Title = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "title");
+                    has_Title = true;
                     expected = 2;
                     break;
                 default:
@@ -56,16 +56,16 @@ public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<
             }
         }
 
-        key = valueId.GetValueOrDefault();
-        hasKey = hasId;
-        if (!hasTitle)
+        key = value_Id.GetValueOrDefault();
+        hasKey = has_Id;
+        if (!has_Title)
         {
             missingColumn = "title";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Keys.Ticket(valueId, valueTitle);
+        var row = new global::Keys.Ticket(value_Id, value_Title);
         return row;
     }
 
@@ -123,7 +123,7 @@ public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<
 }
 
 /// <summary>Typed realtime events of table <c>tickets</c>, with rows of <see cref="global::Keys.Ticket"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class TicketsRealtime : global::Skaftin.Realtime.RealtimeTable<global::Keys.Ticket, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -138,7 +138,7 @@ public sealed partial class TicketsRealtime : global::Skaftin.Realtime.RealtimeT
 }
 
 /// <summary>Gets <see cref="TicketsRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class TicketsRealtimeExtensions
 {
     /// <summary>The typed events of table <c>tickets</c> (one shared instance per client).</summary>

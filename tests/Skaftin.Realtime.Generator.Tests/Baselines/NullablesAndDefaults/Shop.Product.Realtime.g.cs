@@ -4,7 +4,7 @@
 namespace Shop;
 
 /// <summary>Reads rows of table <c>products</c> into <see cref="global::Shop.Product"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Shop.Product, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -28,16 +28,16 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
     protected override global::Shop.Product? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        int valueId = default!;
-        bool hasId = false;
-        string? valueName = default!;
-        decimal? valuePrice = default!;
-        global::Shop.Colour? valueColour = default!;
-        global::System.DateTimeOffset? valueDeletedAt = default!;
-        global::System.Collections.Generic.List<string>? valueTags = default!;
-        int valueStock = (int)10;
-        string valueCurrency = "EUR";
-        global::Shop.Colour valueFallback = (global::Shop.Colour)1;
+        int value_Id = default!;
+        bool has_Id = false;
+        string? value_Name = default!;
+        decimal? value_Price = default!;
+        global::Shop.Colour? value_Colour = default!;
+        global::System.DateTimeOffset? value_DeletedAt = default!;
+        global::System.Collections.Generic.List<string>? value_Tags = default!;
+        int value_Stock = (int)(10);
+        string value_Currency = "EUR";
+        global::Shop.Colour value_Fallback = (global::Shop.Colour)(1);
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -46,48 +46,48 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "name");
-                    valueName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "name");
+                    value_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "name");
                     expected = 2;
                     break;
                 case 2:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "price");
-                    valuePrice = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadDecimal(ref reader, Table, "price");
+                    value_Price = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadDecimal(ref reader, Table, "price");
                     expected = 3;
                     break;
                 case 3:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "colour");
-                    valueColour = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadShopColour(ref reader, Table, "colour");
+                    value_Colour = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadColourEnum(ref reader, Table, "colour");
                     expected = 4;
                     break;
                 case 4:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "deleted_at");
-                    valueDeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "deleted_at");
+                    value_DeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "deleted_at");
                     expected = 5;
                     break;
                 case 5:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "tags");
-                    valueTags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadList<string>(ref reader, Table, "tags", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadString(ref r, t, c));
+                    value_Tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadList<string>(ref reader, Table, "tags", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadString(ref r, t, c));
                     expected = 6;
                     break;
                 case 6:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "stock");
-                    valueStock = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "stock");
+                    value_Stock = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "stock");
                     expected = 7;
                     break;
                 case 7:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "currency");
-                    valueCurrency = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "currency");
+                    value_Currency = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "currency");
                     expected = 8;
                     break;
                 case 8:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "fallback");
-                    valueFallback = ReadShopColour(ref reader, Table, "fallback");
+                    value_Fallback = ReadColourEnum(ref reader, Table, "fallback");
                     expected = 9;
                     break;
                 default:
@@ -96,16 +96,16 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
             }
         }
 
-        key = valueId;
-        hasKey = hasId;
-        if (!hasId)
+        key = value_Id;
+        hasKey = has_Id;
+        if (!has_Id)
         {
             missingColumn = "id";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Shop.Product(valueId, valueName, valuePrice, valueColour, valueDeletedAt, valueTags, valueStock, valueCurrency, valueFallback);
+        var row = new global::Shop.Product(value_Id, value_Name, value_Price, value_Colour, value_DeletedAt, value_Tags, value_Stock, value_Currency, value_Fallback);
         return row;
     }
 
@@ -267,7 +267,7 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
         return -1;
     }
 
-    private static global::Shop.Colour ReadShopColour(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
+    private static global::Shop.Colour ReadColourEnum(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
@@ -285,17 +285,17 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
             }
         }
 
-        if (global::Skaftin.Realtime.SkaftinJson.TryReadEnumNumber(ref reader, out var number) && number is 0 or 1)
+        if (global::Skaftin.Realtime.SkaftinJson.TryReadEnumNumber(ref reader, out long number) && number is 0 or 1)
         {
             return (global::Shop.Colour)number;
         }
 
-        throw global::Skaftin.Realtime.SkaftinJson.UnknownEnumValue(ref reader, table, column, "Colour");
+        throw global::Skaftin.Realtime.SkaftinJson.UnknownEnumValue(ref reader, table, column, "Shop.Colour");
     }
 }
 
 /// <summary>Typed realtime events of table <c>products</c>, with rows of <see cref="global::Shop.Product"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class ProductsRealtime : global::Skaftin.Realtime.RealtimeTable<global::Shop.Product, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -310,7 +310,7 @@ public sealed partial class ProductsRealtime : global::Skaftin.Realtime.Realtime
 }
 
 /// <summary>Gets <see cref="ProductsRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class ProductsRealtimeExtensions
 {
     /// <summary>The typed events of table <c>products</c> (one shared instance per client).</summary>

@@ -4,7 +4,7 @@
 namespace Fleet;
 
 /// <summary>Reads rows of table <c>vehicles</c> into <see cref="global::Fleet.Vehicle"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Fleet.Vehicle, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -28,15 +28,15 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
     protected override global::Fleet.Vehicle? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        int valueId = default!;
-        bool hasId = false;
-        string valueRegistrationNumber = default!;
-        bool hasRegistrationNumber = false;
-        global::Fleet.VehicleStatus valueStatus = default!;
-        bool hasStatus = false;
-        int? valueCapacity = default!;
-        global::System.DateTimeOffset valueCreatedAt = default!;
-        bool hasCreatedAt = false;
+        int value_Id = default!;
+        bool has_Id = false;
+        string value_RegistrationNumber = default!;
+        bool has_RegistrationNumber = false;
+        global::Fleet.VehicleStatus value_Status = default!;
+        bool has_Status = false;
+        int? value_Capacity = default!;
+        global::System.DateTimeOffset value_CreatedAt = default!;
+        bool has_CreatedAt = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -45,31 +45,31 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "registration_number");
-                    valueRegistrationNumber = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "registration_number");
-                    hasRegistrationNumber = true;
+                    value_RegistrationNumber = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "registration_number");
+                    has_RegistrationNumber = true;
                     expected = 2;
                     break;
                 case 2:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "status");
-                    valueStatus = ReadFleetVehicleStatus(ref reader, Table, "status");
-                    hasStatus = true;
+                    value_Status = ReadVehicleStatusEnum(ref reader, Table, "status");
+                    has_Status = true;
                     expected = 3;
                     break;
                 case 3:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "capacity");
-                    valueCapacity = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "capacity");
+                    value_Capacity = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "capacity");
                     expected = 4;
                     break;
                 case 4:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "created_at");
-                    valueCreatedAt = global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "created_at");
-                    hasCreatedAt = true;
+                    value_CreatedAt = global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "created_at");
+                    has_CreatedAt = true;
                     expected = 5;
                     break;
                 default:
@@ -78,31 +78,31 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
             }
         }
 
-        key = valueId;
-        hasKey = hasId;
-        if (!hasId)
+        key = value_Id;
+        hasKey = has_Id;
+        if (!has_Id)
         {
             missingColumn = "id";
             return null;
         }
-        if (!hasRegistrationNumber)
+        if (!has_RegistrationNumber)
         {
             missingColumn = "registration_number";
             return null;
         }
-        if (!hasStatus)
+        if (!has_Status)
         {
             missingColumn = "status";
             return null;
         }
-        if (!hasCreatedAt)
+        if (!has_CreatedAt)
         {
             missingColumn = "created_at";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Fleet.Vehicle(valueId, valueRegistrationNumber, valueStatus, valueCapacity, valueCreatedAt);
+        var row = new global::Fleet.Vehicle(value_Id, value_RegistrationNumber, value_Status, value_Capacity, value_CreatedAt);
         return row;
     }
 
@@ -206,7 +206,7 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
         return -1;
     }
 
-    private static global::Fleet.VehicleStatus ReadFleetVehicleStatus(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
+    private static global::Fleet.VehicleStatus ReadVehicleStatusEnum(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
@@ -228,17 +228,17 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
             }
         }
 
-        if (global::Skaftin.Realtime.SkaftinJson.TryReadEnumNumber(ref reader, out var number) && number is 0 or 1 or 2)
+        if (global::Skaftin.Realtime.SkaftinJson.TryReadEnumNumber(ref reader, out long number) && number is 0 or 1 or 2)
         {
             return (global::Fleet.VehicleStatus)number;
         }
 
-        throw global::Skaftin.Realtime.SkaftinJson.UnknownEnumValue(ref reader, table, column, "VehicleStatus");
+        throw global::Skaftin.Realtime.SkaftinJson.UnknownEnumValue(ref reader, table, column, "Fleet.VehicleStatus");
     }
 }
 
 /// <summary>Typed realtime events of table <c>vehicles</c>, with rows of <see cref="global::Fleet.Vehicle"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class VehiclesRealtime : global::Skaftin.Realtime.RealtimeTable<global::Fleet.Vehicle, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -253,7 +253,7 @@ public sealed partial class VehiclesRealtime : global::Skaftin.Realtime.Realtime
 }
 
 /// <summary>Gets <see cref="VehiclesRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class VehiclesRealtimeExtensions
 {
     /// <summary>The typed events of table <c>vehicles</c> (one shared instance per client).</summary>

@@ -4,7 +4,7 @@
 namespace A;
 
 /// <summary>Reads rows of table <c>vehicles</c> into <see cref="global::A.Vehicle"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::A.Vehicle, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -28,8 +28,8 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
     protected override global::A.Vehicle? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        int valueId = default!;
-        bool hasId = false;
+        int value_Id = default!;
+        bool has_Id = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -38,8 +38,8 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 default:
@@ -48,16 +48,16 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
             }
         }
 
-        key = valueId;
-        hasKey = hasId;
-        if (!hasId)
+        key = value_Id;
+        hasKey = has_Id;
+        if (!has_Id)
         {
             missingColumn = "id";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::A.Vehicle(valueId);
+        var row = new global::A.Vehicle(value_Id);
         return row;
     }
 
@@ -99,7 +99,7 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
 }
 
 /// <summary>Typed realtime events of table <c>vehicles</c>, with rows of <see cref="global::A.Vehicle"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class VehiclesRealtime : global::Skaftin.Realtime.RealtimeTable<global::A.Vehicle, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -114,7 +114,7 @@ public sealed partial class VehiclesRealtime : global::Skaftin.Realtime.Realtime
 }
 
 /// <summary>Gets <see cref="VehiclesRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class VehiclesRealtimeExtensions
 {
     /// <summary>The typed events of table <c>vehicles</c> (one shared instance per client).</summary>

@@ -4,7 +4,7 @@
 namespace Logs;
 
 /// <summary>Reads rows of table <c>events</c> into <see cref="global::Logs.LogEvent"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Logs.LogEvent, global::Skaftin.Realtime.SkaftinNoKey>
 {
     /// <summary>The table's wire name.</summary>
@@ -25,10 +25,10 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
     protected override global::Logs.LogEvent? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::Skaftin.Realtime.SkaftinNoKey key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        string valueMessage = default!;
-        bool hasMessage = false;
-        int valueLevel = default!;
-        bool hasLevel = false;
+        string value_Message = default!;
+        bool has_Message = false;
+        int value_Level = default!;
+        bool has_Level = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -37,14 +37,14 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "message");
-                    valueMessage = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "message");
-                    hasMessage = true;
+                    value_Message = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "message");
+                    has_Message = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "level");
-                    valueLevel = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "level");
-                    hasLevel = true;
+                    value_Level = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "level");
+                    has_Level = true;
                     expected = 2;
                     break;
                 default:
@@ -55,19 +55,19 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
 
         key = default;
         hasKey = false;
-        if (!hasMessage)
+        if (!has_Message)
         {
             missingColumn = "message";
             return null;
         }
-        if (!hasLevel)
+        if (!has_Level)
         {
             missingColumn = "level";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Logs.LogEvent(valueMessage, valueLevel);
+        var row = new global::Logs.LogEvent(value_Message, value_Level);
         return row;
     }
 
@@ -125,7 +125,7 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
 }
 
 /// <summary>Typed realtime events of table <c>events</c>, with rows of <see cref="global::Logs.LogEvent"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class EventsRealtime : global::Skaftin.Realtime.RealtimeTable<global::Logs.LogEvent, global::Skaftin.Realtime.SkaftinNoKey>
 {
     /// <summary>The table's wire name.</summary>
@@ -140,7 +140,7 @@ public sealed partial class EventsRealtime : global::Skaftin.Realtime.RealtimeTa
 }
 
 /// <summary>Gets <see cref="EventsRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class EventsRealtimeExtensions
 {
     /// <summary>The typed events of table <c>events</c> (one shared instance per client).</summary>

@@ -4,7 +4,7 @@
 namespace Transit;
 
 /// <summary>Reads rows of table <c>taxi_ranks</c> into <see cref="global::Transit.Rank"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class RankRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Transit.Rank, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -28,8 +28,8 @@ public sealed class RankRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
     protected override global::Transit.Rank? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        int valueId = default!;
-        bool hasId = false;
+        int value_Id = default!;
+        bool has_Id = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -38,8 +38,8 @@ public sealed class RankRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 default:
@@ -48,16 +48,16 @@ public sealed class RankRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
             }
         }
 
-        key = valueId;
-        hasKey = hasId;
-        if (!hasId)
+        key = value_Id;
+        hasKey = has_Id;
+        if (!has_Id)
         {
             missingColumn = "id";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Transit.Rank(valueId);
+        var row = new global::Transit.Rank(value_Id);
         return row;
     }
 
@@ -99,7 +99,7 @@ public sealed class RankRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
 }
 
 /// <summary>Typed realtime events of table <c>taxi_ranks</c>, with rows of <see cref="global::Transit.Rank"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class TaxiRanksRealtime : global::Skaftin.Realtime.RealtimeTable<global::Transit.Rank, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -114,7 +114,7 @@ public sealed partial class TaxiRanksRealtime : global::Skaftin.Realtime.Realtim
 }
 
 /// <summary>Gets <see cref="TaxiRanksRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class TaxiRanksRealtimeExtensions
 {
     /// <summary>The typed events of table <c>taxi_ranks</c> (one shared instance per client).</summary>

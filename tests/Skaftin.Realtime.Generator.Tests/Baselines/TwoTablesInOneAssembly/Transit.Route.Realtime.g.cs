@@ -4,7 +4,7 @@
 namespace Transit;
 
 /// <summary>Reads rows of table <c>routes</c> into <see cref="global::Transit.Route"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Transit.Route, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -28,11 +28,11 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
     protected override global::Transit.Route? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        int valueId = default!;
-        bool hasId = false;
-        int valueAssociationId = default!;
-        bool hasAssociationId = false;
-        string? valueLabel = default!;
+        int value_Id = default!;
+        bool has_Id = false;
+        int value_AssociationId = default!;
+        bool has_AssociationId = false;
+        string? value_Label = default!;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -41,19 +41,19 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "association_id");
-                    valueAssociationId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "association_id");
-                    hasAssociationId = true;
+                    value_AssociationId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "association_id");
+                    has_AssociationId = true;
                     expected = 2;
                     break;
                 case 2:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "label");
-                    valueLabel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "label");
+                    value_Label = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "label");
                     expected = 3;
                     break;
                 default:
@@ -62,21 +62,21 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
             }
         }
 
-        key = valueId;
-        hasKey = hasId;
-        if (!hasId)
+        key = value_Id;
+        hasKey = has_Id;
+        if (!has_Id)
         {
             missingColumn = "id";
             return null;
         }
-        if (!hasAssociationId)
+        if (!has_AssociationId)
         {
             missingColumn = "association_id";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Transit.Route(valueId, valueAssociationId, valueLabel);
+        var row = new global::Transit.Route(value_Id, value_AssociationId, value_Label);
         return row;
     }
 
@@ -150,7 +150,7 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
 }
 
 /// <summary>Typed realtime events of table <c>routes</c>, with rows of <see cref="global::Transit.Route"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 internal sealed partial class RoutesRealtime : global::Skaftin.Realtime.RealtimeTable<global::Transit.Route, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -165,7 +165,7 @@ internal sealed partial class RoutesRealtime : global::Skaftin.Realtime.Realtime
 }
 
 /// <summary>Gets <see cref="RoutesRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 internal static class RoutesRealtimeExtensions
 {
     /// <summary>The typed events of table <c>routes</c> (one shared instance per client).</summary>

@@ -4,7 +4,7 @@
 namespace Transit;
 
 /// <summary>Reads rows of table <c>taxi_associations</c> into <see cref="global::Transit.TaxiAssociation"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Transit.TaxiAssociation, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -28,10 +28,10 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
     protected override global::Transit.TaxiAssociation? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
-        int valueId = default!;
-        bool hasId = false;
-        string valueName = default!;
-        bool hasName = false;
+        int value_Id = default!;
+        bool has_Id = false;
+        string value_Name = default!;
+        bool has_Name = false;
 
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
@@ -40,14 +40,14 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
             {
                 case 0:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
-                    valueId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
-                    hasId = true;
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
                     expected = 1;
                     break;
                 case 1:
                     global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "name");
-                    valueName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "name");
-                    hasName = true;
+                    value_Name = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "name");
+                    has_Name = true;
                     expected = 2;
                     break;
                 default:
@@ -56,21 +56,21 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
             }
         }
 
-        key = valueId;
-        hasKey = hasId;
-        if (!hasId)
+        key = value_Id;
+        hasKey = has_Id;
+        if (!has_Id)
         {
             missingColumn = "id";
             return null;
         }
-        if (!hasName)
+        if (!has_Name)
         {
             missingColumn = "name";
             return null;
         }
 
         missingColumn = null;
-        var row = new global::Transit.TaxiAssociation(valueId, valueName);
+        var row = new global::Transit.TaxiAssociation(value_Id, value_Name);
         return row;
     }
 
@@ -128,7 +128,7 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
 }
 
 /// <summary>Typed realtime events of table <c>taxi_associations</c>, with rows of <see cref="global::Transit.TaxiAssociation"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed partial class TaxiAssociationsRealtime : global::Skaftin.Realtime.RealtimeTable<global::Transit.TaxiAssociation, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -143,7 +143,7 @@ public sealed partial class TaxiAssociationsRealtime : global::Skaftin.Realtime.
 }
 
 /// <summary>Gets <see cref="TaxiAssociationsRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public static class TaxiAssociationsRealtimeExtensions
 {
     /// <summary>The typed events of table <c>taxi_associations</c> (one shared instance per client).</summary>
