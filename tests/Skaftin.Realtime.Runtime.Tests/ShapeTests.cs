@@ -163,6 +163,12 @@ public sealed class ShapeTests
     [InlineData("sparse", "4294967301")]
     [InlineData("other_sparse", "5")]
     [InlineData("small", "1.0")]
+    [InlineData("small", "1e0")]
+    [InlineData("small", "\"1e0\"")]
+    [InlineData("small", "\"+1\"")]
+    [InlineData("small", "\"01\"")]
+    [InlineData("small", "\" 1\"")]
+    [InlineData("wide", "\"+1\"")]
     [InlineData("small", "\"\"")]
     public void EnumNumbersOutsideTheTypeAreTypedErrors(string column, string json)
     {

@@ -55,7 +55,6 @@ public static partial class SkaftinJson
         TryReadEnumInteger(
             ref reader,
             out value,
-            static (ref Utf8JsonReader r, out long v) => r.TryGetInt64(out v),
             static (ReadOnlySpan<byte> text, out long v, out int consumed) => Utf8Parser.TryParse(text, out v, out consumed));
 
     /// <summary>
@@ -69,7 +68,6 @@ public static partial class SkaftinJson
         TryReadEnumInteger(
             ref reader,
             out value,
-            static (ref Utf8JsonReader r, out ulong v) => r.TryGetUInt64(out v),
             static (ReadOnlySpan<byte> text, out ulong v, out int consumed) => Utf8Parser.TryParse(text, out v, out consumed));
 
     /// <summary>The error for a value of an enum type that names no member, or a number the enum does not define.</summary>
@@ -84,26 +82,19 @@ public static partial class SkaftinJson
                 $"expected a member of {enumType} (its name, or a number it defines that fits its underlying type).")
             : Mismatch(ref reader, table, column, $"a member of {enumType} (its name or number)");
 
-    // An integer token, or a string holding only an integer (node-postgres sends bigint as "123").
-    private static bool TryReadEnumInteger<T>(ref Utf8JsonReader reader, out T value, TokenIntegerReader<T> fromToken, TextIntegerParser<T> fromText)
+    // An integer token, or a string holding only an integer (node-postgres sends bigint as "123"), by the same
+    // number grammar as the integer readers (no '+', spaces or leading zeros); a fraction or exponent is not an integer.
+    private static bool TryReadEnumInteger<T>(ref Utf8JsonReader reader, out T value, TextIntegerParser<T> parse)
     {
-        if (reader.TokenType == JsonTokenType.Number)
+        Span<byte> scratch = stackalloc byte[ScratchSize];
+        if (TryGetNumberText(in reader, scratch, out var text) && parse(text, out value, out var consumed) && consumed == text.Length)
         {
-            return fromToken(ref reader, out value);
-        }
-
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            Span<byte> scratch = stackalloc byte[ScratchSize];
-            var text = reader.HasValueSequence || reader.ValueIsEscaped ? scratch.Slice(0, CopyValue(ref reader, scratch)) : reader.ValueSpan;
-            return fromText(text, out value, out var consumed) && consumed == text.Length && text.Length > 0;
+            return true;
         }
 
         value = default!;
         return false;
     }
-
-    private delegate bool TokenIntegerReader<T>(ref Utf8JsonReader reader, out T value);
 
     private delegate bool TextIntegerParser<T>(ReadOnlySpan<byte> text, out T value, out int consumed);
 }
