@@ -106,6 +106,10 @@ public sealed class GrammarTests
     public void OtherNumbersAreNotTimestamps(string json, DecodeErrorKind kind) =>
         Assert.Equal(kind, DecodeHarness.Rejects(DDateTimeOffsetRowReader.Instance, static r => r.Value, json).Kind);
 
+    [Fact]
+    public void ADateIsNeverUnixMilliseconds() =>
+        Assert.Equal(DecodeErrorKind.WrongType, DecodeHarness.Rejects(DDateOnlyRowReader.Instance, static r => r.Value, "1795768200000").Kind);
+
     [Theory]
     [InlineData("08:30", "08:30:00.0000000")]
     [InlineData("08:30:15", "08:30:15.0000000")]
