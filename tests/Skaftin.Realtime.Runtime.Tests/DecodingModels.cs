@@ -70,3 +70,6 @@ public sealed record DFlags(Permissions Value, Permissions? Maybe, List<Permissi
 
 [SkaftinTable("d_byte_array")]
 public sealed record DByteArray(byte[] Value, byte[]? Maybe);
+
+[SkaftinTable("d_json")]
+public sealed record DJson(System.Text.Json.JsonElement Value, System.Text.Json.JsonElement? Maybe, List<System.Text.Json.JsonElement> Many, System.Text.Json.JsonElement[] Fixed, IReadOnlyList<System.Text.Json.JsonElement?> Sparse);

@@ -85,6 +85,9 @@ public sealed class DifferentialTests
     [Fact]
     public void TimeOnlys() => Agrees(Rows(Values.Times, static (v, m, l, a, s) => new DTimeOnly(v, m, l, a, s)), DTimeOnlyRowReader.Instance);
 
+    [Fact]
+    public void JsonElements() => Agrees(Rows(Values.JsonValues, static (v, m, l, a, s) => new DJson(v, m, l, a, s)), DJsonRowReader.Instance);
+
     // System.Text.Json's strict reading of an enum is its number; the reader also range-checks it (only defined values here).
     [Fact]
     public void Enums() => Agrees(Rows(Gen.Int[0, 2].Select(static i => (VehicleStatus)i), static (v, m, l, a, s) => new DEnum(v, m, l, a, s)), DEnumRowReader.Instance);

@@ -106,6 +106,10 @@ public sealed class GrammarTests
     public void OtherNumbersAreNotTimestamps(string json, DecodeErrorKind kind) =>
         Assert.Equal(kind, DecodeHarness.Rejects(DDateTimeOffsetRowReader.Instance, static r => r.Value, json).Kind);
 
+    [Fact]
+    public void ADateIsNeverUnixMilliseconds() =>
+        Assert.Equal(DecodeErrorKind.WrongType, DecodeHarness.Rejects(DDateOnlyRowReader.Instance, static r => r.Value, "1795768200000").Kind);
+
     [Theory]
     [InlineData("08:30", "08:30:00.0000000")]
     [InlineData("08:30:15", "08:30:15.0000000")]
@@ -283,6 +287,29 @@ public sealed class GrammarTests
         var reader = new System.Text.Json.Utf8JsonReader(Segments.Split(json, 7), isFinalBlock: true, state: default);
 
         Assert.Equal(digits, DStringRowReader.Instance.Read(ref reader).Value);
+    }
+
+    // JSON's grammar allows a lone surrogate escape; no .NET string can hold it as text, so it is a typed error
+    // naming the column, in a string column and in any other.
+    [Theory]
+    [InlineData("\"\\ud800\"")]
+    [InlineData("\"a\\udc00b\"")]
+    public void ALoneSurrogateIsAWrongTypeNamingTheColumn(string json)
+    {
+        var inText = DecodeHarness.Rejects(DStringRowReader.Instance, static r => r.Value, json);
+        Assert.Equal(DecodeErrorKind.WrongType, inText.Kind);
+
+        var inNumber = DecodeHarness.Rejects(DInt32RowReader.Instance, static r => r.Value, json);
+        Assert.Equal(DecodeErrorKind.WrongType, inNumber.Kind);
+        Assert.Equal("(a string that is not valid Unicode)", inNumber.OffendingText);
+
+        Assert.Equal(DecodeErrorKind.WrongType, DecodeHarness.Rejects(DDoubleRowReader.Instance, static r => r.Value, json).Kind);
+        Assert.Equal(DecodeErrorKind.WrongType, DecodeHarness.Rejects(DDecimalRowReader.Instance, static r => r.Value, json).Kind);
+        Assert.Equal(DecodeErrorKind.WrongType, DecodeHarness.Rejects(DBoolRowReader.Instance, static r => r.Value, json).Kind);
+        Assert.Equal(DecodeErrorKind.WrongType, DecodeHarness.Rejects(DGuidRowReader.Instance, static r => r.Value, json).Kind);
+        Assert.Equal(DecodeErrorKind.WrongType, DecodeHarness.Rejects(DDateTimeOffsetRowReader.Instance, static r => r.Value, json).Kind);
+        Assert.Equal(DecodeErrorKind.WrongType, DecodeHarness.Rejects(DDateOnlyRowReader.Instance, static r => r.Value, json).Kind);
+        Assert.Equal(DecodeErrorKind.WrongType, DecodeHarness.Rejects(DTimeOnlyRowReader.Instance, static r => r.Value, json).Kind);
     }
 
     private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);

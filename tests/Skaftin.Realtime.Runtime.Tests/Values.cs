@@ -55,6 +55,28 @@ internal static class Values
                 (negative ? "-" : "") + whole + (fraction.Length == 0 ? "" : "." + new string(fraction))
                 + (exponent.Item1 ? exponent.Item2 + exponent.Item3 + exponent.Item4.ToString(CultureInfo.InvariantCulture) : ""));
 
+    /// <summary>Any JSON value, nested up to three levels: numbers in every form, strings with escapes, literals, arrays, objects.</summary>
+    public static readonly Gen<System.Text.Json.JsonElement> JsonValues = JsonText(3).Select(static text => System.Text.Json.JsonDocument.Parse(text).RootElement.Clone());
+
+    private static Gen<string> JsonText(int depth)
+    {
+        var scalar = Gen.OneOf(
+            JsonNumberTexts,
+            Strings.Select(static s => System.Text.Json.JsonSerializer.Serialize(s)),
+            Gen.OneOf(Gen.Const("true"), Gen.Const("false"), Gen.Const("null")));
+        if (depth == 0)
+        {
+            return scalar;
+        }
+
+        var inner = JsonText(depth - 1);
+        return Gen.Frequency(
+            (3, scalar),
+            (1, inner.Array[0, 3].Select(static items => "[" + string.Join(",", items) + "]")),
+            (1, Gen.Select(Strings, inner).Array[0, 3].Select(static members =>
+                "{" + string.Join(",", Array.ConvertAll(members, static m => System.Text.Json.JsonSerializer.Serialize(m.Item1) + ":" + m.Item2)) + "}")));
+    }
+
     /// <summary><paramref name="any"/> with its bounds and zero made common.</summary>
     public static Gen<T> Bounded<T>(Gen<T> any, T min, T max) =>
         Gen.Frequency((6, any), (1, Gen.Const(min)), (1, Gen.Const(max)), (1, Gen.Const(default(T)!)));

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 
 namespace Skaftin.Realtime;
@@ -5,6 +6,9 @@ namespace Skaftin.Realtime;
 // The errors every reader throws, and the short description of the offending token they carry.
 public static partial class SkaftinJson
 {
+    // What a string holding a lone surrogate escape (valid JSON, not valid text) is called in an error.
+    private const string NotUnicode = "(a string that is not valid Unicode)";
+
     /// <summary>The error for a <c>null</c> in a non-nullable column.</summary>
     public static SkaftinDecodeException NullNotAllowed(string table, string column) =>
         new(DecodeErrorKind.NullNotAllowed, table, column, "null", "the column is not nullable.");
@@ -13,7 +17,9 @@ public static partial class SkaftinJson
     public static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         // The cut goes inside the quotes, so a long string still reads as a string that was cut.
-        JsonTokenType.String => "\"" + Truncate(reader.GetString()!, SkaftinDecodeException.MaxOffendingTextLength - 2) + "\"",
+        JsonTokenType.String => TryGetText(ref reader, out var text)
+            ? "\"" + Truncate(text, SkaftinDecodeException.MaxOffendingTextLength - 2) + "\""
+            : NotUnicode,
         JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null => RawText(ref reader),
         JsonTokenType.StartObject => "{…}",
         JsonTokenType.StartArray => "[…]",
@@ -46,6 +52,21 @@ public static partial class SkaftinJson
 
     private static SkaftinDecodeException OutOfRange(ref Utf8JsonReader reader, string table, string column, string detail) =>
         new(DecodeErrorKind.OutOfRange, table, column, Describe(ref reader), detail);
+
+    // A string token's text; false when it holds a lone surrogate escape, which no .NET string can carry as text.
+    private static bool TryGetText(ref Utf8JsonReader reader, out string text)
+    {
+        try
+        {
+            text = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = string.Empty;
+            return false;
+        }
+    }
 
     private static SkaftinDecodeException Mismatch(ref Utf8JsonReader reader, string table, string column, string expected) =>
         reader.TokenType == JsonTokenType.Null

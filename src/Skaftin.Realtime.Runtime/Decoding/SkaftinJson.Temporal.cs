@@ -45,7 +45,7 @@ public static partial class SkaftinJson
         ReadDateTimeOffset(ref reader, table, column).UtcDateTime;
 
 #if NET6_0_OR_GREATER
-    /// <summary>Reads a <see cref="DateOnly"/> from <c>yyyy-MM-dd</c>, or a timestamp of the form <see cref="ReadDateTimeOffset"/> takes (its date as written).</summary>
+    /// <summary>Reads a <see cref="DateOnly"/> from <c>yyyy-MM-dd</c>, or a timestamp string of the form <see cref="ReadDateTimeOffset"/> takes (its date as written).</summary>
     public static DateOnly ReadDateOnly(ref Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == JsonTokenType.String)

@@ -18,7 +18,7 @@ public static partial class SkaftinJson
     /// <summary>Reads a string; a number is taken as its text.</summary>
     public static string ReadString(ref Utf8JsonReader reader, string table, string column) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString()!,
+        JsonTokenType.String => TryGetText(ref reader, out var text) ? text : throw Mismatch(ref reader, table, column, "a string of valid Unicode (no lone surrogate)"),
         JsonTokenType.Number => RawText(ref reader),
         _ => throw Mismatch(ref reader, table, column, "a string"),
     };
@@ -79,7 +79,8 @@ public static partial class SkaftinJson
     }
 
     // A string token's text without escapes: its own bytes when it has none and is contiguous, else unescaped into
-    // scratch, or into a buffer of its own when longer (no value of a documented form is). `in`, so scratch may be returned.
+    // scratch, or into a buffer of its own when longer (no value of a documented form is). Empty, which no grammar
+    // here accepts, when it holds a lone surrogate escape. `in`, so scratch may be returned.
     private static ReadOnlySpan<byte> UnescapedValue(in Utf8JsonReader reader, Span<byte> scratch)
     {
         if (!reader.HasValueSequence && !reader.ValueIsEscaped)
@@ -89,7 +90,14 @@ public static partial class SkaftinJson
 
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
         var buffer = length <= scratch.Length ? scratch : new byte[length];
-        return buffer.Slice(0, reader.CopyString(buffer));
+        try
+        {
+            return buffer.Slice(0, reader.CopyString(buffer));
+        }
+        catch (InvalidOperationException)
+        {
+            return default;
+        }
     }
 
     // Copies an escaped or multi-segment string token into scratch; 0 when it does not fit (the caller then fails to parse).
