@@ -169,6 +169,8 @@ public sealed class ShapeTests
     [InlineData("small", "\"01\"")]
     [InlineData("small", "\" 1\"")]
     [InlineData("wide", "\"+1\"")]
+    [InlineData("small", "\"\\ud800\"")]
+    [InlineData("small", "\"On\\ud800\"")]
     [InlineData("small", "\"\"")]
     public void EnumNumbersOutsideTheTypeAreTypedErrors(string column, string json)
     {

@@ -100,11 +100,24 @@ public static partial class SkaftinJson
         }
     }
 
-    // Copies an escaped or multi-segment string token into scratch; 0 when it does not fit (the caller then fails to parse).
+    // Copies an escaped or multi-segment string token into scratch; 0 when it does not fit or is not valid UTF-16
+    // (the caller then fails to parse and reports the value).
     private static int CopyValue(ref Utf8JsonReader reader, scoped Span<byte> scratch)
     {
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        return length > scratch.Length ? 0 : reader.CopyString(scratch);
+        if (length > scratch.Length)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return reader.CopyString(scratch);
+        }
+        catch (InvalidOperationException)
+        {
+            return 0; // a lone surrogate escape: no text, so the caller reports the value (naming its column)
+        }
     }
 
     // Exactly 8-4-4-4-12 hexadecimal digits (the "D" form), either case: no braces, no spaces, no other layout.
