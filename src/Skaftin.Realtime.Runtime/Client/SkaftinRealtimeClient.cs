@@ -291,6 +291,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         connection.Disconnected += reason => OnDisconnected(connection, reason, accepted);
         connection.Heartbeat += () => Volatile.Write(ref _lastHeartbeat, _options.TimeProvider.GetTimestamp());
         connection.EventReceived += (name, payload) => OnEvent(connection, name, payload);
+        connection.FrameRejected += rejection => Router.ReportFrameRejected(rejection);
         var previous = Interlocked.Exchange(ref _connection, connection);
         if (previous is not null)
         {

@@ -213,6 +213,17 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, "resync", signal.TableName, signal.Reason.ToString(), "", ex));
     }
 
+    internal void ReportFrameRejected(FrameRejection rejection)
+    {
+        Log.FrameRejected(_logger, rejection.EventName, rejection.Exception.Kind, rejection.Exception.Message);
+        if (rejection.Kind == RealtimeErrorKind.DecodeFailed)
+        {
+            SkaftinTelemetry.DecodeFailures.Add(1, SkaftinTelemetry.Table(rejection.TableName));
+        }
+
+        Report(new RealtimeError(rejection.Kind, rejection.EventName, rejection.TableName, rejection.EventType, Cut(rejection.Text), rejection.Exception));
+    }
+
     internal void ReportQueueFull(string eventName, ReadOnlyMemory<byte> utf8Json)
     {
         Log.DispatchQueueFull(_logger, eventName);
