@@ -423,8 +423,15 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
                 return;
             }
 
-            SetState(ConnectionState.Connected, "reconnected");
+            // Self-check: the client says it is live only once its rooms are joined again (or their failure reported).
+            var live = Volatile.Read(ref _connection);
             await RejoinRoomsAsync().ConfigureAwait(false);
+            if (Volatile.Read(ref _connection) != live)
+            {
+                return; // lost again while re-joining: that loss started its own reconnect
+            }
+
+            SetState(ConnectionState.Connected, "reconnected");
 
             // In order with the events: handlers see the signal after everything received before it.
             if (!_queue.Writer.TryWrite((ResyncItem, ReadOnlyMemory<byte>.Empty, System.Diagnostics.Stopwatch.GetTimestamp())))
