@@ -139,7 +139,7 @@ internal static class SocketIOFrameReader
         }
         catch (JsonException ex)
         {
-            return Reject(RealtimeErrorKind.DecodeFailed, scan.Name ?? EventNames.DatabaseChange, scan.TableName, scan.EventType, scan.PayloadOr(rest),
+            return Reject(RealtimeErrorKind.DecodeFailed, scan.Name ?? FrameRejection.PacketName, scan.TableName, scan.EventType, scan.PayloadOr(rest),
                 FrameErrorKind.MalformedFrame, "The event is not valid JSON: " + ex.Message, attachments: attachments);
         }
 
