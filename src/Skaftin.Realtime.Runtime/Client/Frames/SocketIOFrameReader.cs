@@ -17,6 +17,8 @@ internal static class SocketIOFrameReader
 {
     // The frame reader itself follows any depth (its memory grows with the frame, which the socket bounds), so it
     // can still find the event name, table, type and offset around a payload too deep for the parsers above.
+    private delegate void PropertyReader(string? name, ref Utf8JsonReader reader);
+
     private static readonly JsonReaderOptions Unbounded = new() { MaxDepth = int.MaxValue };
 
     // Enough bytes for the characters an error keeps (a character is at most four UTF-8 bytes); the rest is let go.
@@ -198,42 +200,26 @@ internal static class SocketIOFrameReader
         string? sid = null;
         int? pingInterval = null, pingTimeout = null;
         long? maxPayload = null;
-        try
+        var readable = ReadObject(json, (string? name, ref Utf8JsonReader reader) =>
         {
-            var reader = new Utf8JsonReader(json, Unbounded);
-            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            switch (name)
             {
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var name = SafeString(ref reader);
-                    reader.Read();
-                    switch (name)
-                    {
-                        case "sid" when reader.TokenType == JsonTokenType.String:
-                            sid = SafeString(ref reader);
-                            break;
-                        case "pingInterval" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var interval):
-                            pingInterval = interval;
-                            break;
-                        case "pingTimeout" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var timeout):
-                            pingTimeout = timeout;
-                            break;
-                        case "maxPayload" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var max):
-                            maxPayload = max;
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
-                    }
-                }
+                case "sid" when reader.TokenType == JsonTokenType.String:
+                    sid = SafeString(ref reader);
+                    break;
+                case "pingInterval" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var interval):
+                    pingInterval = interval;
+                    break;
+                case "pingTimeout" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var timeout):
+                    pingTimeout = timeout;
+                    break;
+                case "maxPayload" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var max):
+                    maxPayload = max;
+                    break;
             }
-        }
-        catch (JsonException)
-        {
-            sid = null;
-        }
+        });
 
-        if (sid is null || pingInterval is null || pingTimeout is null)
+        if (!readable || sid is null || pingInterval is null || pingTimeout is null)
         {
             return InboundFrame.Fatal(Rejection(RealtimeErrorKind.ConnectionFailed, FrameRejection.HandshakeName, null, null, json, FrameErrorKind.MalformedFrame,
                 "The server's Engine.IO handshake lacks a readable sid, pingInterval or pingTimeout."));
@@ -257,36 +243,24 @@ internal static class SocketIOFrameReader
     private static InboundFrame ReadConnect(ReadOnlySpan<byte> json)
     {
         string? sid = null, pid = null;
-        try
+        var readable = ReadObject(json, (string? name, ref Utf8JsonReader reader) =>
         {
-            var reader = new Utf8JsonReader(json, Unbounded);
-            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            if (reader.TokenType != JsonTokenType.String)
             {
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var name = SafeString(ref reader);
-                    reader.Read();
-                    if (name == "sid" && reader.TokenType == JsonTokenType.String)
-                    {
-                        sid = SafeString(ref reader);
-                    }
-                    else if (name == "pid" && reader.TokenType == JsonTokenType.String)
-                    {
-                        pid = SafeString(ref reader);
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
+                return;
             }
-        }
-        catch (JsonException)
-        {
-            sid = null;
-        }
 
-        if (sid is null)
+            if (name == "sid")
+            {
+                sid = SafeString(ref reader);
+            }
+            else if (name == "pid")
+            {
+                pid = SafeString(ref reader);
+            }
+        });
+
+        if (!readable || sid is null)
         {
             return InboundFrame.Fatal(Rejection(RealtimeErrorKind.ConnectionFailed, FrameRejection.HandshakeName, null, null, json, FrameErrorKind.MalformedFrame,
                 "The server's Socket.IO CONNECT packet lacks a readable sid."));
@@ -299,33 +273,47 @@ internal static class SocketIOFrameReader
     private static string ConnectErrorPacket(ReadOnlySpan<byte> json)
     {
         string? message = null;
+        var readable = ReadObject(json, (string? name, ref Utf8JsonReader reader) =>
+        {
+            if (name == "message" && reader.TokenType == JsonTokenType.String)
+            {
+                message = SafeString(ref reader);
+            }
+        });
+
+        if (!readable || message is null)
+        {
+            message = json.IsEmpty ? "The server refused the connection." : "The server refused the connection: " + Utf8Text.Decode(json);
+        }
+
+        return "44" + WriteObject(writer => writer.WriteString("message", message));
+    }
+
+    // Hands each top-level property of a JSON object to `read`, the reader on its value; false when it is no object.
+    private static bool ReadObject(ReadOnlySpan<byte> json, PropertyReader read)
+    {
         try
         {
             var reader = new Utf8JsonReader(json, Unbounded);
-            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var name = SafeString(ref reader);
-                    reader.Read();
-                    if (name == "message" && reader.TokenType == JsonTokenType.String)
-                    {
-                        message = SafeString(ref reader);
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
+                return false;
             }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = SafeString(ref reader);
+                reader.Read();
+                read(name, ref reader);
+                reader.Skip(); // a nested value whole; nothing for a plain one
+            }
+
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
         }
         catch (JsonException)
         {
-            message = null;
+            return false;
         }
-
-        message ??= json.IsEmpty ? "The server refused the connection." : "The server refused the connection: " + Utf8Text.Decode(json);
-        return "44" + WriteObject(writer => writer.WriteString("message", message));
     }
 
     private static string WriteObject(Action<Utf8JsonWriter> write)
