@@ -17,6 +17,7 @@ public sealed class PoisonFrameTests
 {
     private const string Project = "p1";
     private const string Timestamp = "2026-11-26T08:30:00Z";
+    private const int MaxFrameBytes = SkaftinRealtimeOptions.MinimumMaxFrameBytes;
 
     private sealed record Poison(string EventName, bool Ack, bool Binary, RealtimeErrorKind Kind, FrameErrorKind? Cause, Func<string, string> ArgsJson)
     {
@@ -36,6 +37,7 @@ public sealed class PoisonFrameTests
         "too-deep-with-ack-id" => new(EventNames.DatabaseChange, true, false, RealtimeErrorKind.DecodeFailed, FrameErrorKind.TooDeep, Deep),
         "too-deep-binary-event" => new(EventNames.DatabaseChange, false, true, RealtimeErrorKind.FrameDropped, FrameErrorKind.BinaryEvent, Deep),
         "too-deep-unknown-name" => new("server-news", false, false, RealtimeErrorKind.FrameDropped, FrameErrorKind.UnknownEvent, Deep),
+        "too-large" => new(EventNames.DatabaseChange, false, false, RealtimeErrorKind.DecodeFailed, FrameErrorKind.TooLarge, m => Event(m, ",\"extra\":\"" + new string('x', 2 * MaxFrameBytes) + "\"")),
         "no-payload" => new(EventNames.DatabaseChange, false, false, RealtimeErrorKind.DecodeFailed, null, _ => "[]"),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
@@ -43,7 +45,7 @@ public sealed class PoisonFrameTests
     public static TheoryData<string, bool> Cases()
     {
         var cases = new TheoryData<string, bool>();
-        foreach (var name in new[] { "lone-surrogate", "too-deep", "too-deep-with-ack-id", "too-deep-binary-event", "too-deep-unknown-name", "no-payload" })
+        foreach (var name in new[] { "lone-surrogate", "too-deep", "too-deep-with-ack-id", "too-deep-binary-event", "too-deep-unknown-name", "too-large", "no-payload" })
         {
             cases.Add(name, false);
             cases.Add(name, true);
@@ -62,10 +64,14 @@ public sealed class PoisonFrameTests
         // Reconnects ask for a token: holding it back keeps the client away while the server sends.
         var tokenGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         tokenGate.SetResult();
-        await using var client = Harness.Client(server, configure: o => o.AccessTokenProvider = async ct =>
+        await using var client = Harness.Client(server, configure: o =>
         {
-            await Volatile.Read(ref tokenGate).Task.WaitAsync(ct);
-            return server.DefaultApiKey;
+            o.MaxFrameBytes = MaxFrameBytes;
+            o.AccessTokenProvider = async ct =>
+            {
+                await Volatile.Read(ref tokenGate).Task.WaitAsync(ct);
+                return server.DefaultApiKey;
+            };
         });
         var inserted = new ConcurrentQueue<string>();
         var errors = new ConcurrentQueue<RealtimeError>();

@@ -129,6 +129,15 @@ public sealed class ClientUnitTests
     }
 
     [Fact]
+    public void AFrameLimitBelowTheMinimumIsRefused()
+    {
+        var options = new SkaftinRealtimeOptions();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.MaxFrameBytes = SkaftinRealtimeOptions.MinimumMaxFrameBytes - 1);
+        Assert.Equal(SkaftinRealtimeOptions.DefaultMaxFrameBytes, options.MaxFrameBytes);
+    }
+
+    [Fact]
     public async Task AFrameTheConnectionRejectsIsReportedOnceWithItsCauseAndTheConnectionStays()
     {
         var errors = new ConcurrentQueue<RealtimeError>();

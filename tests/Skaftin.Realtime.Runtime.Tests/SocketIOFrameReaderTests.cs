@@ -235,6 +235,86 @@ public sealed class SocketIOFrameReaderTests
         Assert.True(frame.Rejection!.Text.Length <= RealtimeError.MaxRawTextLength * 4);
     }
 
+    [Fact]
+    public void AnOversizedEventIsReportedWithWhatItsFirstAndLastBytesTell()
+    {
+        var frame = Encoding.UTF8.GetBytes("42[\"database-change\",{\"type\":\"update\",\"tableName\":\"vehicles\",\"data\":\"" + new string('x', 200_000) + "\"},\"off-8\"]");
+        var tail = new FrameTail();
+        for (var at = 100_000; at < frame.Length; at += tail.Scratch.Count)
+        {
+            var part = frame.AsSpan(at, Math.Min(tail.Scratch.Count, frame.Length - at));
+            part.CopyTo(tail.Scratch);
+            tail.Keep(part.Length);
+        }
+
+        var head = frame.AsSpan(0, 100_000);
+        var read = SocketIOFrameReader.ReadOversizedUnguarded(head, tail.End(head), frame.Length, 100_000, offsetsAppended: true);
+
+        var cause = Cause(read);
+        Assert.Equal(FrameErrorKind.TooLarge, cause.Kind);
+        Assert.Contains($"{frame.Length} bytes, over the limit of 100000", cause.Message);
+        Assert.Equal(RealtimeErrorKind.DecodeFailed, read.Rejection!.Kind);
+        Assert.Equal(("vehicles", "update"), (read.Rejection.TableName, read.Rejection.EventType));
+        Assert.StartsWith("{\"type\":\"update\"", Text(read), StringComparison.Ordinal);
+        Assert.Equal("off-8", read.Offset);
+    }
+
+    [Theory]
+    [InlineData("0{\"sid\":\"", true, RealtimeErrorKind.ConnectionFailed)]
+    [InlineData("40{\"sid\":\"", true, RealtimeErrorKind.ConnectionFailed)]
+    [InlineData("43[\"xx", false, RealtimeErrorKind.FrameDropped)]
+    [InlineData("42/admin,[\"database-change\"", false, RealtimeErrorKind.FrameDropped)]
+    [InlineData("42[\"other-event\",[[[[", false, RealtimeErrorKind.FrameDropped)]
+    [InlineData("451-[\"database-change\",{\"type", false, RealtimeErrorKind.FrameDropped)]
+    [InlineData("42[\"database-change\",{\"ty", false, RealtimeErrorKind.DecodeFailed)]
+    [InlineData("42[\"database-change\"", false, RealtimeErrorKind.DecodeFailed)]
+    [InlineData("42{", false, RealtimeErrorKind.FrameDropped)]
+    public void AnyOversizedFrameIsRejectedAsTooLarge(string head, bool endsConnection, RealtimeErrorKind kind)
+    {
+        var read = SocketIOFrameReader.ReadOversizedUnguarded(Encoding.UTF8.GetBytes(head), "x\"]"u8, 1L << 40, 65536, offsetsAppended: true);
+
+        Assert.Equal(FrameErrorKind.TooLarge, Cause(read).Kind);
+        Assert.Equal(kind, read.Rejection!.Kind);
+        Assert.Equal(endsConnection, read.EndsConnection);
+        Assert.Null(read.Offset);
+    }
+
+    [Theory]
+    [InlineData(",\"off\"]", "off")]
+    [InlineData("1,\"a-b_c\"]", "a-b_c")]
+    [InlineData("\"off\"]", null)]
+    [InlineData(",\"o\\\"ff\"]", null)]
+    [InlineData(",\"off\"}", null)]
+    [InlineData(",1]", null)]
+    public void TheOffsetIsReadFromTheEndOfAnOversizedEvent(string end, string? offset)
+    {
+        var head = Encoding.UTF8.GetBytes("42[\"database-change\",{\"type\":");
+        var read = SocketIOFrameReader.ReadOversizedUnguarded(head, Encoding.UTF8.GetBytes(end), 1L << 30, 65536, offsetsAppended: true);
+
+        Assert.Equal(offset, read.Offset);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(1023)]
+    [InlineData(1024)]
+    [InlineData(5000)]
+    public void TheTailKeepsTheLastBytesWhateverTheReceiveSizes(int chunk)
+    {
+        var bytes = new byte[20_000];
+        new Random(chunk).NextBytes(bytes);
+        var head = bytes.AsSpan(0, 19_500);
+        var tail = new FrameTail();
+        for (var at = 19_500; at < bytes.Length; at += chunk)
+        {
+            var part = bytes.AsSpan(at, Math.Min(chunk, bytes.Length - at));
+            part.CopyTo(tail.Scratch);
+            tail.Keep(part.Length);
+        }
+
+        Assert.Equal(bytes.AsSpan(bytes.Length - FrameTail.EndSize).ToArray(), tail.End(head));
+    }
+
     [Theory]
     [InlineData("", false)]
     [InlineData("plain", false)]
@@ -351,6 +431,16 @@ public sealed class SocketIOFrameReaderTests
     [Fact]
     public void AnyDamagedByteIsReadSafely() =>
         Gen.Select(Damaged, Gen.Bool).Sample(static (bytes, offsets) => ReadsSafely(bytes, offsets), iter: 20_000);
+
+    [Fact]
+    public void AnyOversizedFrameIsRejectedSafely() =>
+        Gen.Select(Soup, Gen.Int[0, 60], Gen.Bool).Sample(static (text, cut, offsets) =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var head = bytes.AsSpan(0, Math.Min(cut, bytes.Length));
+            var read = SocketIOFrameReader.ReadOversizedUnguarded(head, bytes.AsSpan(Math.Max(0, bytes.Length - 20)), bytes.Length, 65536, offsets);
+            Assert.Equal(FrameErrorKind.TooLarge, Cause(read).Kind);
+        }, iter: 20_000);
 
     [Fact]
     public void AnyBytesAreReadSafely() =>

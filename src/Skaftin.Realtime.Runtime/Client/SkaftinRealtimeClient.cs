@@ -46,7 +46,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <summary>Creates a client; nothing is sent until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">The settings.</param>
     public SkaftinRealtimeClient(SkaftinRealtimeOptions options)
-        : this(options, (url, transport, token, resume) => new SocketIOConnection(url, transport, token, resume, options?.ConfigureWebSocket))
+        : this(options, (url, transport, token, resume) => new SocketIOConnection(url, transport, token, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes))
     {
     }
 

@@ -24,10 +24,15 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     private readonly Broadcast<string> _text = new();
     private readonly Broadcast<byte[]> _bytes = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly int _maxFrameBytes;
     private int _offsetsAppended;
     private long _pendingAttachments;
 
-    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure) => configure?.Invoke(_socket.Options);
+    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, int maxFrameBytes)
+    {
+        _maxFrameBytes = maxFrameBytes;
+        configure?.Invoke(_socket.Options);
+    }
 
     /// <summary>The recovery session id from the last CONNECT packet, when the server enables recovery.</summary>
     public string? SessionId { get; private set; }
@@ -82,25 +87,41 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 
     private async Task ReceiveLoopAsync()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferSize, _maxFrameBytes));
+        FrameTail? tail = null;
         try
         {
             while (!_stop.IsCancellationRequested)
             {
                 var count = 0;
+                var length = 0L;
+                tail?.Reset();
                 WebSocketReceiveResult result;
                 do
                 {
-                    if (count == buffer.Length)
+                    if (count < _maxFrameBytes)
                     {
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        Buffer.BlockCopy(buffer, 0, larger, 0, count);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
+                        if (count == buffer.Length)
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, _maxFrameBytes));
+                            Buffer.BlockCopy(buffer, 0, larger, 0, count);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
+
+                        var room = Math.Min(buffer.Length, _maxFrameBytes) - count;
+                        result = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, room), _stop.Token).ConfigureAwait(false);
+                        count += result.Count;
+                    }
+                    else
+                    {
+                        // Past the limit: read on, keeping only the frame's last bytes.
+                        tail ??= new FrameTail();
+                        result = await _socket.ReceiveAsync(tail.Scratch, _stop.Token).ConfigureAwait(false);
+                        tail.Keep(result.Count);
                     }
 
-                    result = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), _stop.Token).ConfigureAwait(false);
-                    count += result.Count;
+                    length += result.Count;
                 }
                 while (!result.EndOfMessage);
 
@@ -110,8 +131,8 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
                     return;
                 }
 
-                var frame = result.MessageType == WebSocketMessageType.Binary
-                    ? BinaryFrame()
+                var frame = result.MessageType == WebSocketMessageType.Binary ? BinaryFrame()
+                    : length > count ? SocketIOFrameReader.ReadOversized(buffer.AsSpan(0, count), tail!.End(buffer.AsSpan(0, count)), length, _maxFrameBytes, OffsetsAppended)
                     : SocketIOFrameReader.Read(buffer.AsSpan(0, count), OffsetsAppended);
                 if (!Handle(frame))
                 {

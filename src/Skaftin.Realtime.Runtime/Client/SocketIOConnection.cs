@@ -25,7 +25,7 @@ internal sealed class SocketIOConnection : ISocketConnection
     private int _closed;
     private string? _lastOffset;
 
-    public SocketIOConnection(Uri url, SkaftinTransport transport, string token, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket)
+    public SocketIOConnection(Uri url, SkaftinTransport transport, string token, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes)
     {
         // The handshake's auth object: the token, and on reconnect the session to restore (socket.io reads pid/offset).
         var auth = new Dictionary<string, string> { ["token"] = token };
@@ -49,7 +49,7 @@ internal sealed class SocketIOConnection : ISocketConnection
         {
             JsonSerializer = SocketPayloadSerializer.Instance,
             // A resumed session's missed events come before the CONNECT packet, already with their offsets.
-            ClientWebSocketProvider = () => _webSocket = new SkaftinWebSocket(configureWebSocket) { Inbound = OnInbound, OffsetsAppended = resume is not null },
+            ClientWebSocketProvider = () => _webSocket = new SkaftinWebSocket(configureWebSocket, maxFrameBytes) { Inbound = OnInbound, OffsetsAppended = resume is not null },
         };
         _socket.OnConnected += (_, _) => Connected?.Invoke();
         _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(reason);

@@ -15,6 +15,9 @@ public enum FrameErrorKind
     /// <summary>The event's payload nests objects and arrays deeper than <see cref="SkaftinFrameException.MaxPayloadDepth"/> levels.</summary>
     TooDeep,
 
+    /// <summary>The frame is larger than <see cref="SkaftinRealtimeOptions.MaxFrameBytes"/>; it was read past and not delivered.</summary>
+    TooLarge,
+
     /// <summary>An event whose name this SDK does not handle; it was dropped.</summary>
     UnknownEvent,
 

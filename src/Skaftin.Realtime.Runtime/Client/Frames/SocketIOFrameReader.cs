@@ -56,6 +56,101 @@ internal static class SocketIOFrameReader
         return ReadText(repaired, offsetsAppended, invalidUtf8: true);
     }
 
+    /// <summary>
+    /// Reads what can be read of a frame larger than the limit, from its first bytes (name, table, type, the start of
+    /// the payload) and its last ones (the offset), and rejects it. Never throws.
+    /// </summary>
+    /// <param name="head">The frame's first bytes, as many as the limit allows.</param>
+    /// <param name="end">The frame's last bytes.</param>
+    /// <param name="length">The frame's whole length.</param>
+    /// <param name="limit">The limit it is over.</param>
+    /// <param name="offsetsAppended">Whether the server appends recovery offsets (see <see cref="Read"/>).</param>
+    /// <returns>The rejection.</returns>
+    public static InboundFrame ReadOversized(ReadOnlySpan<byte> head, ReadOnlySpan<byte> end, long length, int limit, bool offsetsAppended)
+    {
+        try
+        {
+            return ReadOversizedUnguarded(head, end, length, limit, offsetsAppended);
+        }
+        catch (Exception ex)
+        {
+            return Reject(RealtimeErrorKind.FrameDropped, FrameRejection.PacketName, null, null, head, FrameErrorKind.TooLarge, "An oversized frame could not be read: " + ex.Message);
+        }
+    }
+
+    /// <summary>The oversized-frame reader without its last-resort guard, for tests.</summary>
+    internal static InboundFrame ReadOversizedUnguarded(ReadOnlySpan<byte> head, ReadOnlySpan<byte> end, long length, int limit, bool offsetsAppended)
+    {
+        var message = $"The frame is {length.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes, over the limit of "
+            + $"{limit.ToString(System.Globalization.CultureInfo.InvariantCulture)} (SkaftinRealtimeOptions.MaxFrameBytes); it was read past and not delivered.";
+        if (head.Length < 2 || head[0] != (byte)'4' || head[1] is (byte)'0' or (byte)'4')
+        {
+            // A handshake packet (open, connect, connect error) that large leaves nothing to connect with.
+            return head.Length >= 1 && head[0] is (byte)'0' or (byte)'4'
+                ? InboundFrame.Fatal(Rejection(RealtimeErrorKind.ConnectionFailed, FrameRejection.HandshakeName, null, null, head, FrameErrorKind.TooLarge, message))
+                : Reject(RealtimeErrorKind.FrameDropped, FrameRejection.PacketName, null, null, head, FrameErrorKind.TooLarge, message);
+        }
+
+        var type = head[1];
+        var rest = head.Slice(2);
+        if (type is not ((byte)'2' or (byte)'5') || TakeOtherNamespace(ref rest) is not null)
+        {
+            return Reject(RealtimeErrorKind.FrameDropped, FrameRejection.PacketName, null, null, head, FrameErrorKind.TooLarge, message);
+        }
+
+        var attachments = type == (byte)'5' ? Math.Max(0, TakeAttachmentCount(ref rest)) : 0;
+        var hasAckId = TakeNumber(ref rest) is not null;
+        var scan = new EventScan();
+        try
+        {
+            scan.Read(rest, isFinalBlock: false);
+        }
+        catch (JsonException)
+        {
+            // What was read before the damage still names the event.
+        }
+
+        var eventName = scan.Name ?? FrameRejection.PacketName;
+        var known = KnownEvent(eventName);
+        var kind = known is not null && type == (byte)'2' ? RealtimeErrorKind.DecodeFailed : RealtimeErrorKind.FrameDropped;
+        var text = scan.Arguments > 0 ? rest.Slice(scan.PayloadStart) : rest;
+        return Reject(kind, known ?? eventName, scan.TableName, scan.EventType, text, FrameErrorKind.TooLarge, message,
+            offsetsAppended && !hasAckId ? TrailingOffset(end) : null, attachments);
+    }
+
+    // `,"<offset>"]` at the very end of an event: the offset the server appended (its characters never need escaping).
+    private static string? TrailingOffset(ReadOnlySpan<byte> end)
+    {
+        if (end.Length < 4 || end[end.Length - 1] != (byte)']' || end[end.Length - 2] != (byte)'"')
+        {
+            return null;
+        }
+
+        var body = end.Slice(0, end.Length - 2);
+        var open = body.LastIndexOf((byte)'"');
+        if (open < 1 || body[open - 1] != (byte)',')
+        {
+            return null;
+        }
+
+        var value = body.Slice(open + 1);
+        return value.IsEmpty || value.IndexOf((byte)'\\') >= 0 || !Utf8Text.IsValid(value) ? null : Utf8Text.Decode(value);
+    }
+
+    // "/name," before a packet's data: the namespace when it is not the main one (the rest is left after the comma).
+    private static string? TakeOtherNamespace(ref ReadOnlySpan<byte> rest)
+    {
+        if (rest.IsEmpty || rest[0] != (byte)'/')
+        {
+            return null;
+        }
+
+        var comma = rest.IndexOf((byte)',');
+        var space = comma < 0 ? rest : rest.Slice(0, comma);
+        rest = comma < 0 ? ReadOnlySpan<byte>.Empty : rest.Slice(comma + 1);
+        return space.SequenceEqual("/"u8) ? null : Utf8Text.Decode(space);
+    }
+
     private static InboundFrame ReadText(ReadOnlySpan<byte> frame, bool offsetsAppended, bool invalidUtf8)
     {
         if (frame.IsEmpty)
@@ -86,17 +181,10 @@ internal static class SocketIOFrameReader
 
         var type = packet[0];
         var rest = packet.Slice(1);
-        if (!rest.IsEmpty && rest[0] == (byte)'/')
+        if (TakeOtherNamespace(ref rest) is { } space)
         {
-            var comma = rest.IndexOf((byte)',');
-            var space = comma < 0 ? rest : rest.Slice(0, comma);
-            if (!space.SequenceEqual("/"u8))
-            {
-                return Reject(RealtimeErrorKind.FrameDropped, FrameRejection.PacketName, null, null, packet, FrameErrorKind.UnsupportedPacket,
-                    $"A packet for namespace '{Utf8Text.Decode(space)}', which the client never joins; dropped.");
-            }
-
-            rest = comma < 0 ? ReadOnlySpan<byte>.Empty : rest.Slice(comma + 1);
+            return Reject(RealtimeErrorKind.FrameDropped, FrameRejection.PacketName, null, null, packet, FrameErrorKind.UnsupportedPacket,
+                $"A packet for namespace '{space}', which the client never joins; dropped.");
         }
 
         switch (type)
@@ -420,15 +508,37 @@ internal static class SocketIOFrameReader
         public readonly ReadOnlySpan<byte> PayloadOr(ReadOnlySpan<byte> whole) =>
             Arguments > 0 && PayloadLength > 0 ? whole.Slice(PayloadStart, PayloadLength) : whole;
 
-        public void Read(ReadOnlySpan<byte> json)
+        /// <param name="json">The event's JSON array.</param>
+        /// <param name="isFinalBlock">False when <paramref name="json"/> is only the start of the array: read what is there.</param>
+        public void Read(ReadOnlySpan<byte> json, bool isFinalBlock = true)
         {
-            var reader = new Utf8JsonReader(json, Unbounded);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            var reader = new Utf8JsonReader(json, isFinalBlock, new JsonReaderState(Unbounded));
+            if (!reader.Read())
+            {
+                if (isFinalBlock)
+                {
+                    throw new JsonException("an event must be a JSON array.");
+                }
+
+                return;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartArray)
             {
                 throw new JsonException("an event must be a JSON array.");
             }
 
-            if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+            if (!reader.Read())
+            {
+                if (isFinalBlock)
+                {
+                    throw new JsonException("an event's first element must be its name.");
+                }
+
+                return;
+            }
+
+            if (reader.TokenType != JsonTokenType.String)
             {
                 throw new JsonException("an event's first element must be its name.");
             }
@@ -446,18 +556,22 @@ internal static class SocketIOFrameReader
                 var first = Arguments == 0;
                 LastIsString = reader.TokenType == JsonTokenType.String;
                 LastString = LastIsString ? SafeString(ref reader) : null;
+                Arguments++;
                 if (first)
                 {
-                    ScanPayload(ref reader);
                     PayloadStart = start;
+                    ScanPayload(ref reader);
                     PayloadLength = (int)reader.BytesConsumed - start;
                 }
-                else
+                else if (!reader.TrySkip())
                 {
-                    reader.Skip();
+                    return; // the rest of a partial frame is not here
                 }
+            }
 
-                Arguments++;
+            if (!isFinalBlock)
+            {
+                return;
             }
 
             if (reader.TokenType != JsonTokenType.EndArray)
