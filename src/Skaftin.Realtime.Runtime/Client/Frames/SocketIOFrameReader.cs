@@ -15,10 +15,8 @@ namespace Skaftin.Realtime;
 /// </summary>
 internal static class SocketIOFrameReader
 {
-    // The frame reader itself follows any depth (its memory grows with the frame, which the socket bounds), so it
+    // The frame reader itself follows any depth (its memory grows with the frame, which MaxFrameBytes bounds), so it
     // can still find the event name, table, type and offset around a payload too deep for the parsers above.
-    private delegate void PropertyReader(string? name, ref Utf8JsonReader reader);
-
     private static readonly JsonReaderOptions Unbounded = new() { MaxDepth = int.MaxValue };
 
     // Enough bytes for the characters an error keeps (a character is at most four UTF-8 bytes); the rest is let go.
@@ -376,6 +374,8 @@ internal static class SocketIOFrameReader
 
         return "44" + WriteObject(writer => writer.WriteString("message", message));
     }
+
+    private delegate void PropertyReader(string? name, ref Utf8JsonReader reader);
 
     // Hands each top-level property of a JSON object to `read`, the reader on its value; false when it is no object.
     private static bool ReadObject(ReadOnlySpan<byte> json, PropertyReader read)
