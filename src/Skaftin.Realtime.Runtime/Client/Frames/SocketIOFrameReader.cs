@@ -513,34 +513,10 @@ internal static class SocketIOFrameReader
         public void Read(ReadOnlySpan<byte> json, bool isFinalBlock = true)
         {
             var reader = new Utf8JsonReader(json, isFinalBlock, new JsonReaderState(Unbounded));
-            if (!reader.Read())
+            if (!Expect(ref reader, isFinalBlock, JsonTokenType.StartArray, "an event must be a JSON array.")
+                || !Expect(ref reader, isFinalBlock, JsonTokenType.String, "an event's first element must be its name."))
             {
-                if (isFinalBlock)
-                {
-                    throw new JsonException("an event must be a JSON array.");
-                }
-
                 return;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                throw new JsonException("an event must be a JSON array.");
-            }
-
-            if (!reader.Read())
-            {
-                if (isFinalBlock)
-                {
-                    throw new JsonException("an event's first element must be its name.");
-                }
-
-                return;
-            }
-
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                throw new JsonException("an event's first element must be its name.");
             }
 
             Name = SafeString(ref reader);
@@ -583,6 +559,17 @@ internal static class SocketIOFrameReader
             {
                 throw new JsonException("unexpected content after the event's array.");
             }
+        }
+
+        // Reads the next token, which must be of type `expected`; false when a partial frame holds no more.
+        private static bool Expect(ref Utf8JsonReader reader, bool isFinalBlock, JsonTokenType expected, string error)
+        {
+            if (!reader.Read())
+            {
+                return isFinalBlock ? throw new JsonException(error) : false;
+            }
+
+            return reader.TokenType == expected ? true : throw new JsonException(error);
         }
 
         // Walks the first argument token by token; the reader stands on its first token (depth 1) and ends on its last.
