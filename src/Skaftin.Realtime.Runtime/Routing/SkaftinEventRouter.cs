@@ -193,6 +193,17 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
         Report(new RealtimeError(RealtimeErrorKind.DecodeFailed, eventName, tableName ?? ex.TableName, eventType, Cut(utf8Json), ex));
     }
 
+    internal void ReportFrameRejected(FrameRejection rejection)
+    {
+        Log.FrameRejected(_logger, rejection.EventName, rejection.Exception.Kind, rejection.Exception.Message);
+        if (rejection.Kind == RealtimeErrorKind.DecodeFailed)
+        {
+            SkaftinTelemetry.DecodeFailures.Add(1, SkaftinTelemetry.Table(rejection.TableName));
+        }
+
+        Report(new RealtimeError(rejection.Kind, rejection.EventName, rejection.TableName, rejection.EventType, Cut(rejection.Text), rejection.Exception));
+    }
+
     internal void ReportHandlerFailure(DatabaseChange change, Exception ex)
     {
         Log.HandlerFailed(_logger, change.TypeName, change.TableName, ex);
@@ -211,17 +222,6 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
         Log.HandlerFailed(_logger, "resync", signal.TableName, ex);
         SkaftinTelemetry.HandlerFailures.Add(1, SkaftinTelemetry.Table(signal.TableName));
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, "resync", signal.TableName, signal.Reason.ToString(), "", ex));
-    }
-
-    internal void ReportFrameRejected(FrameRejection rejection)
-    {
-        Log.FrameRejected(_logger, rejection.EventName, rejection.Exception.Kind, rejection.Exception.Message);
-        if (rejection.Kind == RealtimeErrorKind.DecodeFailed)
-        {
-            SkaftinTelemetry.DecodeFailures.Add(1, SkaftinTelemetry.Table(rejection.TableName));
-        }
-
-        Report(new RealtimeError(rejection.Kind, rejection.EventName, rejection.TableName, rejection.EventType, Cut(rejection.Text), rejection.Exception));
     }
 
     internal void ReportQueueFull(string eventName, ReadOnlyMemory<byte> utf8Json)
