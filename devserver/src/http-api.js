@@ -205,11 +205,21 @@ function createHttpApi({ store, realtime, keyRing, log = () => {} }) {
   // ---- test hooks (always on in this dev server; still key-protected) ----
   route('POST', '/api/_test/emit', 'body', (_params, body) => {
     if (typeof body.event !== 'string' || !body.event) throw badRequest('event must be a non-empty string');
-    const args = body.args === undefined ? [] : body.args;
+    // `argsJson` carries the args as JSON text, for what a client's serializer refuses to write
+    // (unpaired surrogates such as "\ud800", nesting past its depth limit).
+    let args = body.args === undefined ? [] : body.args;
+    if (body.argsJson !== undefined) {
+      if (typeof body.argsJson !== 'string') throw badRequest('argsJson must be a string');
+      try {
+        args = JSON.parse(body.argsJson);
+      } catch (e) {
+        throw badRequest(`argsJson is not JSON: ${e.message}`);
+      }
+    }
     if (!Array.isArray(args)) throw badRequest('args must be an array');
     let delivered;
     try {
-      delivered = realtime.emitAny(body.projectId, body.event, args);
+      delivered = realtime.emitAny(body.projectId, body.event, args, { ack: body.ack === true, binary: body.binary === true });
     } catch (e) {
       throw badRequest(e.message); // socket.io refuses reserved names such as "connect"
     }

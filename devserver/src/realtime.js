@@ -118,9 +118,16 @@ function createRealtime(httpServer, keyRing, options = {}) {
       return event;
     },
 
-    /** Emits any event with any arguments to the room (test hook). Throws on reserved names. */
-    emitAny(projectId, event, args) {
-      io.to(roomOf(projectId)).emit(event, ...args);
+    /**
+     * Emits any event with any arguments to the room (test hook). Throws on reserved names.
+     * `binary` appends a 3-byte Buffer (the client gets a BINARY_EVENT with one attachment);
+     * `ack` asks every client for an acknowledgement (the frame carries an ack id, and with
+     * connection state recovery the server neither stores it nor appends an offset).
+     */
+    emitAny(projectId, event, args, { ack = false, binary = false } = {}) {
+      const all = binary ? [...args, Buffer.from([1, 2, 3])] : args;
+      if (ack) io.to(roomOf(projectId)).timeout(1000).emit(event, ...all, () => {});
+      else io.to(roomOf(projectId)).emit(event, ...all);
       return localSocketsIn(roomOf(projectId)).length;
     },
 

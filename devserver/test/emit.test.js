@@ -58,6 +58,30 @@ describe('emit and emit-raw test hooks', () => {
     assert.equal((await call('POST', '/api/_test/emit', { projectId: P, event: 'x' }, 'wrong')).status, 401);
   });
 
+  test('emit takes args as JSON text, and can ask for an ack or attach binary', async () => {
+    const { socket } = await joinedClient();
+    const custom = recorder(socket, 'custom-event');
+    socket.on('acked-event', (_arg, ack) => ack('ok'));
+    const acked = recorder(socket, 'acked-event');
+
+    let res = await call('POST', '/api/_test/emit', { projectId: P, event: 'custom-event', argsJson: '["\\ud800",[[[[1]]]]]' });
+    assert.equal(res.status, 200);
+    assert.deepEqual(await custom.next(), ['\ud800', [[[[1]]]]]);
+
+    res = await call('POST', '/api/_test/emit', { projectId: P, event: 'custom-event', args: [1], binary: true });
+    assert.equal(res.status, 200);
+    const [one, bytes] = await custom.next();
+    assert.equal(one, 1);
+    assert.deepEqual([...bytes], [1, 2, 3]);
+
+    res = await call('POST', '/api/_test/emit', { projectId: P, event: 'acked-event', args: [2], ack: true });
+    assert.equal(res.status, 200);
+    assert.equal((await acked.next())[0], 2);
+
+    assert.equal((await call('POST', '/api/_test/emit', { projectId: P, event: 'x', argsJson: '[' })).status, 400);
+    assert.equal((await call('POST', '/api/_test/emit', { projectId: P, event: 'x', argsJson: 5 })).status, 400);
+  });
+
   test('emit-raw writes a well-formed frame that arrives as a normal event (websocket and polling)', async () => {
     for (const transports of [['websocket'], ['polling']]) {
       const { socket } = await joinedClient({ transports });

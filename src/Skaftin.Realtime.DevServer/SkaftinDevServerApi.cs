@@ -331,6 +331,25 @@ public sealed class SkaftinDevServerApi
     }
 
     /// <summary>
+    /// Emits an event whose arguments are given as JSON text, through the server's own encoder, so it is stored for
+    /// connection state recovery like any event (test hook <c>POST /api/_test/emit</c> with <c>argsJson</c>). The text
+    /// may hold what a .NET serializer refuses to write: unpaired surrogates (<c>"\ud800"</c>), any nesting depth.
+    /// </summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="eventName">The event's name; reserved names such as <c>connect</c> are refused (400).</param>
+    /// <param name="argsJson">The arguments as a JSON array.</param>
+    /// <param name="withAck">Ask every client for an acknowledgement (the frame carries an ack id; the server does not store it for recovery).</param>
+    /// <param name="withBinary">Append a 3-byte binary argument (the frame becomes a binary event with one attachment).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>How many sockets were in the room.</returns>
+    public async Task<int> EmitJsonAsync(string projectId, string eventName, string argsJson, bool withAck = false, bool withBinary = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(argsJson);
+        var result = await SendAsync(HttpMethod.Post, "/api/_test/emit", new { projectId, @event = eventName, argsJson, ack = withAck, binary = withBinary }, cancellationToken).ConfigureAwait(false);
+        return result.GetProperty("sockets").GetInt32();
+    }
+
+    /// <summary>
     /// Writes <paramref name="frame"/> as one raw Engine.IO message to every socket in the project's room, bypassing
     /// the encoder (test hook <c>POST /api/_test/emit-raw</c>); <c>2[...]</c> is a Socket.IO EVENT.
     /// </summary>

@@ -25,4 +25,38 @@ internal static class Utf8Text
         return Encoding.UTF8.GetString(bytes);
 #endif
     }
+
+    /// <summary>Whether <paramref name="bytes"/> is well-formed UTF-8 (no stray bytes, no encoded surrogates).</summary>
+    public static bool IsValid(ReadOnlySpan<byte> bytes)
+    {
+#if NETSTANDARD2_0
+        if (bytes.IsEmpty)
+        {
+            return true;
+        }
+
+        try
+        {
+            unsafe
+            {
+                fixed (byte* start = bytes)
+                {
+                    Strict.GetCharCount(start, bytes.Length);
+                }
+            }
+
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+#else
+        return System.Text.Unicode.Utf8.IsValid(bytes);
+#endif
+    }
+
+#if NETSTANDARD2_0
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+#endif
 }

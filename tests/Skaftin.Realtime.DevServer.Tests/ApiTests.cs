@@ -195,6 +195,14 @@ public sealed class ApiTests
         Assert.Equal(1, await Api.EmitRawAsync(p, "2[\"raw-event\",{\"a\":1}]", cts.Token));
         Assert.Equal("42[\"raw-event\",{\"a\":1}]", await client.ReceiveAsync(m => m.Contains("raw-event", StringComparison.Ordinal), cts.Token));
 
+        // Args as JSON text carry what System.Text.Json will not write; an ack id or a binary attachment on request.
+        Assert.Equal(1, await Api.EmitJsonAsync(p, "json-event", "[\"\\ud800\",[[1]]]", cancellationToken: cts.Token));
+        Assert.Equal("42[\"json-event\",\"\\ud800\",[[1]]]", await client.ReceiveAsync(m => m.Contains("json-event", StringComparison.Ordinal), cts.Token));
+        Assert.Equal(1, await Api.EmitJsonAsync(p, "acked-event", "[1]", withAck: true, cancellationToken: cts.Token));
+        Assert.Matches("^42[0-9]+\\[\"acked-event\",1\\]$", await client.ReceiveAsync(m => m.Contains("acked-event", StringComparison.Ordinal), cts.Token));
+        Assert.Equal(1, await Api.EmitJsonAsync(p, "binary-event", "[1]", withBinary: true, cancellationToken: cts.Token));
+        Assert.Equal("451-[\"binary-event\",1,{\"_placeholder\":true,\"num\":0}]", await client.ReceiveAsync(m => m.Contains("binary-event", StringComparison.Ordinal), cts.Token));
+
         await Api.CreateTableAsync(p, "live", [new DevColumn("v", "text")], cts.Token);
         await Api.InsertAsync(p, "live", new { v = "hello" }, cts.Token);
         var change = await client.ReceiveAsync(m => m.StartsWith("42[\"database-change\"", StringComparison.Ordinal) && m.Contains("\"insert\"", StringComparison.Ordinal), cts.Token);

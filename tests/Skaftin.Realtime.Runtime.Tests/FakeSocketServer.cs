@@ -66,6 +66,8 @@ internal sealed class FakeSocketServer
     {
         public event Action<string, ReadOnlyMemory<byte>>? EventReceived;
 
+        public event Action<FrameRejection>? FrameRejected;
+
         public event Action? Connected;
 
         public event Action<string>? Disconnected;
@@ -126,6 +128,8 @@ internal sealed class FakeSocketServer
         }
 
         public void Raise(string name, string json) => EventReceived?.Invoke(name, Encoding.UTF8.GetBytes(json));
+
+        public void Reject(FrameRejection rejection) => FrameRejected?.Invoke(rejection);
 
         public void Drop(string reason) => Disconnected?.Invoke(reason);
 

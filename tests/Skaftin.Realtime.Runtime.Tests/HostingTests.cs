@@ -32,6 +32,7 @@ public sealed class HostingTests
             ("Skaftin:ConnectTimeout", "00:00:03"),
             ("Skaftin:HeartbeatTimeout", "00:01:00"),
             ("Skaftin:DispatchQueueCapacity", "50"),
+            ("Skaftin:MaxFrameBytes", "1048576"),
             ("Skaftin:DispatchOnReceiveThread", "true"),
             ("Skaftin:Reconnect:MaxAttempts", "7"),
             ("Skaftin:Reconnect:InitialDelay", "00:00:00.250")))
@@ -43,6 +44,7 @@ public sealed class HostingTests
         Assert.Equal(("k", SkaftinTransport.Polling, 50), (options.ApiKey, options.Transport, options.DispatchQueueCapacity));
         Assert.Equal(new[] { "p1", "p2" }, options.Projects);
         Assert.True(options.DispatchOnReceiveThread);
+        Assert.Equal(1_048_576, options.MaxFrameBytes);
         Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(1)), (options.ConnectTimeout, options.HeartbeatTimeout));
         Assert.Equal((7, TimeSpan.FromMilliseconds(250)), (options.Reconnect.MaxAttempts, options.Reconnect.InitialDelay));
 

@@ -13,6 +13,12 @@ internal interface ISocketConnection : IAsyncDisposable
     /// <summary>Raised on the receive thread for each server event, with its first argument as raw UTF-8 JSON.</summary>
     event Action<string, ReadOnlyMemory<byte>>? EventReceived;
 
+    /// <summary>
+    /// Raised on the receive thread for each frame that was not delivered (undecodable, or not one the SDK handles),
+    /// so it is reported; the connection goes on.
+    /// </summary>
+    event Action<FrameRejection>? FrameRejected;
+
     /// <summary>The server accepted the connection.</summary>
     event Action? Connected;
 

@@ -46,7 +46,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <summary>Creates a client; nothing is sent until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">The settings.</param>
     public SkaftinRealtimeClient(SkaftinRealtimeOptions options)
-        : this(options, (url, transport, token, resume) => new SocketIOConnection(url, transport, token, resume, options?.ConfigureWebSocket))
+        : this(options, (url, transport, token, resume) => new SocketIOConnection(url, transport, token, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes))
     {
     }
 
@@ -291,6 +291,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         connection.Disconnected += reason => OnDisconnected(connection, reason, accepted);
         connection.Heartbeat += () => Volatile.Write(ref _lastHeartbeat, _options.TimeProvider.GetTimestamp());
         connection.EventReceived += (name, payload) => OnEvent(connection, name, payload);
+        connection.FrameRejected += rejection => Router.ReportFrameRejected(rejection);
         var previous = Interlocked.Exchange(ref _connection, connection);
         if (previous is not null)
         {
@@ -422,8 +423,15 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
                 return;
             }
 
-            SetState(ConnectionState.Connected, "reconnected");
+            // Self-check: the client says it is live only once its rooms are joined again (or their failure reported).
+            var live = Volatile.Read(ref _connection);
             await RejoinRoomsAsync().ConfigureAwait(false);
+            if (Volatile.Read(ref _connection) != live)
+            {
+                return; // lost again while re-joining: that loss started its own reconnect
+            }
+
+            SetState(ConnectionState.Connected, "reconnected");
 
             // In order with the events: handlers see the signal after everything received before it.
             if (!_queue.Writer.TryWrite((ResyncItem, ReadOnlyMemory<byte>.Empty, System.Diagnostics.Stopwatch.GetTimestamp())))

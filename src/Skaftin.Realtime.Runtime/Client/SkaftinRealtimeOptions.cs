@@ -9,6 +9,8 @@ namespace Skaftin.Realtime;
 /// <summary>Settings of a <see cref="SkaftinRealtimeClient"/>.</summary>
 public sealed class SkaftinRealtimeOptions
 {
+    private int _maxFrameBytes = DefaultMaxFrameBytes;
+
     /// <summary>The Skaftin API URL the Socket.IO endpoint lives at. Default <c>http://localhost:4006</c>.</summary>
     public Uri ApiUrl { get; set; } = new("http://localhost:4006");
 
@@ -71,6 +73,27 @@ public sealed class SkaftinRealtimeOptions
     /// Default 5 s: well under the server's ping timeout, so a long stall cannot cost the connection. Zero never waits.
     /// </summary>
     public TimeSpan DispatchQueueFullWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The default <see cref="MaxFrameBytes"/>: 64 MiB.</summary>
+    public const int DefaultMaxFrameBytes = 64 * 1024 * 1024;
+
+    /// <summary>The smallest <see cref="MaxFrameBytes"/> allowed: 64 KiB.</summary>
+    public const int MinimumMaxFrameBytes = 64 * 1024;
+
+    /// <summary>
+    /// The largest websocket frame the client takes in, in bytes. Default <see cref="DefaultMaxFrameBytes"/>. A larger
+    /// frame is not buffered past this size: the rest is read and let go, and the event is reported as
+    /// <see cref="FrameErrorKind.TooLarge"/> (with its name, table, type and offset when they can be read from its
+    /// first and last bytes) while the connection goes on.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below <see cref="MinimumMaxFrameBytes"/>.</exception>
+    public int MaxFrameBytes
+    {
+        get => _maxFrameBytes;
+        set => _maxFrameBytes = value >= MinimumMaxFrameBytes
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxFrameBytes must be at least {MinimumMaxFrameBytes}.");
+    }
 
     /// <summary>
     /// Runs the handlers on the socket's receive thread instead of the client's dispatch task. Off by default.

@@ -1,8 +1,6 @@
 using System;
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using SocketIOClient.Transport;
@@ -10,11 +8,13 @@ using SocketIOClient.Transport;
 namespace Skaftin.Realtime;
 
 /// <summary>
-/// The websocket under SocketIOClient, written for this SDK. Compared with the library's own it: receives into one
-/// pooled, growing buffer instead of two fresh 8 KB arrays per frame; reads the recovery session id (<c>pid</c>)
-/// from the server's CONNECT packet, which the library hides; turns a frame the library cannot parse into a closed
-/// connection (the library's own loop dies silently on one and leaves the client "connected" but deaf); and lets
-/// the app configure TLS (a private CA) through <see cref="SkaftinRealtimeOptions.ConfigureWebSocket"/>.
+/// The websocket under SocketIOClient, written for this SDK. Every frame it receives passes
+/// <see cref="SocketIOFrameReader"/> first: events go straight to <see cref="Inbound"/> from the pooled receive
+/// buffer, frames that cannot be delivered go there as rejections to report, and SocketIOClient's own parser sees
+/// only the protocol packets it needs (open, ping, connect, disconnect, connect error), rewritten by the reader, so
+/// no frame from the server can throw inside the library and leave the client "connected" but deaf. It also reads
+/// the recovery session id (<c>pid</c>), which the library hides, and lets the app configure TLS (a private CA)
+/// through <see cref="SkaftinRealtimeOptions.ConfigureWebSocket"/>.
 /// </summary>
 internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 {
@@ -24,22 +24,35 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     private readonly Broadcast<string> _text = new();
     private readonly Broadcast<byte[]> _bytes = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly int _maxFrameBytes;
+    private int _offsetsAppended;
+    private long _pendingAttachments;
 
-    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure) => configure?.Invoke(_socket.Options);
+    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, int maxFrameBytes)
+    {
+        _maxFrameBytes = maxFrameBytes;
+        configure?.Invoke(_socket.Options);
+    }
 
     /// <summary>The recovery session id from the last CONNECT packet, when the server enables recovery.</summary>
     public string? SessionId { get; private set; }
 
     /// <summary>
-    /// Receives the events this SDK handles (<see cref="EventNames"/>) straight from the receive buffer: the event name,
-    /// the first argument's raw UTF-8 JSON, and the trailing offset when the server sends one. Such frames never reach
-    /// the library, which would otherwise parse each into a document and re-serialize it. A frame that is not valid
-    /// JSON is handed over whole as a <c>database-change</c>, so it is reported as undecodable and the connection stays.
+    /// Whether the server appends a recovery offset to its events. Set it when resuming a session: the server replays
+    /// missed events before the CONNECT packet that would say so; from then on the CONNECT packet decides.
     /// </summary>
-    public Action<string, ReadOnlyMemory<byte>, string?>? EventFrame { get; set; }
+    public bool OffsetsAppended
+    {
+        get => Volatile.Read(ref _offsetsAppended) == 1;
+        set => Volatile.Write(ref _offsetsAppended, value ? 1 : 0);
+    }
+
+    /// <summary>Receives each event to deliver and each frame to report, on the receive thread, in arrival order.</summary>
+    public Action<InboundFrame>? Inbound { get; set; }
 
     public IObservable<string> TextObservable => _text;
 
+    // Never fed: binary frames are attachments of binary packets, which the reader drops (the protocol has none).
     public IObservable<byte[]> BytesObservable => _bytes;
 
     public async Task ConnectAsync(Uri uri, CancellationToken cancellationToken)
@@ -74,25 +87,41 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 
     private async Task ReceiveLoopAsync()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferSize, _maxFrameBytes));
+        FrameTail? tail = null;
         try
         {
             while (!_stop.IsCancellationRequested)
             {
                 var count = 0;
+                var length = 0L;
+                tail?.Reset();
                 WebSocketReceiveResult result;
                 do
                 {
-                    if (count == buffer.Length)
+                    if (count < _maxFrameBytes)
                     {
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        Buffer.BlockCopy(buffer, 0, larger, 0, count);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
+                        if (count == buffer.Length)
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, _maxFrameBytes));
+                            Buffer.BlockCopy(buffer, 0, larger, 0, count);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
+
+                        var room = Math.Min(buffer.Length, _maxFrameBytes) - count;
+                        result = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, room), _stop.Token).ConfigureAwait(false);
+                        count += result.Count;
+                    }
+                    else
+                    {
+                        // Past the limit: read on, keeping only the frame's last bytes.
+                        tail ??= new FrameTail();
+                        result = await _socket.ReceiveAsync(tail.Scratch, _stop.Token).ConfigureAwait(false);
+                        tail.Keep(result.Count);
                     }
 
-                    result = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), _stop.Token).ConfigureAwait(false);
-                    count += result.Count;
+                    length += result.Count;
                 }
                 while (!result.EndOfMessage);
 
@@ -102,29 +131,11 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
                     return;
                 }
 
-                if (result.MessageType == WebSocketMessageType.Binary)
+                var frame = result.MessageType == WebSocketMessageType.Binary ? BinaryFrame()
+                    : length > count ? SocketIOFrameReader.ReadOversized(buffer.AsSpan(0, count), tail!.End(buffer.AsSpan(0, count)), length, _maxFrameBytes, OffsetsAppended)
+                    : SocketIOFrameReader.Read(buffer.AsSpan(0, count), OffsetsAppended);
+                if (!Handle(frame))
                 {
-                    _bytes.Next(buffer.AsSpan(0, count).ToArray());
-                    continue;
-                }
-
-                if (TryDeliverEvent(buffer.AsSpan(0, count)))
-                {
-                    continue;
-                }
-
-                var text = Encoding.UTF8.GetString(buffer, 0, count);
-                Inspect(text);
-                try
-                {
-                    _text.Next(text);
-                }
-                catch (Exception ex)
-                {
-                    // The library threw while parsing this frame; its receive pipeline would be dead from here on.
-                    // End the connection instead, so the client reconnects at once.
-                    _text.Fail(new WebSocketException("A frame could not be processed: " + ex.Message, ex));
-                    _socket.Abort();
                     return;
                 }
             }
@@ -143,87 +154,66 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
         }
     }
 
-    // Engine.IO message "4" + Socket.IO EVENT "2" on the main namespace, without an ack id: 42["name", arg, ..., offset?]
-    private bool TryDeliverEvent(ReadOnlySpan<byte> frame)
+    // Returns false when the connection cannot go on.
+    private bool Handle(in InboundFrame frame)
     {
-        var deliver = EventFrame;
-        if (deliver is null || frame.Length < 4 || frame[0] != (byte)'4' || frame[1] != (byte)'2' || frame[2] != (byte)'[')
+        if (frame.Kind == InboundFrameKind.Attachment)
         {
-            return false;
+            return true;
         }
 
-        var json = frame.Slice(2);
+        if (frame.Kind != InboundFrameKind.Control)
+        {
+            if (frame.Attachments > 0)
+            {
+                Interlocked.Add(ref _pendingAttachments, frame.Attachments);
+            }
+
+            Inbound?.Invoke(frame);
+            if (frame.EndsConnection)
+            {
+                _text.Fail(new WebSocketException(frame.Rejection!.Exception.Message));
+                _socket.Abort();
+                return false;
+            }
+
+            return true;
+        }
+
+        if (frame.ControlText!.StartsWith("40", StringComparison.Ordinal))
+        {
+            SessionId = frame.SessionId;
+            OffsetsAppended = frame.SessionId is not null;
+        }
+
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
-            reader.Read();
-            if (!reader.Read() || reader.TokenType != JsonTokenType.String || EventName(ref reader) is not { } name)
-            {
-                return false; // an event this SDK does not handle: the library may have a use for it
-            }
-
-            ReadOnlyMemory<byte> payload = ReadOnlyMemory<byte>.Empty;
-            string? offset = null;
-            var index = 0;
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                var start = (int)reader.TokenStartIndex;
-                var isString = reader.TokenType == JsonTokenType.String;
-                var last = isString ? reader.GetString() : null;
-                reader.Skip();
-                if (index == 0)
-                {
-                    payload = json.Slice(start, (int)reader.BytesConsumed - start).ToArray();
-                }
-                else
-                {
-                    offset = isString ? last : null;
-                }
-
-                index++;
-            }
-
-            if (reader.TokenType != JsonTokenType.EndArray)
-            {
-                throw new JsonException("The event frame ended early.");
-            }
-
-            deliver(name, payload, offset);
+            _text.Next(frame.ControlText);
+            return true;
         }
-        catch (JsonException)
+        catch (Exception ex)
         {
-            deliver(EventNames.DatabaseChange, json.ToArray(), null);
+            // The library threw on a packet the reader rewrote; its receive pipeline would be dead from here on.
+            // End the connection instead, so the client reconnects at once.
+            _text.Fail(new WebSocketException("A frame could not be processed: " + ex.Message, ex));
+            _socket.Abort();
+            return false;
         }
-
-        return true;
     }
 
-    private static string? EventName(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("database-change"u8) ? EventNames.DatabaseChange
-        : reader.ValueTextEquals("project-event"u8) ? EventNames.ProjectEvent
-        : reader.ValueTextEquals("joined-project"u8) ? EventNames.JoinedProject
-        : reader.ValueTextEquals("left-project"u8) ? EventNames.LeftProject
-        : reader.ValueTextEquals("join-project-error"u8) ? EventNames.JoinProjectError
-        : null;
-
-    // Engine.IO message "4" + Socket.IO CONNECT "0" on the main namespace: 40{"sid":"...","pid":"..."}.
-    private void Inspect(string frame)
+    // A binary frame is an attachment of the binary packet before it, already reported; one nobody announced is reported.
+    private InboundFrame BinaryFrame()
     {
-        if (frame.Length > 2 && frame[0] == '4' && frame[1] == '0' && frame[2] == '{')
+        if (Interlocked.Decrement(ref _pendingAttachments) >= 0)
         {
-            try
-            {
-                using var document = JsonDocument.Parse(frame.AsMemory(2));
-                if (document.RootElement.TryGetProperty("pid", out var pid) && pid.ValueKind == JsonValueKind.String)
-                {
-                    SessionId = pid.GetString();
-                }
-            }
-            catch (JsonException)
-            {
-                // Not a CONNECT payload we understand; the library reports protocol errors itself.
-            }
+            return InboundFrame.Attachment();
         }
+
+        Interlocked.Exchange(ref _pendingAttachments, 0);
+        return InboundFrame.Rejected(
+            new FrameRejection(RealtimeErrorKind.FrameDropped, FrameRejection.PacketName, null, null, ReadOnlyMemory<byte>.Empty,
+                new SkaftinFrameException(FrameErrorKind.UnsupportedPacket, "A binary frame that belongs to no packet; dropped.")),
+            null);
     }
 
     // A minimal multicast observable (the library subscribes once per stream); errors end it.

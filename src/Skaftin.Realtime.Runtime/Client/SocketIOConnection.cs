@@ -25,7 +25,7 @@ internal sealed class SocketIOConnection : ISocketConnection
     private int _closed;
     private string? _lastOffset;
 
-    public SocketIOConnection(Uri url, SkaftinTransport transport, string token, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket)
+    public SocketIOConnection(Uri url, SkaftinTransport transport, string token, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes)
     {
         // The handshake's auth object: the token, and on reconnect the session to restore (socket.io reads pid/offset).
         var auth = new Dictionary<string, string> { ["token"] = token };
@@ -48,7 +48,8 @@ internal sealed class SocketIOConnection : ISocketConnection
         })
         {
             JsonSerializer = SocketPayloadSerializer.Instance,
-            ClientWebSocketProvider = () => _webSocket = new SkaftinWebSocket(configureWebSocket) { EventFrame = OnFrame },
+            // A resumed session's missed events come before the CONNECT packet, already with their offsets.
+            ClientWebSocketProvider = () => _webSocket = new SkaftinWebSocket(configureWebSocket, maxFrameBytes) { Inbound = OnInbound, OffsetsAppended = resume is not null },
         };
         _socket.OnConnected += (_, _) => Connected?.Invoke();
         _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(reason);
@@ -61,6 +62,8 @@ internal sealed class SocketIOConnection : ISocketConnection
     }
 
     public event Action<string, ReadOnlyMemory<byte>>? EventReceived;
+
+    public event Action<FrameRejection>? FrameRejected;
 
     public event Action? Connected;
 
@@ -113,15 +116,23 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     public async ValueTask DisposeAsync() => await CloseAsync().ConfigureAwait(false);
 
-    // Events read by the SDK's websocket straight from its receive buffer (the polling transport uses OnEvent).
-    private void OnFrame(string name, ReadOnlyMemory<byte> payload, string? offset)
+    // Every websocket frame after the SDK's frame reader (the polling transport uses OnEvent). The offset is recorded
+    // whatever became of the event, so a recovered session never replays one that was already reported.
+    private void OnInbound(InboundFrame frame)
     {
-        if (offset is not null)
+        if (frame.Offset is not null)
         {
-            Volatile.Write(ref _lastOffset, offset);
+            Volatile.Write(ref _lastOffset, frame.Offset);
         }
 
-        EventReceived?.Invoke(name, payload);
+        if (frame.Kind == InboundFrameKind.Event)
+        {
+            EventReceived?.Invoke(frame.EventName!, frame.Payload);
+        }
+        else if (frame.Rejection is { } rejection)
+        {
+            FrameRejected?.Invoke(rejection);
+        }
     }
 
     private void OnEvent(string name, SocketIOResponse response)

@@ -44,6 +44,7 @@ internal static class SkaftinRealtimeConfiguration
         options.HeartbeatTimeout = TimeSpanOf(section, "HeartbeatTimeout") ?? options.HeartbeatTimeout;
         options.DispatchQueueCapacity = IntOf(section, "DispatchQueueCapacity") ?? options.DispatchQueueCapacity;
         options.DispatchQueueFullWait = TimeSpanOf(section, "DispatchQueueFullWait") ?? options.DispatchQueueFullWait;
+        options.MaxFrameBytes = IntOf(section, "MaxFrameBytes") ?? options.MaxFrameBytes;
 
         if (section["DispatchOnReceiveThread"] is { Length: > 0 } inline)
         {

@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "An error handler threw while reporting {Kind}")]
     public static partial void ErrorHandlerFailed(ILogger logger, RealtimeErrorKind kind, Exception exception);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "A {EventName} frame was not delivered ({Cause}): {Reason}")]
+    public static partial void FrameRejected(ILogger logger, string eventName, FrameErrorKind cause, string reason);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Connected to {Url} as {SocketId}")]
     public static partial void Connected(ILogger logger, Uri url, string? socketId);
 

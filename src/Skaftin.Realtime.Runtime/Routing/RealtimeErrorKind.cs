@@ -17,4 +17,10 @@ public enum RealtimeErrorKind
 
     /// <summary>The connection failed in a way the client could not recover from on its own (for example a token rejected on reconnect).</summary>
     ConnectionFailed,
+
+    /// <summary>
+    /// A frame this SDK does not handle (an event name it does not know, a binary event, an acknowledgement it did
+    /// not ask for) was dropped; the exception is a <see cref="SkaftinFrameException"/> saying which.
+    /// </summary>
+    FrameDropped,
 }

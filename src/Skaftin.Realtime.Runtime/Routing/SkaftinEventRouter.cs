@@ -193,6 +193,17 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
         Report(new RealtimeError(RealtimeErrorKind.DecodeFailed, eventName, tableName ?? ex.TableName, eventType, Cut(utf8Json), ex));
     }
 
+    internal void ReportFrameRejected(FrameRejection rejection)
+    {
+        Log.FrameRejected(_logger, rejection.EventName, rejection.Exception.Kind, rejection.Exception.Message);
+        if (rejection.Kind == RealtimeErrorKind.DecodeFailed)
+        {
+            SkaftinTelemetry.DecodeFailures.Add(1, SkaftinTelemetry.Table(rejection.TableName));
+        }
+
+        Report(new RealtimeError(rejection.Kind, rejection.EventName, rejection.TableName, rejection.EventType, Cut(rejection.Text), rejection.Exception));
+    }
+
     internal void ReportHandlerFailure(DatabaseChange change, Exception ex)
     {
         Log.HandlerFailed(_logger, change.TypeName, change.TableName, ex);
