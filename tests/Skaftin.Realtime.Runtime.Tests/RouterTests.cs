@@ -219,6 +219,27 @@ public sealed class RouterTests
         Assert.Equal(payload, error.RawText);
     }
 
+    [Theory]
+    [InlineData("a")]
+    [InlineData("é")]
+    [InlineData("€")]
+    [InlineData("😀")]
+    public void AHugeBadPayloadIsCutToTheLimitWithoutSplittingACharacter(string filler)
+    {
+        // A row too long to keep whole, of one-, two-, three- and four-byte UTF-8 characters.
+        var payload = "{\"type\":\"insert\",\"projectId\":\"p\",\"tableName\":\"vehicles\",\"data\":{\"id\":\""
+            + string.Concat(Enumerable.Repeat(filler, RealtimeError.MaxRawTextLength * 2)) + "\"}}";
+        using var subscription = _router.Vehicles().OnInserted(_ => { });
+
+        Dispatch(payload);
+
+        var error = Assert.Single(_errors);
+        Assert.InRange(error.RawText!.Length, RealtimeError.MaxRawTextLength - 1, RealtimeError.MaxRawTextLength); // - 1: a pair is kept whole
+        Assert.EndsWith("…", error.RawText, StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', error.RawText);
+        Assert.StartsWith(error.RawText[..^1], payload, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void DisposedSubscriptionsReceiveNothing()
     {

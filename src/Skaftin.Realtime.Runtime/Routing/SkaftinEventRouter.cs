@@ -272,15 +272,13 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
         }
     }
 
+    // At most MaxRawTextLength characters, by the one truncation helper. A UTF-16 unit takes at most three UTF-8
+    // bytes, so decoding four bytes per kept character always leaves the cut (never a split character) to Truncate.
     private static string Cut(ReadOnlyMemory<byte> utf8Json)
     {
         var span = utf8Json.Span;
-        if (span.Length <= RealtimeError.MaxRawTextLength)
-        {
-            return Utf8Text.Decode(span);
-        }
-
-        return Utf8Text.Decode(span.Slice(0, RealtimeError.MaxRawTextLength)) + "…";
+        var decoded = Utf8Text.Decode(span.Slice(0, Math.Min(span.Length, RealtimeError.MaxRawTextLength * 4)));
+        return SkaftinJson.Truncate(decoded, RealtimeError.MaxRawTextLength);
     }
 
     private static TTable Cast<TTable>(RealtimeTableBase table)
