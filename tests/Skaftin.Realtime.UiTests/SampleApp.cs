@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -31,7 +32,10 @@ internal sealed class SampleApp : IAsyncDisposable
     public string Log => string.Join(Environment.NewLine, _log);
 
     /// <summary>Starts the app and waits until it listens (or fails with what it printed).</summary>
-    public static async Task<SampleApp> StartAsync(SkaftinDevServer server, string project)
+    /// <param name="server">The dev server the app shows.</param>
+    /// <param name="project">The project it shows.</param>
+    /// <param name="settings">More configuration, as environment variables (<c>Skaftin__Reconnect__MaxAttempts</c>).</param>
+    public static async Task<SampleApp> StartAsync(SkaftinDevServer server, string project, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(
             Path.GetDirectoryName(typeof(SampleApp).Assembly.Location)!.Replace("tests/Skaftin.Realtime.UiTests", "samples/LiveDashboard", StringComparison.Ordinal),
@@ -55,6 +59,11 @@ internal sealed class SampleApp : IAsyncDisposable
                 ["LiveDashboard__Project"] = project,
             },
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var app = new SampleApp(process, url);
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
