@@ -11,6 +11,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 bash eng/install-devserver.sh || { echo "dev server install failed"; echo "0 passed, 1 failed"; exit 1; }
 bash eng/install-native-toolchain.sh || { echo "native toolchain install failed"; echo "0 passed, 1 failed"; exit 1; }
+bash eng/install-browser.sh || { echo "browser install failed"; echo "0 passed, 1 failed"; exit 1; }
 
 passed=0
 failed=0
