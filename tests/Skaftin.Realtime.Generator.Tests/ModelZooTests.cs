@@ -35,6 +35,11 @@ public sealed class ModelZooTests
             _output.WriteLine($"set aside ({group.Key}): {string.Join(", ", group.Select(static e => $"{e.Member.Name} [{e.Model.Form}]").Distinct().Take(20))}");
         }
 
+        foreach (var group in run.Explanations.GroupBy(static e => e.Model.Kind))
+        {
+            _output.WriteLine($"explained ({group.Key}): {group.Count()} models, e.g. {group.First().Message}");
+        }
+
         var unexplained = run.Findings.Where(static f => !ZooKnownIssue.All.Any(k => k.Matches(f))).ToList();
         foreach (var issue in ZooKnownIssue.All)
         {

@@ -32,6 +32,9 @@ internal sealed class ZooRunner
 
     public List<(ZooModel Model, ZooMember Member, string Reason)> Excluded { get; } = new();
 
+    /// <summary>The allowed SKR diagnostics that explained a model, for the report.</summary>
+    public List<(ZooModel Model, string Message)> Explanations { get; } = new();
+
     public int Cells { get; private set; }
 
     public int Compilations { get; private set; }
@@ -89,6 +92,7 @@ internal sealed class ZooRunner
                 if (Allowed(source.Model).Contains(diagnostic.Id))
                 {
                     explained.Add(source.Model);
+                    Explanations.Add((source.Model, diagnostic.Id + " " + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
                 }
                 else
                 {
@@ -287,6 +291,8 @@ internal sealed class ZooRunner
                     verified &= Check(model, instance, read, KeyOnlyRow(), static m => m.Type.ParameterDefaultValue, "missing column loses the parameter default");
                 }
 
+                verified &= CheckRequiredColumnsAreRequired(model, instance, read);
+                verified &= CheckNullIsRefused(model, instance, read);
                 VerifiedCells += verified ? model.Members.Count : 0;
             }
         }
@@ -326,6 +332,62 @@ internal sealed class ZooRunner
         }
 
         return allEqual;
+    }
+
+    // A positional member of a non-nullable value type without a default has no value to fall back on: a row
+    // without its column must be a MissingColumn error, never a row holding 0.
+    private bool CheckRequiredColumnsAreRequired(ZooModel model, object instance, MethodInfo read)
+    {
+        var required = model.Form == DeclarationForm.Positional ? model.Members.FirstOrDefault(static m => ZooTypes.RejectsNull(m.Type)) : null;
+        if (required is null)
+        {
+            return true;
+        }
+
+        RoundTrips++;
+        return ExpectDecodeError(model, required, instance, read, KeyOnlyRow(), DecodeErrorKind.MissingColumn, "missing required column is no error");
+    }
+
+    // JSON null in a column of a non-nullable value type must be a typed error naming the column, never default(T).
+    private bool CheckNullIsRefused(ZooModel model, object instance, MethodInfo read)
+    {
+        var allRefused = true;
+        foreach (var member in model.Members.Where(static m => ZooTypes.RejectsNull(m.Type)))
+        {
+            RoundTrips++;
+            var json = "{\"id\":4," + JsonSerializer.Serialize(Naming.ToSnakeCase(member.Name)) + ":null}";
+            allRefused &= ExpectDecodeError(model, member, instance, read, json, null, "null into a non-nullable value is no error");
+        }
+
+        return allRefused;
+    }
+
+    private bool ExpectDecodeError(ZooModel model, ZooMember member, object instance, MethodInfo read, string json, DecodeErrorKind? kind, string problem)
+    {
+        try
+        {
+            var row = read.Invoke(instance, new object[] { json });
+            var property = row!.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p => p.Name == member.Name);
+            Findings.Add(new ZooFinding(model, member, problem, $"row {json} read as {ZooValue.Canonical(property?.GetValue(row))}"));
+            return false;
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is SkaftinDecodeException error)
+        {
+            // A missing-column error names the first missing required column, which may be another member's.
+            var columns = kind == DecodeErrorKind.MissingColumn ? model.Members.Select(static m => Naming.ToSnakeCase(m.Name)) : new[] { Naming.ToSnakeCase(member.Name) };
+            if ((kind is not null && error.Kind != kind) || !columns.Contains(error.ColumnName))
+            {
+                Findings.Add(new ZooFinding(model, member, problem + " of the right kind", $"row {json}: {error.Kind} on column '{error.ColumnName}': {error.Message}"));
+                return false;
+            }
+
+            return true;
+        }
+        catch (TargetInvocationException ex)
+        {
+            Findings.Add(new ZooFinding(model, member, "untyped exception", $"row {json}: {ex.InnerException}"));
+            return false;
+        }
     }
 
     private static ZooMember? PinByColumn(ZooModel model, string message) =>

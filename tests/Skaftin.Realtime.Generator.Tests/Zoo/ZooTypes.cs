@@ -49,6 +49,12 @@ internal static class ZooTypes
     /// <summary>The scalar types (26).</summary>
     public static IReadOnlyList<ZooType> Scalars { get; } = BuildScalars();
 
+    /// <summary>
+    /// Whether JSON null must be a typed error for this type: a non-nullable value scalar (JSON null is a value of
+    /// <see cref="JsonElement"/>, and reference types follow the nullable context).
+    /// </summary>
+    public static bool RejectsNull(ZooType type) => Scalars.Contains(type) && type.Label is not ("string" or "JsonElement");
+
     /// <summary>Every type of the zoo: scalars, nullables and collections.</summary>
     public static IReadOnlyList<ZooType> All { get; } = BuildAll();
 
