@@ -122,7 +122,9 @@ public sealed class GeneratedCodeCompilesTests
             DateTime When = default,
             Guid Who = default,
             DateTimeOffset? Never = null,
-            long? NoLong = default);
+            long? NoLong = default,
+            int[] NoNumbers = null!,
+            System.Collections.Generic.List<int> NoList = null!);
         """.Replace("string Missing = null", nullable is NullableContextOptions.Enable or NullableContextOptions.Annotations ? "string? Missing = null" : "string Missing = null"), nullable);
 
     [Theory]

@@ -23,7 +23,10 @@ internal enum MemberAssignment
     /// <summary>A constructor argument.</summary>
     Constructor,
 
-    /// <summary>An object-initializer assignment (init-only or required property).</summary>
+    /// <summary>
+    /// An object-initializer assignment (init-only or required property); an optional one whose column is missing takes
+    /// the value a first instance of the row has (its initializer, or what the constructor set).
+    /// </summary>
     Initializer,
 
     /// <summary>A property set after construction, only when the column is present (keeps the property's initializer otherwise).</summary>

@@ -15,7 +15,9 @@ internal static class DefaultValueLiteral
         var isNullableValue = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
         if (value is null)
         {
-            return type.IsValueType && !isNullableValue ? "default" : "null";
+            // A reference parameter may default to null even when its type is not annotated (List<string> x = null);
+            // the generated local takes that null as the user's own default, without a nullable warning.
+            return isNullableValue ? "null" : type.IsValueType ? "default" : "null!";
         }
 
         var target = isNullableValue ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
