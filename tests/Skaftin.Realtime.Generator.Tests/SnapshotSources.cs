@@ -1,0 +1,166 @@
+namespace Skaftin.Realtime.Generator.Tests;
+
+/// <summary>
+/// The models of the snapshot tests. Shared with the Roslyn 4.8 leg (Skaftin.Realtime.Generator.Roslyn48.Tests),
+/// which checks the generator gives the same baselines on the oldest Roslyn it supports.
+/// </summary>
+internal static class SnapshotSources
+{
+    public const string PositionalRecord = """
+        using System;
+        using Skaftin.Realtime;
+
+        namespace Fleet;
+
+        public enum VehicleStatus { Available, InService, OutOfService }
+
+        [SkaftinTable("vehicles")]
+        public partial record Vehicle(
+            [property: SkaftinKey] int Id,
+            string RegistrationNumber,
+            VehicleStatus Status,
+            int? Capacity,
+            DateTimeOffset CreatedAt);
+        """;
+
+    public const string ClassWithInitProperties = """
+        using System;
+        using Skaftin.Realtime;
+
+        namespace Fleet.Drivers;
+
+        [SkaftinTable("drivers")]
+        public sealed class Driver
+        {
+            public long Id { get; init; }
+            public required string FullName { get; init; }
+            public string? LicenceNumber { get; init; }
+            public bool Active { get; set; } = true;
+            public int Rating { get; init; }
+            public string Display => FullName + " (" + Id + ")";
+        }
+        """;
+
+    public const string EverySupportedType = """
+        using System;
+        using System.Collections.Generic;
+        using System.Text.Json;
+        using Skaftin.Realtime;
+
+        namespace Types;
+
+        public enum Level : byte { Low = 1, High = 2 }
+
+        [Flags]
+        public enum Permissions { None = 0, Read = 1, Write = 2 }
+
+        [SkaftinTable("all_types")]
+        public sealed record AllTypes(
+            Guid Id,
+            string Text,
+            bool Flag,
+            byte U8,
+            sbyte I8,
+            short I16,
+            ushort U16,
+            int I32,
+            uint U32,
+            long I64,
+            ulong U64,
+            float F32,
+            double F64,
+            decimal Money,
+            DateTime At,
+            DateTimeOffset AtOffset,
+            DateOnly Day,
+            TimeOnly Time,
+            JsonElement Meta,
+            Level Level,
+            Permissions Permissions,
+            int[] Numbers,
+            List<string> Tags,
+            IReadOnlyList<Level> Levels,
+            IReadOnlyList<int?> Sparse);
+        """;
+
+    public const string NullablesAndDefaults = """
+        using System;
+        using System.Collections.Generic;
+        using Skaftin.Realtime;
+
+        namespace Shop;
+
+        public enum Colour { Red, Green }
+
+        [SkaftinTable("products")]
+        public sealed record Product(
+            int Id,
+            string? Name,
+            decimal? Price,
+            Colour? Colour,
+            DateTimeOffset? DeletedAt,
+            List<string>? Tags,
+            int Stock = 10,
+            string Currency = "EUR",
+            Colour Fallback = Colour.Green);
+        """;
+
+    public const string ColumnRenames = """
+        using System.Text.Json.Serialization;
+        using Skaftin.Realtime;
+
+        namespace Renames;
+
+        [SkaftinTable("people")]
+        public sealed record Person(
+            [property: SkaftinKey, SkaftinColumn("person_no")] int Number,
+            [property: JsonPropertyName("givenName")] string FirstName,
+            [SkaftinColumn("family")] string LastName,
+            string HTTPEndpoint)
+        {
+            [SkaftinIgnore]
+            public string? Nickname { get; set; }
+
+            [JsonIgnore]
+            public int Cached { get; set; }
+        }
+        """;
+
+    public const string TwoTablesInOneAssembly = """
+        using Skaftin.Realtime;
+
+        namespace Transit;
+
+        [SkaftinTable("taxi_associations")]
+        public sealed record TaxiAssociation(int Id, string Name);
+
+        [SkaftinTable("routes")]
+        internal sealed record Route(int Id, int AssociationId, string? Label);
+        """;
+
+    public const string NullableKeys = """
+        using System;
+        using Skaftin.Realtime;
+
+        namespace Keys;
+
+        [SkaftinTable("tickets")]
+        public sealed record Ticket(int? Id, string Title);
+
+        [SkaftinTable("slugs")]
+        public sealed record Slug([property: SkaftinKey] string? Code, Guid? Owner);
+        """;
+
+    public const string GlobalNamespaceAndNestedModel = """
+        using Skaftin.Realtime;
+
+        [SkaftinTable("notes")]
+        public sealed record Note(int Id, string Body);
+
+        public static class Models
+        {
+            [SkaftinTable("audit-log")]
+            public sealed record AuditEntry(System.Guid Id, string Action);
+        }
+        """;
+}
