@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using Skaftin.Realtime.DevServer;
+using Skaftin.Realtime.Tests.Shared;
 using Xunit;
 
 namespace Skaftin.Realtime.PackageTests;
@@ -12,7 +13,7 @@ namespace Skaftin.Realtime.PackageTests;
 /// </summary>
 public sealed class PackageFixture : IAsyncLifetime
 {
-    public string Root { get; } = ProcessRunner.RepositoryRoot();
+    public string Root { get; } = Repository.Root;
 
     public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "skaftin-package-tests-" + Guid.NewGuid().ToString("N")[..8]);
 

@@ -4,7 +4,7 @@
 namespace Fleet.Drivers;
 
 /// <summary>Reads rows of table <c>drivers</c> into <see cref="global::Fleet.Drivers.Driver"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Fleet.Drivers.Driver, long>
 {
     /// <summary>The table's wire name.</summary>
@@ -199,7 +199,7 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
 }
 
 /// <summary>Typed realtime events of table <c>drivers</c>, with rows of <see cref="global::Fleet.Drivers.Driver"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed partial class DriversRealtime : global::Skaftin.Realtime.RealtimeTable<global::Fleet.Drivers.Driver, long>
 {
     /// <summary>The table's wire name.</summary>
@@ -214,7 +214,7 @@ public sealed partial class DriversRealtime : global::Skaftin.Realtime.RealtimeT
 }
 
 /// <summary>Gets <see cref="DriversRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public static class DriversRealtimeExtensions
 {
     /// <summary>The typed events of table <c>drivers</c> (one shared instance per client).</summary>

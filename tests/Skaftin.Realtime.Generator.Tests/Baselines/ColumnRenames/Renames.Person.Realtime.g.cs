@@ -4,7 +4,7 @@
 namespace Renames;
 
 /// <summary>Reads rows of table <c>people</c> into <see cref="global::Renames.Person"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Renames.Person, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -184,7 +184,7 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
 }
 
 /// <summary>Typed realtime events of table <c>people</c>, with rows of <see cref="global::Renames.Person"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed partial class PeopleRealtime : global::Skaftin.Realtime.RealtimeTable<global::Renames.Person, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -199,7 +199,7 @@ public sealed partial class PeopleRealtime : global::Skaftin.Realtime.RealtimeTa
 }
 
 /// <summary>Gets <see cref="PeopleRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public static class PeopleRealtimeExtensions
 {
     /// <summary>The typed events of table <c>people</c> (one shared instance per client).</summary>

@@ -4,7 +4,7 @@
 namespace Types;
 
 /// <summary>Reads rows of table <c>all_types</c> into <see cref="global::Types.AllTypes"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Types.AllTypes, global::System.Guid>
 {
     /// <summary>The table's wire name.</summary>
@@ -817,7 +817,7 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
 }
 
 /// <summary>Typed realtime events of table <c>all_types</c>, with rows of <see cref="global::Types.AllTypes"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed partial class AllTypesRealtime : global::Skaftin.Realtime.RealtimeTable<global::Types.AllTypes, global::System.Guid>
 {
     /// <summary>The table's wire name.</summary>
@@ -832,7 +832,7 @@ public sealed partial class AllTypesRealtime : global::Skaftin.Realtime.Realtime
 }
 
 /// <summary>Gets <see cref="AllTypesRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public static class AllTypesRealtimeExtensions
 {
     /// <summary>The typed events of table <c>all_types</c> (one shared instance per client).</summary>

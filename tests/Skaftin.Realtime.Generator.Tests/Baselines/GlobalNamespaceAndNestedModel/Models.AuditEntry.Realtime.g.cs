@@ -2,7 +2,7 @@
 #nullable enable
 
 /// <summary>Reads rows of table <c>audit-log</c> into <see cref="global::Models.AuditEntry"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Models.AuditEntry, global::System.Guid>
 {
     /// <summary>The table's wire name.</summary>
@@ -126,7 +126,7 @@ public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.Skaftin
 }
 
 /// <summary>Typed realtime events of table <c>audit-log</c>, with rows of <see cref="global::Models.AuditEntry"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed partial class AuditLogRealtime : global::Skaftin.Realtime.RealtimeTable<global::Models.AuditEntry, global::System.Guid>
 {
     /// <summary>The table's wire name.</summary>
@@ -141,7 +141,7 @@ public sealed partial class AuditLogRealtime : global::Skaftin.Realtime.Realtime
 }
 
 /// <summary>Gets <see cref="AuditLogRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public static class AuditLogRealtimeExtensions
 {
     /// <summary>The typed events of table <c>audit-log</c> (one shared instance per client).</summary>

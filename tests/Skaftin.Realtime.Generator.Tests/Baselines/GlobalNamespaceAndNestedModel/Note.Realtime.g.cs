@@ -2,7 +2,7 @@
 #nullable enable
 
 /// <summary>Reads rows of table <c>notes</c> into <see cref="global::Note"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Note, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -126,7 +126,7 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
 }
 
 /// <summary>Typed realtime events of table <c>notes</c>, with rows of <see cref="global::Note"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed partial class NotesRealtime : global::Skaftin.Realtime.RealtimeTable<global::Note, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -141,7 +141,7 @@ public sealed partial class NotesRealtime : global::Skaftin.Realtime.RealtimeTab
 }
 
 /// <summary>Gets <see cref="NotesRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public static class NotesRealtimeExtensions
 {
     /// <summary>The typed events of table <c>notes</c> (one shared instance per client).</summary>

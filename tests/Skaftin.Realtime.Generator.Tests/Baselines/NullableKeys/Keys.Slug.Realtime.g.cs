@@ -4,7 +4,7 @@
 namespace Keys;
 
 /// <summary>Reads rows of table <c>slugs</c> into <see cref="global::Keys.Slug"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Keys.Slug, string>
 {
     /// <summary>The table's wire name.</summary>
@@ -116,7 +116,7 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
 }
 
 /// <summary>Typed realtime events of table <c>slugs</c>, with rows of <see cref="global::Keys.Slug"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed partial class SlugsRealtime : global::Skaftin.Realtime.RealtimeTable<global::Keys.Slug, string>
 {
     /// <summary>The table's wire name.</summary>
@@ -131,7 +131,7 @@ public sealed partial class SlugsRealtime : global::Skaftin.Realtime.RealtimeTab
 }
 
 /// <summary>Gets <see cref="SlugsRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public static class SlugsRealtimeExtensions
 {
     /// <summary>The typed events of table <c>slugs</c> (one shared instance per client).</summary>

@@ -4,7 +4,7 @@
 namespace Keys;
 
 /// <summary>Reads rows of table <c>tickets</c> into <see cref="global::Keys.Ticket"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Keys.Ticket, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -123,7 +123,7 @@ public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<
 }
 
 /// <summary>Typed realtime events of table <c>tickets</c>, with rows of <see cref="global::Keys.Ticket"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed partial class TicketsRealtime : global::Skaftin.Realtime.RealtimeTable<global::Keys.Ticket, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -138,7 +138,7 @@ public sealed partial class TicketsRealtime : global::Skaftin.Realtime.RealtimeT
 }
 
 /// <summary>Gets <see cref="TicketsRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public static class TicketsRealtimeExtensions
 {
     /// <summary>The typed events of table <c>tickets</c> (one shared instance per client).</summary>

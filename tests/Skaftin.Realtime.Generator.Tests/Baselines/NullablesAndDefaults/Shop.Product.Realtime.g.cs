@@ -4,7 +4,7 @@
 namespace Shop;
 
 /// <summary>Reads rows of table <c>products</c> into <see cref="global::Shop.Product"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Shop.Product, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -295,7 +295,7 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
 }
 
 /// <summary>Typed realtime events of table <c>products</c>, with rows of <see cref="global::Shop.Product"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed partial class ProductsRealtime : global::Skaftin.Realtime.RealtimeTable<global::Shop.Product, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -310,7 +310,7 @@ public sealed partial class ProductsRealtime : global::Skaftin.Realtime.Realtime
 }
 
 /// <summary>Gets <see cref="ProductsRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public static class ProductsRealtimeExtensions
 {
     /// <summary>The typed events of table <c>products</c> (one shared instance per client).</summary>

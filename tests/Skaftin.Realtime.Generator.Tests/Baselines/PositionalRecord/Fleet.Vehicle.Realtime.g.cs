@@ -4,7 +4,7 @@
 namespace Fleet;
 
 /// <summary>Reads rows of table <c>vehicles</c> into <see cref="global::Fleet.Vehicle"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Fleet.Vehicle, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -238,7 +238,7 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
 }
 
 /// <summary>Typed realtime events of table <c>vehicles</c>, with rows of <see cref="global::Fleet.Vehicle"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed partial class VehiclesRealtime : global::Skaftin.Realtime.RealtimeTable<global::Fleet.Vehicle, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -253,7 +253,7 @@ public sealed partial class VehiclesRealtime : global::Skaftin.Realtime.Realtime
 }
 
 /// <summary>Gets <see cref="VehiclesRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public static class VehiclesRealtimeExtensions
 {
     /// <summary>The typed events of table <c>vehicles</c> (one shared instance per client).</summary>

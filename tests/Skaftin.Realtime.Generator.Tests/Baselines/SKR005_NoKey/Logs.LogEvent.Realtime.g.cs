@@ -4,7 +4,7 @@
 namespace Logs;
 
 /// <summary>Reads rows of table <c>events</c> into <see cref="global::Logs.LogEvent"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Logs.LogEvent, global::Skaftin.Realtime.SkaftinNoKey>
 {
     /// <summary>The table's wire name.</summary>
@@ -125,7 +125,7 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
 }
 
 /// <summary>Typed realtime events of table <c>events</c>, with rows of <see cref="global::Logs.LogEvent"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed partial class EventsRealtime : global::Skaftin.Realtime.RealtimeTable<global::Logs.LogEvent, global::Skaftin.Realtime.SkaftinNoKey>
 {
     /// <summary>The table's wire name.</summary>
@@ -140,7 +140,7 @@ public sealed partial class EventsRealtime : global::Skaftin.Realtime.RealtimeTa
 }
 
 /// <summary>Gets <see cref="EventsRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public static class EventsRealtimeExtensions
 {
     /// <summary>The typed events of table <c>events</c> (one shared instance per client).</summary>

@@ -4,7 +4,7 @@
 namespace Transit;
 
 /// <summary>Reads rows of table <c>taxi_ranks</c> into <see cref="global::Transit.Rank"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed class RankRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Transit.Rank, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -99,7 +99,7 @@ public sealed class RankRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
 }
 
 /// <summary>Typed realtime events of table <c>taxi_ranks</c>, with rows of <see cref="global::Transit.Rank"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed partial class TaxiRanksRealtime : global::Skaftin.Realtime.RealtimeTable<global::Transit.Rank, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -114,7 +114,7 @@ public sealed partial class TaxiRanksRealtime : global::Skaftin.Realtime.Realtim
 }
 
 /// <summary>Gets <see cref="TaxiRanksRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public static class TaxiRanksRealtimeExtensions
 {
     /// <summary>The typed events of table <c>taxi_ranks</c> (one shared instance per client).</summary>

@@ -4,7 +4,7 @@
 namespace Transit;
 
 /// <summary>Reads rows of table <c>routes</c> into <see cref="global::Transit.Route"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Transit.Route, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -150,7 +150,7 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
 }
 
 /// <summary>Typed realtime events of table <c>routes</c>, with rows of <see cref="global::Transit.Route"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 internal sealed partial class RoutesRealtime : global::Skaftin.Realtime.RealtimeTable<global::Transit.Route, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -165,7 +165,7 @@ internal sealed partial class RoutesRealtime : global::Skaftin.Realtime.Realtime
 }
 
 /// <summary>Gets <see cref="RoutesRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 internal static class RoutesRealtimeExtensions
 {
     /// <summary>The typed events of table <c>routes</c> (one shared instance per client).</summary>

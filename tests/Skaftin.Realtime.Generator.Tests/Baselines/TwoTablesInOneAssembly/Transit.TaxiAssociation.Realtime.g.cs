@@ -4,7 +4,7 @@
 namespace Transit;
 
 /// <summary>Reads rows of table <c>taxi_associations</c> into <see cref="global::Transit.TaxiAssociation"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Transit.TaxiAssociation, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -128,7 +128,7 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
 }
 
 /// <summary>Typed realtime events of table <c>taxi_associations</c>, with rows of <see cref="global::Transit.TaxiAssociation"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public sealed partial class TaxiAssociationsRealtime : global::Skaftin.Realtime.RealtimeTable<global::Transit.TaxiAssociation, int>
 {
     /// <summary>The table's wire name.</summary>
@@ -143,7 +143,7 @@ public sealed partial class TaxiAssociationsRealtime : global::Skaftin.Realtime.
 }
 
 /// <summary>Gets <see cref="TaxiAssociationsRealtime"/> from a Skaftin client.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "0.1.0")]
 public static class TaxiAssociationsRealtimeExtensions
 {
     /// <summary>The typed events of table <c>taxi_associations</c> (one shared instance per client).</summary>
