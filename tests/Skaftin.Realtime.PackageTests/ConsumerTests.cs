@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using Skaftin.Realtime.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -114,29 +115,41 @@ public sealed class ConsumerTests(PackageFixture fixture, ITestOutputHelper outp
         output.WriteLine($"NativeAOT binary: {size / 1024.0 / 1024.0:0.0} MB; start to first line: {startup.TotalMilliseconds:0} ms");
     }
 
+    [Fact]
+    public async Task TheReadmeCommandsAndThePackageReadmesProgramReceiveTypedEvents()
+    {
+        // A newcomer's path: dotnet new, the README's commands to take the package from the feed, the package
+        // README's two files as written, build, run.
+        var app = Path.Combine(fixture.WorkDirectory, "readme-app");
+        Directory.CreateDirectory(app);
+        (await Dotnet("new console --framework net10.0 --name ReadmeApp --output .", app)).EnsureSuccess("dotnet new console");
+        (await ReadmeCommands.AddToAppAsync(fixture.Feed, app)).EnsureSuccess("the README's commands in the app");
+        Assert.Contains($"Include=\"Skaftin.Realtime\" Version=\"{fixture.Version}\"", File.ReadAllText(Path.Combine(app, "ReadmeApp.csproj")));
+
+        var files = MarkdownCodeBlocks.Parse(File.ReadAllText(Repository.PathOf("src/Skaftin.Realtime.Runtime/README.md")))
+            .Where(static b => b.Language == "csharp" && b.Marker is null)
+            .ToList();
+        Assert.Equal(2, files.Count);
+        File.WriteAllText(Path.Combine(app, "Vehicle.cs"), files[0].Code);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), files[1].Code);
+
+        (await Dotnet("build -c Release -p:EmitCompilerGeneratedFiles=true -p:TreatWarningsAsErrors=true", app)).EnsureSuccess("build of the package README's program");
+        var generated = Directory.GetFiles(Path.Combine(app, "obj"), "Vehicle.Realtime.g.cs", SearchOption.AllDirectories);
+        Assert.NotEmpty(generated);
+        Assert.Contains($"GeneratedCode(\"Skaftin.Realtime.Generator\", \"{fixture.Version}\")", File.ReadAllText(generated[0]));
+
+        await RunAgainstDevServer(
+            "dotnet",
+            Path.Combine(app, "bin", "Release", "net10.0", "ReadmeApp.dll"),
+            app,
+            static line => line.StartsWith("Listening to project ", StringComparison.Ordinal),
+            static line => line.StartsWith("Inserted Vehicle {", StringComparison.Ordinal) && line.Contains("RegistrationNumber = PKG 1, Status = InService, Capacity = 9", StringComparison.Ordinal),
+            interruptWhenDone: true);
+    }
+
     private string CreateProject(string name, string properties, bool includeProgram = true)
     {
-        var directory = Path.Combine(fixture.WorkDirectory, name);
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="skaftin-local" value="{fixture.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <AssemblyName>Consumer</AssemblyName>
-                {properties}
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Skaftin.Realtime" Version="{fixture.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        var directory = fixture.CreateConsumerProject(name, properties);
         File.WriteAllText(Path.Combine(directory, "Vehicle.cs"), Model);
         if (includeProgram)
         {
@@ -151,7 +164,12 @@ public sealed class ConsumerTests(PackageFixture fixture, ITestOutputHelper outp
 
     // Starts the consumer, inserts a row once it has joined, and checks it printed the typed row. Returns the
     // time from process start to its first line.
-    private async Task<TimeSpan> RunAgainstDevServer(string fileName, string arguments, string directory)
+    private Task<TimeSpan> RunAgainstDevServer(string fileName, string arguments, string directory) =>
+        RunAgainstDevServer(fileName, arguments, directory, static line => line == "READY", static line => line == "INSERTED PKG 1 InService 9", interruptWhenDone: false);
+
+    // The same for a consumer that announces it has joined with a line that isReady accepts, and prints a line that
+    // isDone accepts for the inserted row; one that runs until Ctrl+C is interrupted (SIGINT) after that line.
+    private async Task<TimeSpan> RunAgainstDevServer(string fileName, string arguments, string directory, Func<string, bool> isReady, Func<string, bool> isDone, bool interruptWhenDone)
     {
         var project = "pkg" + Guid.NewGuid().ToString("N")[..8];
         await fixture.Server.Api.CreateTableAsync(project, "vehicles", new[]
@@ -172,6 +190,7 @@ public sealed class ConsumerTests(PackageFixture fixture, ITestOutputHelper outp
             {
                 ["SKAFTIN_URL"] = fixture.Server.Url.ToString(),
                 ["SKAFTIN_KEY"] = fixture.Server.DefaultApiKey,
+                ["SKAFTIN_API_KEY"] = fixture.Server.DefaultApiKey,
                 ["SKAFTIN_PROJECT"] = project,
             },
         };
@@ -192,9 +211,14 @@ public sealed class ConsumerTests(PackageFixture fixture, ITestOutputHelper outp
 
                 firstLine ??= clock.Elapsed;
                 lines.Add(line);
-                if (line == "READY")
+                if (isReady(line))
                 {
                     await fixture.Server.Api.InsertAsync(project, "vehicles", new { registration_number = "PKG 1", status = "in_service", capacity = 9 });
+                }
+
+                if (interruptWhenDone && isDone(line))
+                {
+                    (await ProcessRunner.RunAsync("kill", $"-INT {process.Id}", directory, TimeSpan.FromSeconds(10))).EnsureSuccess("kill -INT");
                 }
             }
 
@@ -210,7 +234,7 @@ public sealed class ConsumerTests(PackageFixture fixture, ITestOutputHelper outp
 
         var stderr = await process.StandardError.ReadToEndAsync();
         Assert.True(process.ExitCode == 0, $"consumer exit {process.ExitCode}: {string.Join('\n', lines)}\n{stderr}");
-        Assert.Contains("INSERTED PKG 1 InService 9", lines);
+        Assert.Contains(lines, line => isDone(line));
         return firstLine ?? TimeSpan.Zero;
     }
 }

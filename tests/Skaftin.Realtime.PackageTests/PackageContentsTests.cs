@@ -1,6 +1,9 @@
+using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Skaftin.Realtime.Tests.Shared;
 using Xunit;
 
 namespace Skaftin.Realtime.PackageTests;
@@ -37,6 +40,8 @@ public sealed class PackageContentsTests(PackageFixture fixture)
 
         Assert.Equal("Skaftin.Realtime", Value("id"));
         Assert.Equal(fixture.Version, Value("version"));
+        var prefix = XDocument.Load(Repository.PathOf("Directory.Build.props")).Descendants("VersionPrefix").Single().Value;
+        Assert.Matches($@"^{Regex.Escape(prefix)}-local\.[0-9]+$", fixture.Version);
         Assert.Equal("MIT", Value("license"));
         Assert.Equal("README.md", Value("readme"));
         Assert.Contains("[SkaftinTable]", Value("description"));
@@ -46,5 +51,23 @@ public sealed class PackageContentsTests(PackageFixture fixture)
         Assert.Contains("SocketIOClient", dependencies);
         Assert.DoesNotContain(dependencies, static d => d.StartsWith("Microsoft.CodeAnalysis") || d.Contains("Generator") || d == "PolySharp");
         Assert.True(System.IO.File.Exists(fixture.PackagePath.Replace(".nupkg", ".snupkg")), "a symbols package is produced");
+    }
+
+    [Fact]
+    public void TheReadmeOnThePackagePageIsTheUsersReadmeWithOnlyAbsoluteLinks()
+    {
+        using var package = ZipFile.OpenRead(fixture.PackagePath);
+        using var reader = new StreamReader(package.GetEntry("README.md")!.Open());
+        var packed = reader.ReadToEnd();
+
+        Assert.Equal(File.ReadAllText(Repository.PathOf("src/Skaftin.Realtime.Runtime/README.md")), packed);
+        Assert.NotEqual(File.ReadAllText(Repository.PathOf("README.md")), packed);
+        Assert.StartsWith("# Skaftin.Realtime\n", packed.Replace("\r\n", "\n"));
+        Assert.DoesNotContain("eng/test.sh", packed);
+        var links = Regex.Matches(packed, @"\]\(([^)]*)\)|<a\s[^>]*href=""([^""]*)""|^\[[^\]]+\]:\s*(\S+)", RegexOptions.Multiline)
+            .Select(static m => m.Groups.Cast<Group>().Skip(1).First(static g => g.Success).Value)
+            .ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, static link => Assert.StartsWith("https://", link));
     }
 }

@@ -2,23 +2,25 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using Skaftin.Realtime.DevServer;
+using Skaftin.Realtime.Tests.Shared;
 using Xunit;
 
 namespace Skaftin.Realtime.PackageTests;
 
 /// <summary>
-/// Packs Skaftin.Realtime once, with a version unique to this run, into a folder feed, and starts a dev server
-/// for the consumer apps to talk to.
+/// Packs Skaftin.Realtime once into a folder feed with the README's own command (which gives each pack a unique
+/// version), and starts a dev server for the consumer apps to talk to.
 /// </summary>
 public sealed class PackageFixture : IAsyncLifetime
 {
-    public string Root { get; } = ProcessRunner.RepositoryRoot();
+    public string Root { get; } = Repository.Root;
 
     public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "skaftin-package-tests-" + Guid.NewGuid().ToString("N")[..8]);
 
     public string Feed => Path.Combine(WorkDirectory, "feed");
 
-    public string Version { get; } = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
+    /// <summary>The version the README's pack command gave the package (a unique <c>-local.</c> suffix per pack).</summary>
+    public string Version { get; private set; } = "";
 
     public string PackagePath => Path.Combine(Feed, $"Skaftin.Realtime.{Version}.nupkg");
 
@@ -27,13 +29,45 @@ public sealed class PackageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
-        var pack = await ProcessRunner.RunAsync(
-            "dotnet",
-            $"pack src/Skaftin.Realtime.Runtime -c Release -o \"{Feed}\" -p:Version={Version}",
-            Root,
-            TimeSpan.FromMinutes(5));
-        pack.EnsureSuccess("dotnet pack");
+        (await ReadmeCommands.PackAsync(Feed)).EnsureSuccess("the README's pack command");
+        var packages = Directory.GetFiles(Feed, "Skaftin.Realtime.*.nupkg");
+        if (packages.Length != 1)
+        {
+            throw new InvalidOperationException($"The README's pack command should leave one package in the feed, not {packages.Length}.");
+        }
+
+        Version = Path.GetFileNameWithoutExtension(packages[0])["Skaftin.Realtime.".Length..];
         Server = await SkaftinDevServer.StartAsync();
+    }
+
+    /// <summary>
+    /// Creates a consumer project, <c>Consumer.csproj</c> with <paramref name="properties"/> and a reference to the
+    /// packed version, in a folder of its own whose nuget.config adds the feed; returns the folder.
+    /// </summary>
+    public string CreateConsumerProject(string name, string properties)
+    {
+        var directory = Path.Combine(WorkDirectory, name);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="skaftin-local" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <AssemblyName>Consumer</AssemblyName>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Skaftin.Realtime" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        return directory;
     }
 
     public async Task DisposeAsync()

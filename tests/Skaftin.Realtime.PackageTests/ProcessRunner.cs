@@ -64,17 +64,4 @@ internal static class ProcessRunner
         var all = text.Split('\n');
         return string.Join('\n', all[Math.Max(0, all.Length - lines)..]);
     }
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Skaftin.Generators.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Skaftin.Generators.sln not found above " + AppContext.BaseDirectory);
-    }
 }

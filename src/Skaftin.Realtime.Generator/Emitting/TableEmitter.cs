@@ -12,8 +12,10 @@ internal static class TableEmitter
 {
     private const string Runtime = "global::Skaftin.Realtime";
     private const string Json = "global::System.Text.Json";
+
+    // The package's version (VersionPrefix and VersionSuffix in Directory.Build.props), the same as the package's.
     private static readonly string GeneratedCode =
-        $"[global::System.CodeDom.Compiler.GeneratedCode(\"Skaftin.Realtime.Generator\", \"{typeof(TableEmitter).Assembly.GetName().Version}\")]";
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"Skaftin.Realtime.Generator\", \"{typeof(TableEmitter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion}\")]";
 
     public static void Emit(SourceProductionContext context, TableSpec spec) =>
         context.AddSource(spec.HintName, SourceText.From(Write(spec), System.Text.Encoding.UTF8));

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Skaftin.Realtime.Tests.Shared;
+using Xunit;
+
+namespace Skaftin.Realtime.Generator.Tests;
+
+/// <summary>
+/// Every C# block of both READMEs, read when the test runs, is compiled with the runtime and the generator, nullable
+/// on and warnings as errors, so a README can never drift from the API. A block is one of:
+/// <list type="bullet">
+/// <item>unmarked: a complete file; all complete files of one README form one program, with the generator run on it;</item>
+/// <item><c>&lt;!-- snippet: fragment --&gt;</c>: statements, compiled inside <see cref="FragmentPrelude"/>'s method
+/// next to the README's complete files;</item>
+/// <item><c>&lt;!-- snippet: generated --&gt;</c>: an abridged excerpt of what the generator writes for the README's
+/// complete files; each declaration line must be in the generated code, in order.</item>
+/// </list>
+/// Any other marker fails the test, so no block is exempt.
+/// </summary>
+public sealed partial class ReadmeSnippetTests
+{
+    /// <summary>
+    /// What a fragment may use besides the README's own types: a host builder, a client, the README's vehicles table,
+    /// an <c>HttpClient</c>, a <c>Render(object)</c> callback and a cancellation token <c>ct</c>.
+    /// </summary>
+    public const string FragmentPrelude = """
+        using System;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+        using Skaftin.Realtime;
+
+        internal static class ReadmeFragment{0}
+        {{
+            public static async Task RunAsync(
+                IHostApplicationBuilder builder,
+                SkaftinRealtimeClient client,
+                VehiclesRealtime vehicles,
+                HttpClient http,
+                Action<object> Render,
+                CancellationToken ct)
+            {{
+                await Task.CompletedTask;
+        #line {1} "{2}"
+        {3}
+        #line default
+            }}
+        }}
+        """;
+
+    public static TheoryData<string> Readmes => new() { "README.md", "src/Skaftin.Realtime.Runtime/README.md" };
+
+    [Theory]
+    [MemberData(nameof(Readmes))]
+    public void EveryCSharpBlockCompiles(string readme)
+    {
+        var blocks = CSharpBlocks(readme);
+        Assert.NotEmpty(blocks);
+        Assert.All(blocks, static b => Assert.True(
+            b.Marker is null or "fragment" or "generated",
+            $"{b}: unknown snippet marker '{b.Marker}' (use none, 'fragment' or 'generated')"));
+
+        var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+        var trees = blocks.Where(static b => b.Marker is null)
+            .Select(b => CSharpSyntaxTree.ParseText(b.Code, parseOptions, path: $"{readme}:{b.Line}"))
+            .Concat(blocks.Where(static b => b.Marker == "fragment")
+                .Select(b => CSharpSyntaxTree.ParseText(
+                    string.Format(System.Globalization.CultureInfo.InvariantCulture, FragmentPrelude, b.Line, b.Line, readme, b.Code),
+                    parseOptions,
+                    path: $"{readme}:{b.Line}")))
+            .ToList();
+        var hasProgram = trees.Any(static t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any());
+        var compilation = CSharpCompilation.Create(
+            "Readme",
+            trees,
+            References,
+            new CSharpCompilationOptions(
+                hasProgram ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                generalDiagnosticOption: ReportDiagnostic.Error,
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
+                {
+                    // As in the SDK: a newer minor version of a referenced assembly is not a problem.
+                    ["CS1701"] = ReportDiagnostic.Suppress,
+                    ["CS1702"] = ReportDiagnostic.Suppress,
+                }));
+
+        GeneratorHarness.Run(compilation, LanguageVersion.CSharp12)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var errors = generatorDiagnostics.Concat(output.GetDiagnostics())
+            .Where(static d => d.Severity == DiagnosticSeverity.Error)
+            .Select(static d => d.ToString())
+            .ToList();
+        Assert.True(errors.Count == 0, $"{readme} does not compile:\n{string.Join('\n', errors)}");
+
+        var generated = string.Join('\n', output.SyntaxTrees.Except(trees).Select(static t => t.ToString()));
+        foreach (var excerpt in blocks.Where(static b => b.Marker == "generated"))
+        {
+            AssertIsExcerptOf(excerpt, generated);
+        }
+    }
+
+    [Fact]
+    public void AnExcerptThatDiffersFromTheGeneratedCodeIsRejected()
+    {
+        const string Generated = "public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader<global::Vehicle, long>\n{\n}\n";
+        var right = new MarkdownCodeBlocks.Block("csharp", "public sealed class VehicleRowReader : SkaftinRowReader<Vehicle, long>   // why\n{\n    ...\n}\n", 1, "", "generated");
+        var wrong = right with { Code = "public sealed class VehicleRowReader : SkaftinRowReader<Vehicle, int>\n" };
+
+        AssertIsExcerptOf(right, Generated);
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertIsExcerptOf(wrong, Generated));
+    }
+
+    private static readonly ImmutableArray<MetadataReference> References =
+        GeneratorHarness.References
+            .AddRange(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll")
+                .Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path)));
+
+    private static List<MarkdownCodeBlocks.Block> CSharpBlocks(string readme) =>
+        MarkdownCodeBlocks.Parse(File.ReadAllText(Repository.PathOf(readme)))
+            .Where(static b => b.Language is "csharp" or "cs" or "c#")
+            .ToList();
+
+    // Each excerpt line, without its trailing comment, "{ ... }" body or ";", must begin a generated line, in order;
+    // global::-qualified names are compared by their last part, as the excerpt writes them.
+    private static void AssertIsExcerptOf(MarkdownCodeBlocks.Block excerpt, string generated)
+    {
+        var generatedLines = generated.Split('\n').Select(static l => Unqualified(l).Trim()).ToList();
+        var position = 0;
+        foreach (var raw in excerpt.Code.Split('\n'))
+        {
+            var line = Unqualified(TrailingComment().Replace(raw, "")).Trim();
+            line = line.EndsWith("{ ... }", StringComparison.Ordinal) ? line[..^"{ ... }".Length].TrimEnd() : line.TrimEnd(';');
+            if (line is "" or "{" or "}" or "...")
+            {
+                continue;
+            }
+
+            var found = generatedLines.FindIndex(position, l => l.StartsWith(line, StringComparison.Ordinal));
+            Assert.True(found >= 0, $"{excerpt}: '{line}' is not in the generated code (after line {position}).");
+            position = found + 1;
+        }
+    }
+
+    private static string Unqualified(string line) => GlobalQualifier().Replace(line, "");
+
+    [GeneratedRegex(@"global::(?:[A-Za-z_]\w*\.)*")]
+    private static partial Regex GlobalQualifier();
+
+    [GeneratedRegex(@"\s//.*$")]
+    private static partial Regex TrailingComment();
+}

@@ -1,0 +1,73 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Skaftin.Realtime.Tests.Shared;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Skaftin.Realtime.PackageTests;
+
+/// <summary>
+/// What the package brings into a new console app: exactly the packages the README lists, none of them with a known
+/// vulnerability.
+/// </summary>
+[Collection("package")]
+public sealed partial class DependencyTests(PackageFixture fixture, ITestOutputHelper output)
+{
+    private const string Section = "What the package brings into an app";
+
+    [Fact]
+    public async Task TheReadmeListsExactlyThePackagesANewConsoleAppGets()
+    {
+        var app = await RestoredConsoleApp("dependencies-listed");
+        var listing = (await Dotnet("list package --include-transitive", app)).EnsureSuccess("dotnet list package").Output;
+        var closure = PackageLine().Matches(listing).Select(static m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("Skaftin.Realtime", closure);
+
+        var readme = File.ReadAllText(Repository.PathOf("README.md")).Replace("\r\n", "\n");
+        var start = readme.IndexOf("### " + Section + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"README.md has no '### {Section}' section");
+        var end = readme.IndexOf("\n#", start + Section.Length + 5, StringComparison.Ordinal);
+        var listed = TableRow().Matches(readme[start..(end < 0 ? readme.Length : end)]).Select(static m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(closure, listed);
+    }
+
+    [Fact]
+    public async Task NoPackageTheAppGetsHasAKnownVulnerability()
+    {
+        var app = await RestoredConsoleApp("dependencies-vulnerable");
+        var result = await Dotnet("list package --vulnerable --include-transitive", app);
+        output.WriteLine(result.Output);
+
+        // Without the vulnerability data (no network to nuget.org) the command cannot say anything: that is a
+        // failure to check, reported as such, never a pass.
+        Assert.True(
+            result.ExitCode == 0 && !result.Output.Contains("error", StringComparison.OrdinalIgnoreCase),
+            "The vulnerability check could not run (is nuget.org reachable from here?):\n" + result.Output);
+        Assert.Contains("nuget.org", result.Output);
+        Assert.DoesNotContain("has the following vulnerable packages", result.Output);
+        Assert.Contains("has no vulnerable packages given the current sources", result.Output);
+    }
+
+    // A new console app with the package, restored from the feed and nuget.org.
+    private async Task<string> RestoredConsoleApp(string name)
+    {
+        var app = fixture.CreateConsumerProject(name, "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(typeof(Skaftin.Realtime.SkaftinRealtimeClient));\n");
+        (await Dotnet("restore", app)).EnsureSuccess("restore");
+        return app;
+    }
+
+    private static Task<ProcessRunner.Result> Dotnet(string arguments, string directory) =>
+        ProcessRunner.RunAsync("dotnet", arguments, directory, TimeSpan.FromMinutes(5));
+
+    // "   > System.Reactive     5.0.0" (top-level rows also carry the requested version).
+    [GeneratedRegex(@"^\s*>\s+(\S+)\s+\S+", RegexOptions.Multiline)]
+    private static partial Regex PackageLine();
+
+    [GeneratedRegex(@"^\| `([^`]+)` \|", RegexOptions.Multiline)]
+    private static partial Regex TableRow();
+}
