@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Xml.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 using Skaftin.Realtime.Tests.Shared;
 using Xunit;
 
@@ -14,12 +15,14 @@ public sealed class VersionTests
         var props = XDocument.Load(Repository.PathOf("Directory.Build.props"));
         var prefix = props.Descendants("VersionPrefix").Single().Value;
 
-        var generated = GeneratorHarness.Run("""
+        var model = """
             using Skaftin.Realtime;
 
             [SkaftinTable("vehicles")]
             public sealed record Vehicle([property: SkaftinKey] long Id);
-            """).GeneratedTrees.Single().ToString();
+            """;
+        var generated = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(new[] { model }), LanguageVersion.CSharp12)
+            .GetRunResult().GeneratedTrees.Single().ToString();
 
         Assert.Contains($"[global::System.CodeDom.Compiler.GeneratedCode(\"Skaftin.Realtime.Generator\", \"{prefix}\")]", generated);
     }
