@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -31,13 +32,37 @@ internal sealed class FakeSocketServer
     /// <summary>Whether join-project is answered with joined-project.</summary>
     public bool AnswersJoins { get; set; } = true;
 
+    /// <summary>The ping interval plus ping timeout the server announces in its open packet, if any.</summary>
+    public TimeSpan? AnnouncedHeartbeat { get; set; }
+
     public List<Connection> Connections { get; } = new();
+
+    /// <summary>Connections started and not closed by the client (what would still be open in the server).</summary>
+    public int OpenConnections
+    {
+        get
+        {
+            lock (Connections)
+            {
+                return Connections.Count(static c => c.Started && !c.Closed);
+            }
+        }
+    }
 
     public ConcurrentQueue<(string Name, string Argument)> Emits { get; } = new();
 
     public int MaxConcurrentEmits { get; private set; }
 
-    public Connection Current => Connections[^1];
+    public Connection Current
+    {
+        get
+        {
+            lock (Connections)
+            {
+                return Connections[^1];
+            }
+        }
+    }
 
     public SkaftinRealtimeClient CreateClient(Action<SkaftinRealtimeOptions>? configure = null, Func<string>? token = null)
     {
@@ -84,8 +109,19 @@ internal sealed class FakeSocketServer
 
         public bool Closed { get; private set; }
 
+        public bool Started { get; private set; }
+
+        public TimeSpan? AnnouncedHeartbeat => server.AnnouncedHeartbeat;
+
+        /// <summary>The rooms joined on this connection (join adds, leave removes).</summary>
+        public HashSet<string> Rooms { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Joins sent for a room this connection had already joined.</summary>
+        public int DuplicateJoins { get; private set; }
+
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            Started = true;
             // Like the real library, acceptance arrives after StartAsync returns, on another thread.
             _ = Task.Run(() =>
             {
@@ -118,6 +154,18 @@ internal sealed class FakeSocketServer
             server.MaxConcurrentEmits = Math.Max(server.MaxConcurrentEmits, inFlight);
             await Task.Delay(1, cancellationToken);
             server.Emits.Enqueue((eventName, argument));
+            lock (Rooms)
+            {
+                if (eventName == EventNames.JoinProject && !Rooms.Add(argument))
+                {
+                    DuplicateJoins++;
+                }
+                else if (eventName == EventNames.LeaveProject)
+                {
+                    Rooms.Remove(argument);
+                }
+            }
+
             Interlocked.Decrement(ref server._emitsInFlight);
             if (eventName == EventNames.JoinProject && server.AnswersJoins)
             {
