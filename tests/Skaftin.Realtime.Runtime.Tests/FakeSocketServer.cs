@@ -53,6 +53,20 @@ internal sealed class FakeSocketServer
 
     public int MaxConcurrentEmits { get; private set; }
 
+    /// <summary>A restart: every recovery session is forgotten and the current connection is dropped.</summary>
+    public void Restart()
+    {
+        lock (Connections)
+        {
+            foreach (var connection in Connections)
+            {
+                connection.Forgotten = true;
+            }
+        }
+
+        Current.Drop("transport close");
+    }
+
     public Connection Current
     {
         get
@@ -116,6 +130,8 @@ internal sealed class FakeSocketServer
         /// <summary>The rooms joined on this connection (join adds, leave removes).</summary>
         public HashSet<string> Rooms { get; } = new(StringComparer.Ordinal);
 
+        private readonly HashSet<string> _inherited = new(StringComparer.Ordinal);
+
         /// <summary>Joins sent for a room this connection had already joined.</summary>
         public int DuplicateJoins { get; private set; }
 
@@ -137,9 +153,28 @@ internal sealed class FakeSocketServer
                 else
                 {
                     // A restored session keeps its socket id, as socket.io's connection state recovery does.
-                    var restored = server.RecoversSessions && resume is not null
-                        ? server.Connections.Find(c => c.SessionId == resume.SessionId)
-                        : null;
+                    Connection? restored = null;
+                    if (server.RecoversSessions && resume is not null)
+                    {
+                        lock (server.Connections)
+                        {
+                            restored = server.Connections.FindLast(c => c.SessionId == resume.SessionId && !c.Forgotten);
+                        }
+                    }
+
+                    if (restored is not null)
+                    {
+                        // The server kept the session's rooms.
+                        lock (restored.Rooms)
+                        {
+                            lock (Rooms)
+                            {
+                                Rooms.UnionWith(restored.Rooms);
+                                _inherited.UnionWith(restored.Rooms);
+                            }
+                        }
+                    }
+
                     Id = restored?.Id ?? "fake-" + Guid.NewGuid().ToString("N")[..6];
                     SessionId = server.RecoversSessions ? restored?.SessionId ?? "session-" + Guid.NewGuid().ToString("N")[..6] : null;
                     Connected?.Invoke();
@@ -156,13 +191,15 @@ internal sealed class FakeSocketServer
             server.Emits.Enqueue((eventName, argument));
             lock (Rooms)
             {
-                if (eventName == EventNames.JoinProject && !Rooms.Add(argument))
+                // Joining again a room the recovered session inherited is a retry of an unconfirmed join, not a duplicate.
+                if (eventName == EventNames.JoinProject && !Rooms.Add(argument) && !_inherited.Remove(argument))
                 {
                     DuplicateJoins++;
                 }
                 else if (eventName == EventNames.LeaveProject)
                 {
                     Rooms.Remove(argument);
+                    _inherited.Remove(argument);
                 }
             }
 
@@ -175,7 +212,17 @@ internal sealed class FakeSocketServer
 
         public void Raise(string name, string json) => EventReceived?.Invoke(name, Encoding.UTF8.GetBytes(json));
 
-        public void Drop(string reason) => Disconnected?.Invoke(reason);
+        /// <summary>Whether the server ended this connection (<see cref="Drop"/>).</summary>
+        public bool Dropped { get; private set; }
+
+        /// <summary>Whether the server forgot this connection's recovery session (it restarted).</summary>
+        public bool Forgotten { get; set; }
+
+        public void Drop(string reason)
+        {
+            Dropped = true;
+            Disconnected?.Invoke(reason);
+        }
 
         public void Ping() => Heartbeat?.Invoke();
 

@@ -17,6 +17,9 @@ internal sealed class RoomRegistry
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Room> _rooms = new(StringComparer.Ordinal);
+
+    // Rooms released while no socket was live that the lost session had joined: a recovered session still holds them.
+    private readonly HashSet<string> _releasedWhileDetached = new(StringComparer.Ordinal);
     private readonly SkaftinRealtimeOptions _options;
     private readonly Action<Exception> _reportFailure;
     private ISocketConnection? _live;
@@ -48,6 +51,7 @@ internal sealed class RoomRegistry
             {
                 room = new Room(projectId);
                 _rooms[projectId] = room;
+                _releasedWhileDetached.Remove(projectId);
             }
 
             room.Holders++;
@@ -59,6 +63,7 @@ internal sealed class RoomRegistry
             if (room.SentOn != _live)
             {
                 room.SentOn = _live;
+                room.JoinedOnServer = false;
                 send = Send(_live, EventNames.JoinProject, projectId, cancellationToken);
             }
 
@@ -97,6 +102,10 @@ internal sealed class RoomRegistry
             {
                 send = Send(_live, EventNames.LeaveProject, projectId, cancellationToken);
             }
+            else if (_live is null && room.JoinedOnServer)
+            {
+                _releasedWhileDetached.Add(projectId);
+            }
         }
 
         if (send is null)
@@ -115,8 +124,9 @@ internal sealed class RoomRegistry
     }
 
     /// <summary>
-    /// A socket was accepted: every held room is joined on it (or, when the server recovered the session, counted as
-    /// still joined). Completes when each join is confirmed; a join that fails is reported, not thrown.
+    /// A socket was accepted: every held room is joined on it. When the server recovered the session it still holds
+    /// the rooms the lost socket had joined: those count as joined (and those released meanwhile are left), the rest
+    /// are joined. Completes when each join is confirmed; a join that fails is reported, not thrown.
     /// </summary>
     public async Task AttachAsync(ISocketConnection socket, bool recovered, CancellationToken cancellationToken)
     {
@@ -124,15 +134,25 @@ internal sealed class RoomRegistry
         lock (_gate)
         {
             _live = socket;
+            if (recovered)
+            {
+                foreach (var projectId in _releasedWhileDetached)
+                {
+                    _ = Send(socket, EventNames.LeaveProject, projectId, cancellationToken);
+                }
+            }
+
+            _releasedWhileDetached.Clear();
             foreach (var room in _rooms.Values)
             {
                 room.SentOn = socket;
-                if (recovered)
+                if (recovered && room.JoinedOnServer)
                 {
                     room.Joined.TrySetResult(true);
                 }
                 else
                 {
+                    room.JoinedOnServer = false;
                     pending.Add((room.ProjectId, Send(socket, EventNames.JoinProject, room.ProjectId, cancellationToken), room.Joined.Task));
                 }
             }
@@ -182,6 +202,7 @@ internal sealed class RoomRegistry
 
             if (refusal is null)
             {
+                room.JoinedOnServer = true;
                 room.Joined.TrySetResult(true);
             }
             else
@@ -236,6 +257,9 @@ internal sealed class RoomRegistry
 
         /// <summary>The socket this room's join was last sent on.</summary>
         public ISocketConnection? SentOn { get; set; }
+
+        /// <summary>Whether the server confirmed the join on the live (or, while detached, the lost) socket.</summary>
+        public bool JoinedOnServer { get; set; }
 
         public TaskCompletionSource<bool> Joined { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
