@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
@@ -208,6 +209,29 @@ public sealed class HostingTests
 
         await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(Enumerable.Range(0, 20).Select(static i => "v" + i), seen.Select(static s => s.Name));
+        Assert.All(seen, s => Assert.Equal(context.ThreadId, s.Thread));
+    }
+
+    [Fact]
+    public async Task StateChangesAndConnectionErrorsRunOnTheHandlerContextInOrderWithEvents()
+    {
+        using var context = new SingleThreadContext();
+        var server = new FakeSocketServer();
+        await using var client = server.CreateClient(o => o.HandlerContext = context);
+        var seen = new ConcurrentQueue<(string What, int Thread)>();
+        client.StateChanged += change => seen.Enqueue(("state " + change.Current, Environment.CurrentManagedThreadId));
+        using var e = client.OnError(error => seen.Enqueue(("error " + error.Kind, Environment.CurrentManagedThreadId)));
+        using var a = client.Vehicles().OnInserted(v => seen.Enqueue(("insert " + v.RegistrationNumber, Environment.CurrentManagedThreadId)));
+        await client.ConnectAsync();
+        server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("A"));
+        server.Authenticate = static _ => "refused";
+
+        server.Current.Drop("transport close");
+        await Eventually.Until(() => seen.Any(static s => s.What == "error ConnectionFailed"), "the refusal is reported");
+
+        Assert.Equal(
+            new[] { "state Connecting", "state Connected", "insert A", "state Reconnecting", "error ConnectionFailed" },
+            seen.Select(static s => s.What).Take(5));
         Assert.All(seen, s => Assert.Equal(context.ThreadId, s.Thread));
     }
 
