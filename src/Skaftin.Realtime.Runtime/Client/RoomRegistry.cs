@@ -131,6 +131,7 @@ internal sealed class RoomRegistry
     public async Task AttachAsync(ISocketConnection socket, bool recovered, CancellationToken cancellationToken)
     {
         var pending = new List<(string ProjectId, Task Send, Task Joined)>();
+        var leaves = new List<Task>();
         lock (_gate)
         {
             _live = socket;
@@ -138,7 +139,7 @@ internal sealed class RoomRegistry
             {
                 foreach (var projectId in _releasedWhileDetached)
                 {
-                    _ = Send(socket, EventNames.LeaveProject, projectId, cancellationToken);
+                    leaves.Add(Send(socket, EventNames.LeaveProject, projectId, cancellationToken));
                 }
             }
 
@@ -155,6 +156,18 @@ internal sealed class RoomRegistry
                     room.JoinedOnServer = false;
                     pending.Add((room.ProjectId, Send(socket, EventNames.JoinProject, room.ProjectId, cancellationToken), room.Joined.Task));
                 }
+            }
+        }
+
+        foreach (var leave in leaves)
+        {
+            try
+            {
+                await leave.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The socket is already gone again; closing it left every room anyway.
             }
         }
 

@@ -192,7 +192,6 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         _lifetime.Cancel();
         await _supervisor.DisposeAsync().ConfigureAwait(false);
         _rooms.Close();
-        _lifetime.Dispose();
         return true;
     }
 
