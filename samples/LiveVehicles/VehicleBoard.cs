@@ -8,7 +8,7 @@ namespace LiveVehicles;
 /// A live view of the vehicles table: loaded once over REST, then kept current by typed realtime events.
 /// It subscribes before loading and replays what arrived during the load, so no change falls in between.
 /// </summary>
-public sealed class VehicleBoard(VehiclesRealtime vehicles, IHttpClientFactory http, IConfiguration configuration, ILogger<VehicleBoard> logger)
+public sealed class VehicleBoard(SkaftinRealtimeClient client, VehiclesRealtime vehicles, IHttpClientFactory http, IConfiguration configuration, ILogger<VehicleBoard> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<long, Vehicle> _rows = new();
@@ -62,6 +62,11 @@ public sealed class VehicleBoard(VehiclesRealtime vehicles, IHttpClientFactory h
 
         var section = configuration.GetSection("Skaftin");
         var project = section.GetSection("Projects").GetChildren().First().Value!;
+
+        // The host starts without waiting for the backend; load only once the project's room is joined, so every
+        // change after the snapshot arrives. StartAsync waits for the start under way; the join shares the host's.
+        await client.StartAsync(stoppingToken);
+        await using var membership = await client.JoinProjectAsync(project, stoppingToken);
         var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(section["ApiUrl"]!), $"api/projects/{project}/tables/vehicles/rows"));
         request.Headers.Add("x-api-key", section["ApiKey"]);
         using var response = await http.CreateClient().SendAsync(request, stoppingToken);

@@ -28,13 +28,14 @@ public sealed class ClientTests(DevServerFixture fixture)
         Assert.Equal(ConnectionState.Connected, client.State);
         Assert.False(string.IsNullOrEmpty(client.SocketId));
         Assert.Contains(client.SocketId, await _server.Api.GetSocketsAsync());
+        await Harness.Until(() => states.Count == 2, "both state changes are delivered");
         Assert.Equal(new[] { ConnectionState.Connecting, ConnectionState.Connected }, states);
     }
 
     [Fact]
     public async Task RejectedKeyIsATypedErrorWithTheServersMessage()
     {
-        await using var client = Harness.Client(_server, key: "wrong-key");
+        await using var client = Harness.Client(_server, key: "wrong-key", o => o.RetryInitialConnection = false);
         var error = await Assert.ThrowsAsync<SkaftinAuthenticationException>(() => client.ConnectAsync());
         Assert.Equal("invalid api key", error.ServerMessage);
         Assert.DoesNotContain("wrong-key", error.Message);
@@ -44,15 +45,13 @@ public sealed class ClientTests(DevServerFixture fixture)
     [Fact]
     public async Task UnreachableServerFailsWithinTheTimeout()
     {
-        var port = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        port.Start();
-        var free = ((System.Net.IPEndPoint)port.LocalEndpoint).Port;
-        port.Stop();
+        var free = Harness.FreePort();
         await using var client = new SkaftinRealtimeClient(new SkaftinRealtimeOptions
         {
             ApiUrl = new Uri($"http://127.0.0.1:{free}"),
             AccessTokenProvider = _ => ValueTask.FromResult("k"),
             ConnectTimeout = TimeSpan.FromSeconds(2),
+            RetryInitialConnection = false,
         });
         var started = DateTime.UtcNow;
         await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.ConnectAsync());

@@ -51,6 +51,16 @@ internal static class Harness
         return new Session(client, membership, project);
     }
 
+    /// <summary>A loopback port nothing listens on (a backend that is down).</summary>
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     public static Task CreateVehiclesAsync(SkaftinDevServer server, string project) => CreateVehiclesAsync(server.Api, project);
 
     /// <summary>The vehicles table the tests' <c>Vehicle</c> record reads, in <paramref name="project"/>.</summary>

@@ -38,8 +38,8 @@ public sealed class HostingTests(DevServerFixture fixture)
 
         await host.StartAsync();
         var client = host.Services.GetRequiredService<SkaftinRealtimeClient>();
+        await Harness.UntilAsync(async () => client.SocketId is { } id && (await server.Api.GetRoomMembersAsync(project)).Contains(id), "the client connects and joins");
         var socketId = client.SocketId!;
-        Assert.Contains(socketId, await server.Api.GetRoomMembersAsync(project));
         Assert.Equal(HealthStatus.Healthy, (await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Status);
 
         await server.Api.InsertAsync(project, "vehicles", new { registration_number = "hosted", status = "available" });
@@ -47,5 +47,37 @@ public sealed class HostingTests(DevServerFixture fixture)
 
         await host.StopAsync();
         await Harness.UntilAsync(async () => !(await server.Api.GetSocketsAsync()).Contains(socketId), "the server sees the client go");
+    }
+
+    [Fact]
+    public async Task AHostStartsBeforeItsBackendAndConnectsWhenTheBackendComes()
+    {
+        var port = Harness.FreePort();
+        var project = "late" + Guid.NewGuid().ToString("N")[..6];
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSkaftinRealtime(o =>
+        {
+            o.ApiUrl = new Uri($"http://127.0.0.1:{port}");
+            o.ApiKey = "late-key";
+            o.Projects.Add(project);
+            o.ConnectTimeout = TimeSpan.FromSeconds(2);
+            o.Reconnect.InitialDelay = TimeSpan.FromMilliseconds(100);
+            o.Reconnect.MaxDelay = TimeSpan.FromMilliseconds(500);
+        });
+        builder.Services.AddHealthChecks().AddSkaftinRealtime();
+        using var host = builder.Build();
+        var client = host.Services.GetRequiredService<SkaftinRealtimeClient>();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+
+        await host.StartAsync();
+
+        Assert.Equal(ConnectionState.Connecting, client.State);
+        Assert.Equal(HealthStatus.Degraded, (await health.CheckHealthAsync()).Status);
+        await using var backend = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { Port = port, ApiKeys = ["late-key=*"] });
+        await Harness.UntilAsync(async () => client.SocketId is { } id && (await backend.Api.GetRoomMembersAsync(project)).Contains(id), "the client connects and joins when the backend comes");
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
+
+        await host.StopAsync();
+        await Harness.UntilAsync(async () => (await backend.Api.GetSocketsAsync()).Count == 0, "nothing is left open");
     }
 }

@@ -55,6 +55,7 @@ public sealed class TlsTests : IAsyncLifetime
         await using var client = Harness.Client(server, configure: o =>
         {
             o.ConnectTimeout = TimeSpan.FromSeconds(3);
+            o.RetryInitialConnection = false;
             o.ConfigureWebSocket = ws => ws.RemoteCertificateValidationCallback = SkaftinTls.TrustAuthority(stranger);
         });
 

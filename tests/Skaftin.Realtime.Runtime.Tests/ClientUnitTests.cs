@@ -28,11 +28,16 @@ public sealed class ClientUnitTests
     }
 
     [Fact]
-    public async Task JoiningBeforeConnectingIsAClearError()
+    public async Task AJoinBeforeStartingIsRememberedAndSentOnConnect()
     {
         await using var client = _server.CreateClient();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.JoinProjectAsync("p1"));
-        Assert.Contains("Connect", error.Message);
+
+        await using var membership = await client.JoinProjectAsync("p1");
+        Assert.Empty(_server.Emits);
+        await client.StartAsync();
+
+        await Eventually.Until(() => _server.Current.Rooms.Contains("p1"), "p1 is joined on connect");
+        Assert.Equal(1, client.GetJoinedProjects()["p1"]);
     }
 
     [Fact]
@@ -129,21 +134,70 @@ public sealed class ClientUnitTests
     }
 
     [Fact]
-    public async Task ATokenRejectedTwiceInARowIsReportedAndStopsTheClient()
+    public async Task RejectedTokensAreReportedEachTimeAndRetryingGoesOnUntilOneIsAccepted()
     {
         var errors = new ConcurrentQueue<RealtimeError>();
-        await using var client = _server.CreateClient();
+        var tokens = 0;
+        await using var client = _server.CreateClient(token: () => "token-" + Interlocked.Increment(ref tokens));
+        using var e = client.OnError(errors.Enqueue);
+        await client.ConnectAsync();
+        await using var membership = await client.JoinProjectAsync("p1");
+        _server.Authenticate = static token => token is "token-2" or "token-3" or "token-4" ? "token expired" : null;
+
+        _server.Current.Drop("transport close");
+        await Eventually.Until(() => client.State == ConnectionState.Connected && _server.Connections.Count == 5, "the fifth token is accepted");
+
+        await Eventually.Until(() => errors.Count == 3, "each refusal is reported");
+        Assert.All(errors, static error => Assert.Equal("token expired", Assert.IsType<SkaftinAuthenticationException>(error.Exception).ServerMessage));
+        await Eventually.Until(() => _server.Current.Rooms.Contains("p1"), "p1 is joined again");
+    }
+
+    [Fact]
+    public async Task ATokenProviderThatThrowsIsReportedEachTimeAndRetried()
+    {
+        var errors = new ConcurrentQueue<RealtimeError>();
+        var calls = 0;
+        await using var client = _server.CreateClient(token: () => Interlocked.Increment(ref calls) is 2 or 3 ? throw new InvalidOperationException("vault down") : "token");
+        using var e = client.OnError(errors.Enqueue);
+        await client.ConnectAsync();
+
+        _server.Current.Drop("transport close");
+        await Eventually.Until(() => client.State == ConnectionState.Connected && _server.Connections.Count == 2, "the client reconnects once the provider recovers");
+
+        await Eventually.Until(() => errors.Count == 2, "each provider failure is reported");
+        Assert.All(errors, static error => Assert.Equal("vault down", error.Exception!.InnerException!.Message));
+    }
+
+    [Fact]
+    public async Task APolicyDecidesToGiveUpAfterRefusedTokens()
+    {
+        var errors = new ConcurrentQueue<RealtimeError>();
+        await using var client = _server.CreateClient(o => o.RetryPolicy = new StopAfterRefusals(2));
         using var e = client.OnError(errors.Enqueue);
         await client.ConnectAsync();
         _server.Authenticate = static _ => "invalid api key";
 
         _server.Current.Drop("transport close");
-        await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the client gives up");
+        await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the policy gives up");
 
-        var error = Assert.Single(errors);
-        Assert.Equal(RealtimeErrorKind.ConnectionFailed, error.Kind);
-        Assert.Equal("invalid api key", Assert.IsType<SkaftinAuthenticationException>(error.Exception).ServerMessage);
         Assert.Equal(3, _server.Connections.Count);
+        await Eventually.Until(() => errors.Count == 3, "two refusals and the end are reported");
+        Assert.Contains("Gave up reconnecting after 2 attempts", errors.Last().Exception!.Message);
+    }
+
+    private sealed class StopAfterRefusals(int limit) : IRetryPolicy
+    {
+        private int _refusals;
+
+        public TimeSpan? NextRetryDelay(RetryContext context)
+        {
+            if (context.Reason == RetryReason.CredentialsRefused && ++_refusals >= limit)
+            {
+                return null;
+            }
+
+            return TimeSpan.FromMilliseconds(10);
+        }
     }
 
     [Fact]
@@ -206,8 +260,7 @@ public sealed class ClientUnitTests
 
         time.Advance(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(ConnectionState.Reconnecting, client.State);
-        Assert.Equal("heartbeat timeout", states.Last().Reason);
+        await Eventually.Until(() => client.State == ConnectionState.Reconnecting && !states.IsEmpty && states.Last().Reason == "heartbeat timeout", "the silent connection is declared dead");
         Assert.True(_server.Connections[0].Closed);
     }
 

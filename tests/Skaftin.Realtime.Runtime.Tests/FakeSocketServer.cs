@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -31,13 +32,51 @@ internal sealed class FakeSocketServer
     /// <summary>Whether join-project is answered with joined-project.</summary>
     public bool AnswersJoins { get; set; } = true;
 
+    /// <summary>The ping interval plus ping timeout the server announces in its open packet, if any.</summary>
+    public TimeSpan? AnnouncedHeartbeat { get; set; }
+
     public List<Connection> Connections { get; } = new();
+
+    /// <summary>Connections started and not closed by the client (what would still be open in the server).</summary>
+    public int OpenConnections
+    {
+        get
+        {
+            lock (Connections)
+            {
+                return Connections.Count(static c => c.Started && !c.Closed);
+            }
+        }
+    }
 
     public ConcurrentQueue<(string Name, string Argument)> Emits { get; } = new();
 
     public int MaxConcurrentEmits { get; private set; }
 
-    public Connection Current => Connections[^1];
+    /// <summary>A restart: every recovery session is forgotten and the current connection is dropped.</summary>
+    public void Restart()
+    {
+        lock (Connections)
+        {
+            foreach (var connection in Connections)
+            {
+                connection.Forgotten = true;
+            }
+        }
+
+        Current.Drop("transport close");
+    }
+
+    public Connection Current
+    {
+        get
+        {
+            lock (Connections)
+            {
+                return Connections[^1];
+            }
+        }
+    }
 
     public SkaftinRealtimeClient CreateClient(Action<SkaftinRealtimeOptions>? configure = null, Func<string>? token = null)
     {
@@ -86,8 +125,21 @@ internal sealed class FakeSocketServer
 
         public bool Closed { get; private set; }
 
+        public bool Started { get; private set; }
+
+        public TimeSpan? AnnouncedHeartbeat => server.AnnouncedHeartbeat;
+
+        /// <summary>The rooms joined on this connection (join adds, leave removes).</summary>
+        public HashSet<string> Rooms { get; } = new(StringComparer.Ordinal);
+
+        private readonly HashSet<string> _inherited = new(StringComparer.Ordinal);
+
+        /// <summary>Joins sent for a room this connection had already joined.</summary>
+        public int DuplicateJoins { get; private set; }
+
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            Started = true;
             // Like the real library, acceptance arrives after StartAsync returns, on another thread.
             _ = Task.Run(() =>
             {
@@ -103,9 +155,28 @@ internal sealed class FakeSocketServer
                 else
                 {
                     // A restored session keeps its socket id, as socket.io's connection state recovery does.
-                    var restored = server.RecoversSessions && resume is not null
-                        ? server.Connections.Find(c => c.SessionId == resume.SessionId)
-                        : null;
+                    Connection? restored = null;
+                    if (server.RecoversSessions && resume is not null)
+                    {
+                        lock (server.Connections)
+                        {
+                            restored = server.Connections.FindLast(c => c.SessionId == resume.SessionId && !c.Forgotten);
+                        }
+                    }
+
+                    if (restored is not null)
+                    {
+                        // The server kept the session's rooms.
+                        lock (restored.Rooms)
+                        {
+                            lock (Rooms)
+                            {
+                                Rooms.UnionWith(restored.Rooms);
+                                _inherited.UnionWith(restored.Rooms);
+                            }
+                        }
+                    }
+
                     Id = restored?.Id ?? "fake-" + Guid.NewGuid().ToString("N")[..6];
                     SessionId = server.RecoversSessions ? restored?.SessionId ?? "session-" + Guid.NewGuid().ToString("N")[..6] : null;
                     Connected?.Invoke();
@@ -120,6 +191,20 @@ internal sealed class FakeSocketServer
             server.MaxConcurrentEmits = Math.Max(server.MaxConcurrentEmits, inFlight);
             await Task.Delay(1, cancellationToken);
             server.Emits.Enqueue((eventName, argument));
+            lock (Rooms)
+            {
+                // Joining again a room the recovered session inherited is a retry of an unconfirmed join, not a duplicate.
+                if (eventName == EventNames.JoinProject && !Rooms.Add(argument) && !_inherited.Remove(argument))
+                {
+                    DuplicateJoins++;
+                }
+                else if (eventName == EventNames.LeaveProject)
+                {
+                    Rooms.Remove(argument);
+                    _inherited.Remove(argument);
+                }
+            }
+
             Interlocked.Decrement(ref server._emitsInFlight);
             if (eventName == EventNames.JoinProject && server.AnswersJoins)
             {
@@ -131,7 +216,17 @@ internal sealed class FakeSocketServer
 
         public void Reject(FrameRejection rejection) => FrameRejected?.Invoke(rejection);
 
-        public void Drop(string reason) => Disconnected?.Invoke(reason);
+        /// <summary>Whether the server ended this connection (<see cref="Drop"/>).</summary>
+        public bool Dropped { get; private set; }
+
+        /// <summary>Whether the server forgot this connection's recovery session (it restarted).</summary>
+        public bool Forgotten { get; set; }
+
+        public void Drop(string reason)
+        {
+            Dropped = true;
+            Disconnected?.Invoke(reason);
+        }
 
         public void Ping() => Heartbeat?.Invoke();
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
@@ -100,6 +101,7 @@ public sealed class HostingTests
 
         server.Unreachable = true;
         server.Current.Drop("transport close");
+        await Eventually.Until(() => client.State == ConnectionState.Reconnecting, "the client reconnects");
         Assert.Equal(HealthStatus.Degraded, (await health.CheckHealthAsync()).Status);
     }
 
@@ -212,6 +214,84 @@ public sealed class HostingTests
         Assert.All(seen, s => Assert.Equal(context.ThreadId, s.Thread));
     }
 
+    [Fact]
+    public async Task StateChangesAndConnectionErrorsRunOnTheHandlerContextInOrderWithEvents()
+    {
+        using var context = new SingleThreadContext();
+        var server = new FakeSocketServer();
+        await using var client = server.CreateClient(o => o.HandlerContext = context);
+        var seen = new ConcurrentQueue<(string What, int Thread)>();
+        client.StateChanged += change => seen.Enqueue(("state " + change.Current, Environment.CurrentManagedThreadId));
+        using var e = client.OnError(error => seen.Enqueue(("error " + error.Kind, Environment.CurrentManagedThreadId)));
+        using var a = client.Vehicles().OnInserted(v => seen.Enqueue(("insert " + v.RegistrationNumber, Environment.CurrentManagedThreadId)));
+        await client.ConnectAsync();
+        server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("A"));
+        server.Authenticate = static _ => "refused";
+
+        server.Current.Drop("transport close");
+        await Eventually.Until(() => seen.Any(static s => s.What == "error ConnectionFailed"), "the refusal is reported");
+
+        Assert.Equal(
+            new[] { "state Connecting", "state Connected", "insert A", "state Reconnecting", "error ConnectionFailed" },
+            seen.Select(static s => s.What).Take(5));
+        Assert.All(seen, s => Assert.Equal(context.ThreadId, s.Thread));
+    }
+
+    [Fact]
+    public async Task DisposeOnTheHandlerContextsThreadDoesNotWaitForTheHandlers()
+    {
+        using var context = new SingleThreadContext();
+        var server = new FakeSocketServer();
+        var client = server.CreateClient(o => o.HandlerContext = context);
+        var delivered = 0;
+        using var a = client.Vehicles().OnInserted(_ => Interlocked.Increment(ref delivered));
+        await client.ConnectAsync();
+        using var release = new ManualResetEventSlim();
+        var disposed = new TaskCompletionSource();
+
+        // The "UI thread" is busy; meanwhile the dispatch task hands it an event with Send, and waits.
+        context.Post(_ =>
+        {
+            release.Wait();
+            client.Dispose();
+            disposed.SetResult();
+        }, null);
+        server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("A"));
+        await Eventually.Until(() => context.Queued == 1, "the event waits for the UI thread");
+        release.Set();
+
+        await disposed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(server.Current.Closed);
+        await Eventually.Until(() => Volatile.Read(ref delivered) == 1, "the event received before disposing is still delivered");
+    }
+
+    [Fact]
+    public async Task AHostStartsWithTheBackendDownAndConnectsWhenItComes()
+    {
+        var server = new FakeSocketServer { Unreachable = true };
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSkaftinRealtime(o =>
+        {
+            o.ApiKey = "k";
+            o.Projects.Add("p1");
+        });
+        builder.Services.AddSingleton(server.CreateClient(o => o.ConnectTimeout = TimeSpan.FromMilliseconds(50)));
+        builder.Services.AddHealthChecks().AddSkaftinRealtime();
+        using var host = builder.Build();
+        var client = host.Services.GetRequiredService<SkaftinRealtimeClient>();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+
+        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(ConnectionState.Connecting, client.State);
+        Assert.Equal(HealthStatus.Degraded, (await health.CheckHealthAsync()).Status);
+        server.Unreachable = false;
+        await Eventually.Until(() => client.State == ConnectionState.Connected && server.Current.Rooms.Contains("p1"), "the client connects and joins p1");
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
+        await host.StopAsync();
+        Assert.Equal(0, server.OpenConnections);
+    }
+
     private sealed class Observer<T>(Action<T> next) : IObserver<T>
     {
         public void OnCompleted()
@@ -245,6 +325,9 @@ public sealed class HostingTests
         }
 
         public int ThreadId => _thread.ManagedThreadId;
+
+        /// <summary>Work waiting for the thread.</summary>
+        public int Queued => _work.Count;
 
         public override void Post(SendOrPostCallback d, object? state) => _work.Add((d, state, null));
 

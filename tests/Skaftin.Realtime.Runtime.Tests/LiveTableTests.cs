@@ -114,6 +114,58 @@ public sealed class LiveTableTests
         Assert.Equal(new[] { 4, 10 }, live.Snapshot().Select(static v => v.Id).OrderBy(static i => i));
     }
 
+    [Theory]
+    [InlineData("Loaded")]
+    [InlineData("CollectionChanged")]
+    public async Task AThrowingAppHandlerIsReportedOnceAndNeverReloadsAgain(string handler)
+    {
+        var loads = 0;
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<RealtimeError>();
+        using var e = _router.OnError(errors.Enqueue);
+        await using var live = await LiveTable<Vehicle, int>.StartAsync(
+            _router.Vehicles(),
+            _ => Task.FromResult<IReadOnlyList<Vehicle>>(new[] { V(Interlocked.Increment(ref loads)) }),
+            new LiveTableOptions { RetryDelay = TimeSpan.FromMilliseconds(10) });
+        if (handler == "Loaded")
+        {
+            live.Loaded += _ => throw new InvalidOperationException("app bug");
+        }
+        else
+        {
+            live.CollectionChanged += (_, _) => throw new InvalidOperationException("app bug");
+        }
+
+        _router.RequestResync(new ResyncRequired(ResyncReason.ConnectionRestored, null, null, DateTimeOffset.UtcNow));
+        await Eventually.Until(() => !errors.IsEmpty, "the handler's failure is reported");
+        await Task.Delay(200);
+
+        Assert.Equal(2, Volatile.Read(ref loads));
+        var error = Assert.Single(errors);
+        Assert.Equal((RealtimeErrorKind.HandlerFailed, "live-table", "vehicles", handler), (error.Kind, error.EventName, error.TableName, error.EventType));
+        Assert.Equal("app bug", error.Exception!.Message);
+        Assert.Equal(new[] { 2 }, live.Snapshot().Select(static v => v.Id));
+    }
+
+    [Fact]
+    public async Task AnUndecodableChangeReloadsTheTable()
+    {
+        var database = new List<Vehicle> { V(1, "old") };
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<RealtimeError>();
+        using var e = _router.OnError(errors.Enqueue);
+        await using var live = await LiveTable<Vehicle, int>.StartAsync(_router.Vehicles(), _ => Task.FromResult<IReadOnlyList<Vehicle>>(database.ToList()));
+        var reloaded = new TaskCompletionSource<int>();
+        live.Loaded += count => reloaded.TrySetResult(count);
+
+        // The server changed row 1, but its update cannot be read: the old row must not stay.
+        database[0] = V(1, "new");
+        _router.DispatchDatabaseChange(Encoding.UTF8.GetBytes(
+            """{"type":"update","projectId":"p1","tableName":"vehicles","data":{"id":1,"registration_number":42,"status":"?"},"timestamp":"2026-11-26T09:00:01Z"}"""));
+
+        await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("new1", Assert.Single(live.Snapshot()).RegistrationNumber);
+        Assert.Equal(RealtimeErrorKind.DecodeFailed, Assert.Single(errors).Kind);
+    }
+
     [Fact]
     public async Task OtherProjectsAreIgnoredWhenOneIsChosen()
     {

@@ -58,6 +58,25 @@ public sealed class RecoveryTests
     }
 
     [Fact]
+    public async Task OnARecoveredSessionRoomsReleasedMeanwhileAreLeftAndRoomsTakenMeanwhileAreJoined()
+    {
+        _server.RecoversSessions = true;
+        await using var client = _server.CreateClient(o => o.ConnectTimeout = TimeSpan.FromMilliseconds(50));
+        await client.ConnectAsync();
+        var p1 = await client.JoinProjectAsync("p1");
+        _server.Unreachable = true;
+        _server.Current.Drop("transport close");
+        await Eventually.Until(() => client.State == ConnectionState.Reconnecting, "the client reconnects");
+
+        await p1.DisposeAsync();
+        await using var p2 = await client.JoinProjectAsync("p2");
+        _server.Unreachable = false;
+
+        await Eventually.Until(() => client.State == ConnectionState.Connected && client.LastReconnectRecovered, "the session is recovered");
+        await Eventually.Until(() => _server.Current.Rooms.SetEquals(new[] { "p2" }), "p1 is left and p2 joined on the recovered session");
+    }
+
+    [Fact]
     public void AnImportSignalsEveryTableAndASchemaChangeOnlyItsTable()
     {
         var router = new SkaftinEventRouter();

@@ -40,6 +40,12 @@ internal interface ISocketConnection : IAsyncDisposable
     /// <summary>The offset of the last event received, when the server sends offsets (connection state recovery).</summary>
     string? LastOffset { get; }
 
+    /// <summary>
+    /// How long the server may stay silent before the connection counts as dead: its announced ping interval plus
+    /// ping timeout, once its open packet arrived; null when it announced none (the client's setting applies).
+    /// </summary>
+    TimeSpan? AnnouncedHeartbeat { get; }
+
     /// <summary>Starts connecting; completion of the returned task says nothing about acceptance (watch the events).</summary>
     Task StartAsync(CancellationToken cancellationToken);
 

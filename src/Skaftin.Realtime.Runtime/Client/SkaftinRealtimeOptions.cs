@@ -45,20 +45,39 @@ public sealed class SkaftinRealtimeOptions
     /// <summary>The transport: WebSocket (default) or HTTP long-polling.</summary>
     public SkaftinTransport Transport { get; set; } = SkaftinTransport.WebSocket;
 
-    /// <summary>How long <see cref="SkaftinRealtimeClient.ConnectAsync"/> waits for the server to accept. Default 20 s.</summary>
+    /// <summary>How long each connection attempt waits for the server to accept. Default 20 s.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How long a join or leave waits for the server's confirmation. Default 10 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How long the connection may go without a server ping before it is declared dead and re-established
-    /// (the server's ping interval plus its ping timeout; socket.io's defaults make 45 s).
+    /// How long the connection may go without a server ping before it is declared dead and re-established, when the
+    /// server has not announced its own settings. A server announces its ping interval and ping timeout in its open
+    /// packet (on the WebSocket transport); their sum is used instead, as the JavaScript client does. Default 45 s
+    /// (socket.io's defaults).
     /// </summary>
     public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(45);
 
-    /// <summary>Reconnect policy after a lost connection.</summary>
+    /// <summary>
+    /// The default retry policy: exponential backoff with jitter, no limit on attempts, every refusal reported through
+    /// <see cref="SkaftinRealtimeClient.OnError"/>. Used unless <see cref="RetryPolicy"/> is set.
+    /// </summary>
     public SkaftinReconnectPolicy Reconnect { get; set; } = new();
+
+    /// <summary>
+    /// Decides when to try connecting again after a lost connection or a failed first connection; null (default) uses
+    /// <see cref="Reconnect"/>.
+    /// </summary>
+    public IRetryPolicy? RetryPolicy { get; set; }
+
+    /// <summary>
+    /// Whether a failing first connection is retried by the retry policy (default true): an app may start before its
+    /// backend, stays <see cref="ConnectionState.Connecting"/> and connects when the backend comes, each failure
+    /// reported through <see cref="SkaftinRealtimeClient.OnError"/>. False fails fast: <see cref="SkaftinRealtimeClient.StartAsync"/>
+    /// throws after the first failed attempt.
+    /// </summary>
+    public bool RetryInitialConnection { get; set; } = true;
 
     /// <summary>
     /// How many received events may wait for the handlers. Default 10,000. When the queue is full the socket's reader
@@ -123,9 +142,11 @@ public enum SkaftinTransport
     Polling,
 }
 
-/// <summary>Exponential backoff with jitter between reconnect attempts.</summary>
-public sealed class SkaftinReconnectPolicy
+/// <summary>Exponential backoff with jitter between attempts to connect; the default <see cref="IRetryPolicy"/>.</summary>
+public sealed class SkaftinReconnectPolicy : IRetryPolicy
 {
+    private readonly Random _random = new();
+
     /// <summary>Whether to reconnect at all after a lost connection. Default true.</summary>
     public bool Enabled { get; set; } = true;
 
@@ -152,5 +173,30 @@ public sealed class SkaftinReconnectPolicy
         var jitter = Math.Min(Math.Max(Jitter, 0), 1);
         var ms = baseMs * (1 - jitter) + (baseMs * jitter * random.NextDouble());
         return TimeSpan.FromMilliseconds(ms);
+    }
+
+    /// <summary>
+    /// The next delay: null when <see cref="Enabled"/> is off or <see cref="MaxAttempts"/> were made, otherwise
+    /// <see cref="DelayFor"/> the next attempt. Refused credentials are retried like any other failure (a token
+    /// service that flaps must not end the connection for good); the client reports each refusal.
+    /// </summary>
+    /// <param name="context">What happened so far.</param>
+    /// <returns>The delay, or null to stop.</returns>
+    public TimeSpan? NextRetryDelay(RetryContext context)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        if (!Enabled || (MaxAttempts is { } max && context.PreviousRetryCount >= max))
+        {
+            return null;
+        }
+
+        lock (_random)
+        {
+            return DelayFor(context.PreviousRetryCount + 1, _random);
+        }
     }
 }

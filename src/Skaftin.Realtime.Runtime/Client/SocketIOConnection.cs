@@ -21,12 +21,20 @@ internal sealed class SocketIOConnection : ISocketConnection
     };
 
     private readonly SocketIO _socket;
+    private readonly Action<System.Net.WebSockets.ClientWebSocketOptions>? _configureWebSocket;
+    private readonly int _maxFrameBytes;
+    private readonly bool _offsetsAppended;
     private SkaftinWebSocket? _webSocket;
     private int _closed;
     private string? _lastOffset;
+    private long _announcedHeartbeatTicks;
 
     public SocketIOConnection(Uri url, SkaftinTransport transport, string token, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes)
     {
+        _configureWebSocket = configureWebSocket;
+        _maxFrameBytes = maxFrameBytes;
+        // A resumed session's missed events come before the CONNECT packet, already with their offsets.
+        _offsetsAppended = resume is not null;
         // The handshake's auth object: the token, and on reconnect the session to restore (socket.io reads pid/offset).
         var auth = new Dictionary<string, string> { ["token"] = token };
         if (resume is not null)
@@ -48,8 +56,7 @@ internal sealed class SocketIOConnection : ISocketConnection
         })
         {
             JsonSerializer = SocketPayloadSerializer.Instance,
-            // A resumed session's missed events come before the CONNECT packet, already with their offsets.
-            ClientWebSocketProvider = () => _webSocket = new SkaftinWebSocket(configureWebSocket, maxFrameBytes) { Inbound = OnInbound, OffsetsAppended = resume is not null },
+            ClientWebSocketProvider = CreateWebSocket,
         };
         _socket.OnConnected += (_, _) => Connected?.Invoke();
         _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(reason);
@@ -78,6 +85,8 @@ internal sealed class SocketIOConnection : ISocketConnection
     public string? SessionId => _webSocket?.SessionId;
 
     public string? LastOffset => Volatile.Read(ref _lastOffset);
+
+    public TimeSpan? AnnouncedHeartbeat => Volatile.Read(ref _announcedHeartbeatTicks) is > 0 and var ticks ? TimeSpan.FromTicks(ticks) : null;
 
     public Task StartAsync(CancellationToken cancellationToken) => _socket.ConnectAsync();
 
@@ -112,6 +121,23 @@ internal sealed class SocketIOConnection : ISocketConnection
         {
             // SocketIOClient throws from Dispose when it never connected.
         }
+
+        // A start abandoned before the server's CONNECT ack leaves the library's websocket open (its Dispose does not
+        // close it): close ours, so nothing outlives the connection in either process.
+        Volatile.Read(ref _webSocket)?.Dispose();
+    }
+
+    private SkaftinWebSocket CreateWebSocket()
+    {
+        var webSocket = new SkaftinWebSocket(_configureWebSocket, _maxFrameBytes) { Inbound = OnInbound, OffsetsAppended = _offsetsAppended };
+        webSocket.TextObservable.Subscribe(new OpenPacketObserver(this));
+        Volatile.Write(ref _webSocket, webSocket);
+        if (Volatile.Read(ref _closed) == 1)
+        {
+            webSocket.Dispose(); // closed while the library was still starting: this websocket must never open
+        }
+
+        return webSocket;
     }
 
     public async ValueTask DisposeAsync() => await CloseAsync().ConfigureAwait(false);
@@ -147,5 +173,26 @@ internal sealed class SocketIOConnection : ISocketConnection
             ? ReadOnlyMemory<byte>.Empty
             : Encoding.UTF8.GetBytes(response.GetValue(0).GetRawText());
         EventReceived?.Invoke(name, payload);
+    }
+
+    // Sees the frames the library parses (the open packet among them) to learn the server's announced heartbeat.
+    private sealed class OpenPacketObserver(SocketIOConnection owner) : IObserver<string>
+    {
+        public void OnNext(string value)
+        {
+            if (EngineIoOpenPacket.TryReadHeartbeat(value) is { } heartbeat)
+            {
+                Volatile.Write(ref owner._announcedHeartbeatTicks, heartbeat.Ticks);
+            }
+        }
+
+        public void OnError(Exception error)
+        {
+            // The library sees the same error and reports the disconnect.
+        }
+
+        public void OnCompleted()
+        {
+        }
     }
 }

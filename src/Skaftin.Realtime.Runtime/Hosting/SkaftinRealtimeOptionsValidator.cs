@@ -1,12 +1,32 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Options;
 
 namespace Skaftin.Realtime;
 
-/// <summary>Checks <see cref="SkaftinRealtimeOptions"/> at start-up, with messages that name the setting to fix.</summary>
+/// <summary>
+/// The one set of rules for <see cref="SkaftinRealtimeOptions"/>, with messages that name the setting to fix: checked at
+/// host start-up (dependency injection) and by the client's constructor alike.
+/// </summary>
 internal sealed class SkaftinRealtimeOptionsValidator : IValidateOptions<SkaftinRealtimeOptions>
 {
+    /// <summary>Throws an <see cref="ArgumentException"/> listing every broken rule (the client's constructor).</summary>
+    public static void ThrowIfInvalid(SkaftinRealtimeOptions options)
+    {
+        var failures = Check(options);
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", failures), nameof(options));
+        }
+    }
+
     public ValidateOptionsResult Validate(string? name, SkaftinRealtimeOptions options)
+    {
+        var failures = Check(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static List<string> Check(SkaftinRealtimeOptions options)
     {
         var failures = new List<string>();
         if (options.ApiUrl is null || !options.ApiUrl.IsAbsoluteUri
@@ -20,7 +40,7 @@ internal sealed class SkaftinRealtimeOptionsValidator : IValidateOptions<Skaftin
             failures.Add("Skaftin:ApiKey is missing: set it in configuration (or user secrets), or set an AccessTokenProvider in code.");
         }
 
-        if (options.ConnectTimeout <= System.TimeSpan.Zero || options.RequestTimeout <= System.TimeSpan.Zero || options.HeartbeatTimeout <= System.TimeSpan.Zero)
+        if (options.ConnectTimeout <= TimeSpan.Zero || options.RequestTimeout <= TimeSpan.Zero || options.HeartbeatTimeout <= TimeSpan.Zero)
         {
             failures.Add("Skaftin:ConnectTimeout, RequestTimeout and HeartbeatTimeout must be positive.");
         }
@@ -35,6 +55,11 @@ internal sealed class SkaftinRealtimeOptionsValidator : IValidateOptions<Skaftin
             failures.Add("Skaftin:DispatchOnReceiveThread cannot be combined with a HandlerContext: handlers run either on the receive thread or on the context.");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        if (options.Reconnect is null || options.TimeProvider is null)
+        {
+            failures.Add("Skaftin:Reconnect and TimeProvider must be set.");
+        }
+
+        return failures;
     }
 }

@@ -12,8 +12,11 @@ namespace Skaftin.Realtime;
 /// A table kept equal to the database: loaded through the app's own loader (its REST call), then kept current by
 /// the table's typed events. It subscribes before loading and buffers events during a load, so none falls between
 /// the snapshot and the stream; applies inserts, updates and deletes in order; ignores events older than what it
-/// already applied for a row (duplicates and stale replays); reloads on every resync signal; and raises
-/// <see cref="CollectionChanged"/> for UI binding.
+/// already applied for a row (duplicates and stale replays); reloads on every resync signal and whenever a change
+/// to its table cannot be decoded (so it never silently keeps a row the server changed); and raises
+/// <see cref="CollectionChanged"/> for UI binding. The app's <see cref="Loaded"/> and <see cref="CollectionChanged"/>
+/// handlers never take part in loading: one that throws is reported through <see cref="SkaftinEventRouter.OnError"/>
+/// (<see cref="RealtimeErrorKind.HandlerFailed"/>, event name <c>live-table</c>) and the rows stay as loaded.
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
 /// <typeparam name="TKey">The key type.</typeparam>
@@ -33,6 +36,7 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyCollection<TRow>, INotifyCo
     private readonly CancellationTokenSource _lifetime = new();
     private readonly IDisposable _changes;
     private readonly IDisposable _resyncs;
+    private readonly IDisposable _decodeFailures;
     private bool _loading;
     private int _loadGeneration;
     private Task _currentLoad = Task.CompletedTask;
@@ -49,6 +53,7 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyCollection<TRow>, INotifyCo
         _options = options;
         _changes = table.OnChanged(OnChange);
         _resyncs = table.OnResync(OnResync);
+        _decodeFailures = table.EventRouter.OnError(OnDeliveryError);
     }
 
     /// <summary>Raised after each change to the rows (Add, Replace, Remove; Reset after a load).</summary>
@@ -160,6 +165,7 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyCollection<TRow>, INotifyCo
     {
         _changes.Dispose();
         _resyncs.Dispose();
+        _decodeFailures.Dispose();
         _lifetime.Cancel();
     }
 
@@ -180,6 +186,15 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyCollection<TRow>, INotifyCo
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        if (await LoadRowsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            RaiseLoaded();
+        }
+    }
+
+    // Loads and applies the rows; false when a later load superseded this one. Runs no app code.
+    private async Task<bool> LoadRowsAsync(CancellationToken cancellationToken)
+    {
         int generation;
         lock (_gate)
         {
@@ -194,7 +209,7 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyCollection<TRow>, INotifyCo
             // A later load (a second resync meanwhile) wins; this one's rows are already out of date.
             if (generation != _loadGeneration)
             {
-                return;
+                return false;
             }
 
             _rows.Clear();
@@ -215,8 +230,23 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyCollection<TRow>, INotifyCo
             _loading = false;
         }
 
+        return true;
+    }
+
+    private void RaiseLoaded()
+    {
         Notify(new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Reset));
-        Loaded?.Invoke(Count);
+        if (Loaded is { } loaded)
+        {
+            try
+            {
+                loaded(Count);
+            }
+            catch (Exception ex)
+            {
+                _table.EventRouter.ReportLiveTableHandlerFailure(TableName, nameof(Loaded), ex);
+            }
+        }
     }
 
     private void OnChange(RowChange<TRow, TKey> change)
@@ -254,26 +284,45 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyCollection<TRow>, INotifyCo
         _currentLoad = ReloadWithRetryAsync();
     }
 
+    // A change to this table that could not be decoded (already reported) may hide a changed row: reload.
+    private void OnDeliveryError(RealtimeError error)
+    {
+        if (error.Kind == RealtimeErrorKind.DecodeFailed && error.EventName == EventNames.DatabaseChange && error.TableName == TableName)
+        {
+            _currentLoad = ReloadWithRetryAsync();
+        }
+    }
+
     private async Task ReloadWithRetryAsync()
     {
         var delay = _options.RetryDelay;
         while (!_lifetime.IsCancellationRequested)
         {
+            bool applied;
             try
             {
-                await LoadAsync(_lifetime.Token).ConfigureAwait(false);
-                return;
+                applied = await LoadRowsAsync(_lifetime.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception)
+            catch (Exception ex)
             {
                 // Keep buffering and try again: the rows must not stay stale after a resync.
+                _table.EventRouter.ReportLiveTableHandlerFailure(TableName, "loader", ex);
                 await Task.Delay(delay, _lifetime.Token).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+                continue;
             }
+
+            // The app's handlers run once the rows are in, outside the retrying: their failures are reported, never retried.
+            if (applied)
+            {
+                RaiseLoaded();
+            }
+
+            return;
         }
     }
 
@@ -339,11 +388,23 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyCollection<TRow>, INotifyCo
 
         if (_options.NotificationContext is { } context)
         {
-            context.Send(_ => handler(this, args), null);
+            context.Send(_ => Invoke(handler, args), null);
         }
         else
         {
+            Invoke(handler, args);
+        }
+    }
+
+    private void Invoke(NotifyCollectionChangedEventHandler handler, NotifyCollectionChangedEventArgs args)
+    {
+        try
+        {
             handler(this, args);
+        }
+        catch (Exception ex)
+        {
+            _table.EventRouter.ReportLiveTableHandlerFailure(TableName, nameof(CollectionChanged), ex);
         }
     }
 }

@@ -224,6 +224,13 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, "resync", signal.TableName, signal.Reason.ToString(), "", ex));
     }
 
+    internal void ReportLiveTableHandlerFailure(string tableName, string handlerName, Exception ex)
+    {
+        Log.HandlerFailed(_logger, handlerName, tableName, ex);
+        SkaftinTelemetry.HandlerFailures.Add(1, SkaftinTelemetry.Table(tableName));
+        Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, "live-table", tableName, handlerName, "", ex));
+    }
+
     internal void ReportQueueFull(string eventName, ReadOnlyMemory<byte> utf8Json)
     {
         Log.DispatchQueueFull(_logger, eventName);

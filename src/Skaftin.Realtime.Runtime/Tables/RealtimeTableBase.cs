@@ -15,6 +15,8 @@ public abstract class RealtimeTableBase
     /// <summary>The router this table receives events from.</summary>
     protected SkaftinEventRouter Router { get; }
 
+    internal SkaftinEventRouter EventRouter => Router;
+
     internal abstract void Dispatch(DatabaseChange change);
 
     internal abstract void Resync(ResyncRequired signal);

@@ -1,0 +1,503 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Skaftin.Realtime;
+
+/// <summary>
+/// Owns the one socket: starts it, watches its heartbeat, notices its loss, and makes a new one when the retry policy
+/// says so. Every state move is <see cref="TryChangeState"/> along <see cref="ConnectionStateGraph"/>, made while
+/// holding the connection lock; work that outlives a call (retrying a first connection, reconnecting) is one stored
+/// task that stop and dispose await. All timing goes through <see cref="SkaftinRealtimeOptions.TimeProvider"/>.
+/// </summary>
+internal sealed class ConnectionSupervisor : IAsyncDisposable
+{
+    private const string ServerDisconnect = "io server disconnect";
+
+    private readonly SkaftinRealtimeOptions _options;
+    private readonly SocketConnectionFactory _factory;
+    private readonly ILogger _logger;
+    private readonly RoomRegistry _rooms;
+    private readonly DispatchPump _pump;
+    private readonly IRetryPolicy _policy;
+    private readonly SemaphoreSlim _connectionLock = new(1, 1);
+    private readonly object _tasksGate = new();
+    private readonly ITimer _watchdog;
+    private int _state;
+    private ISocketConnection? _socket;
+    private CancellationTokenSource _run = new();
+    private Task _background = Task.CompletedTask;
+    private Task _startOutcome = Task.CompletedTask;
+    private bool _disposed;
+    private bool _everConnected;
+    private SessionResume? _resume;
+    private string? _lostSocketId;
+    private long _lastHeartbeat;
+    private long _heartbeatTimeoutTicks;
+    private int _reconnectAttempt;
+    private int _recovered;
+
+    public ConnectionSupervisor(SkaftinRealtimeOptions options, SocketConnectionFactory factory, ILogger logger, RoomRegistry rooms, DispatchPump pump)
+    {
+        _options = options;
+        _factory = factory;
+        _logger = logger;
+        _rooms = rooms;
+        _pump = pump;
+        _policy = options.RetryPolicy ?? options.Reconnect;
+        _heartbeatTimeoutTicks = options.HeartbeatTimeout.Ticks;
+        _watchdog = options.TimeProvider.CreateTimer(static state => ((ConnectionSupervisor)state!).CheckHeartbeat(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    public ConnectionState State => (ConnectionState)Volatile.Read(ref _state);
+
+    public string? SocketId => State == ConnectionState.Connected ? Volatile.Read(ref _socket)?.Id : null;
+
+    public int ReconnectAttempt => Volatile.Read(ref _reconnectAttempt);
+
+    public bool LastReconnectRecovered => Volatile.Read(ref _recovered) == 1;
+
+    /// <summary>How long the live socket may stay silent: the server's announced heartbeat, else the configured one.</summary>
+    public TimeSpan HeartbeatTimeout => TimeSpan.FromTicks(Volatile.Read(ref _heartbeatTimeoutTicks));
+
+    /// <summary>
+    /// Starts the connection unless started already (then it waits for the start under way, or returns at once).
+    /// Completes when connected; a failing first connection is retried by the policy unless
+    /// <see cref="SkaftinRealtimeOptions.RetryInitialConnection"/> is off. Cancelling the call that started the
+    /// connection stops it, leaving nothing open.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        Task outcome;
+        var startedHere = false;
+        await _connectionLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            switch (State)
+            {
+                case ConnectionState.Connected:
+                case ConnectionState.Reconnecting:
+                    return;
+                case ConnectionState.Connecting:
+                    outcome = _startOutcome;
+                    break;
+                default:
+                    _run = new CancellationTokenSource();
+                    TryChangeState(ConnectionState.Disconnected, ConnectionState.Connecting, null);
+                    var run = _run.Token;
+                    var loop = Task.Run(() => ConnectLoopAsync(ConnectionState.Connecting, RetryReason.ServerUnreachable, null, run));
+                    Track(loop);
+                    outcome = _startOutcome = ThrowIfFailed(loop);
+                    startedHere = true;
+                    break;
+            }
+        }
+        finally
+        {
+            _connectionLock.Release();
+        }
+
+        try
+        {
+            await outcome.WaitAsync(Timeout.InfiniteTimeSpan, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (startedHere && cancellationToken.IsCancellationRequested)
+        {
+            await StopAsync("start cancelled").ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Closes the socket, ends any retrying, and waits for all of it. The rooms stay held for the next start.</summary>
+    public async Task StopAsync(string reason)
+    {
+        Volatile.Read(ref _run).Cancel();
+        await _connectionLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var socket = Volatile.Read(ref _socket);
+            Volatile.Write(ref _socket, null);
+            if (socket is not null)
+            {
+                _rooms.Detach(socket);
+                await socket.CloseAsync().ConfigureAwait(false);
+            }
+
+            _resume = null;
+            _lostSocketId = null;
+            Volatile.Write(ref _reconnectAttempt, 0);
+            var state = State;
+            if (state != ConnectionState.Disconnected)
+            {
+                TryChangeState(state, ConnectionState.Disconnected, reason);
+            }
+        }
+        finally
+        {
+            _connectionLock.Release();
+        }
+
+        Task background;
+        lock (_tasksGate)
+        {
+            background = _background;
+        }
+
+        await background.ConfigureAwait(false);
+    }
+
+    /// <summary>Stops for good: later starts throw <see cref="ObjectDisposedException"/>.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Volatile.Write(ref _disposed, true);
+        await StopAsync("disposed").ConfigureAwait(false);
+        await _watchdog.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task ThrowIfFailed(Task<Exception?> loop)
+    {
+        if (await loop.ConfigureAwait(false) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    // Connects, retrying as the policy says. Returns null once connected, or why it did not (never throws: this is
+    // a stored task that stop awaits).
+    private async Task<Exception?> ConnectLoopAsync(ConnectionState phase, RetryReason reason, TimeSpan? firstDelay, CancellationToken run)
+    {
+        var startedAt = _options.TimeProvider.GetTimestamp();
+        var retries = 0;
+        Exception? error = null;
+        var delay = firstDelay;
+        var attemptNow = phase == ConnectionState.Connecting;
+        while (true)
+        {
+            try
+            {
+                if (!attemptNow)
+                {
+                    delay ??= _policy.NextRetryDelay(new RetryContext(retries, _options.TimeProvider.GetElapsedTime(startedAt), reason, error));
+                    if (delay is not { } wait)
+                    {
+                        return await GiveUpAsync(phase, retries, error).ConfigureAwait(false);
+                    }
+
+                    retries++;
+                    Volatile.Write(ref _reconnectAttempt, retries);
+                    Log.Reconnecting(_logger, retries, wait.TotalMilliseconds);
+                    await DelayAsync(wait, run).ConfigureAwait(false);
+                    delay = null;
+                }
+
+                attemptNow = false;
+                Task joins;
+                await _connectionLock.WaitAsync(run).ConfigureAwait(false);
+                try
+                {
+                    if (State != phase)
+                    {
+                        return new OperationCanceledException("The connection was stopped.");
+                    }
+
+                    joins = await ConnectOnceAsync(phase, run).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _connectionLock.Release();
+                }
+
+                await joins.ConfigureAwait(false);
+                return null;
+            }
+            catch (OperationCanceledException ex) when (run.IsCancellationRequested)
+            {
+                return ex;
+            }
+            catch (Exception ex)
+            {
+                error = ex;
+                reason = ex switch
+                {
+                    SkaftinAuthenticationException => RetryReason.CredentialsRefused,
+                    TokenProviderException => RetryReason.TokenProviderFailed,
+                    _ => RetryReason.ServerUnreachable,
+                };
+                Log.ReconnectFailed(_logger, retries, ex.Message);
+                if (phase == ConnectionState.Connecting && !_options.RetryInitialConnection)
+                {
+                    return await GiveUpAsync(phase, 0, ex).ConfigureAwait(false);
+                }
+
+                if (reason != RetryReason.ServerUnreachable)
+                {
+                    // A refusal or a failing token provider needs the app's attention even while retrying goes on.
+                    _pump.PostConnectionFailure(ex);
+                }
+            }
+        }
+    }
+
+    private async Task<Exception> GiveUpAsync(ConnectionState phase, int retries, Exception? error)
+    {
+        var failure = retries == 0 && error is not null
+            ? error
+            : new SkaftinConnectionException($"Gave up {(phase == ConnectionState.Connecting ? "connecting" : "reconnecting")} after {retries} attempts.", error);
+        await _connectionLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (!TryChangeState(phase, ConnectionState.Disconnected, failure.Message))
+            {
+                return new OperationCanceledException("The connection was stopped.");
+            }
+
+            Volatile.Write(ref _reconnectAttempt, 0);
+        }
+        finally
+        {
+            _connectionLock.Release();
+        }
+
+        // Reported even when a start throws it too: a start may run unawaited (the hosted service's).
+        _pump.PostConnectionFailure(failure);
+        return failure;
+    }
+
+    // Under the connection lock. Returns the rooms' joins on the new socket, to be awaited outside the lock.
+    private async Task<Task> ConnectOnceAsync(ConnectionState phase, CancellationToken run)
+    {
+        string token;
+        try
+        {
+            token = _options.AccessTokenProvider is { } provider
+                ? await provider(run).ConfigureAwait(false)
+                : _options.ApiKey!;
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && run.IsCancellationRequested))
+        {
+            throw new TokenProviderException(ex);
+        }
+
+        var resume = _resume;
+        var socket = _factory(_options.ApiUrl, _options.Transport, token, resume);
+        var accepted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        socket.Connected += () => accepted.TrySetResult(true);
+        socket.ConnectError += message => accepted.TrySetException(new SkaftinAuthenticationException(message));
+        socket.Disconnected += reason =>
+        {
+            accepted.TrySetException(new SkaftinConnectionException($"The connection closed before it was accepted: {reason}"));
+            OnSocketClosed(socket, reason, reason == ServerDisconnect ? null : RetryReason.ConnectionLost);
+        };
+        socket.Heartbeat += () => Touch(socket);
+        socket.EventReceived += (name, payload) => OnEvent(socket, name, payload);
+        socket.FrameRejected += _pump.PostFrameRejected;
+        Volatile.Write(ref _socket, socket);
+        try
+        {
+            var starting = socket.StartAsync(run);
+            _ = starting.ContinueWith(
+                static (t, state) => ((TaskCompletionSource<bool>)state!).TrySetException(new SkaftinConnectionException("The connection failed to start.", t.Exception!.GetBaseException())),
+                accepted,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            await accepted.Task.WaitAsync(_options.ConnectTimeout, _options.TimeProvider, run).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Nothing half-made survives a failed or abandoned attempt.
+            Volatile.Write(ref _socket, null);
+            await socket.CloseAsync().ConfigureAwait(false);
+            if (ex is TimeoutException)
+            {
+                throw new SkaftinConnectionException($"Could not connect to {_options.ApiUrl} within {_options.ConnectTimeout.TotalSeconds:0.#} s.", ex);
+            }
+
+            throw;
+        }
+
+        // A recovered session keeps its socket id and rooms, and the server replays what was missed.
+        var recovered = resume is not null && _lostSocketId is not null && socket.Id == _lostSocketId;
+        var resync = _everConnected && !recovered;
+        _everConnected = true;
+        Volatile.Write(ref _recovered, recovered ? 1 : 0);
+        Volatile.Write(ref _reconnectAttempt, 0);
+        ArmWatchdog(socket.AnnouncedHeartbeat ?? _options.HeartbeatTimeout);
+        Touch(socket);
+        Log.Connected(_logger, _options.ApiUrl, socket.Id);
+        if (phase == ConnectionState.Reconnecting)
+        {
+            SkaftinTelemetry.Reconnects.Add(1);
+        }
+
+        var joins = _rooms.AttachAsync(socket, recovered, run);
+        TryChangeState(phase, ConnectionState.Connected, phase == ConnectionState.Connecting ? null : recovered ? "recovered" : "reconnected");
+        return resync ? SignalResyncAfter(joins) : joins;
+    }
+
+    // After the rooms are joined again, in order with the events: handlers see the signal after everything before it.
+    private async Task SignalResyncAfter(Task joins)
+    {
+        await joins.ConfigureAwait(false);
+        _pump.PostResync(new ResyncRequired(ResyncReason.ConnectionRestored, null, null, _options.TimeProvider.GetUtcNow()));
+    }
+
+    // From the socket's threads: the loss is handled on a task of its own, which stop and dispose await.
+    private void OnSocketClosed(ISocketConnection socket, string reason, RetryReason? retry)
+    {
+        if (Volatile.Read(ref _socket) == socket)
+        {
+            Track(Task.Run(() => HandleLossAsync(socket, reason, retry)));
+        }
+    }
+
+    private async Task HandleLossAsync(ISocketConnection socket, string reason, RetryReason? retry)
+    {
+        TimeSpan? firstDelay;
+        CancellationToken run;
+        await _connectionLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            // Only the live, accepted socket counts; an attempt in progress handles its own failure.
+            if (Volatile.Read(ref _socket) != socket || State != ConnectionState.Connected)
+            {
+                return;
+            }
+
+            Volatile.Write(ref _socket, null);
+            _rooms.Detach(socket);
+            Log.ConnectionLost(_logger, reason);
+            _lostSocketId = socket.Id;
+            _resume = socket.SessionId is { } session ? new SessionResume(session, socket.LastOffset) : null;
+            await socket.CloseAsync().ConfigureAwait(false);
+
+            // Like the JavaScript client: a server that closed the socket on purpose is not called back.
+            firstDelay = retry is { } why ? _policy.NextRetryDelay(new RetryContext(0, TimeSpan.Zero, why, null)) : null;
+            if (firstDelay is null)
+            {
+                TryChangeState(ConnectionState.Connected, ConnectionState.Disconnected, reason);
+                return;
+            }
+
+            TryChangeState(ConnectionState.Connected, ConnectionState.Reconnecting, reason);
+            run = _run.Token;
+        }
+        finally
+        {
+            _connectionLock.Release();
+        }
+
+        await ConnectLoopAsync(ConnectionState.Reconnecting, retry!.Value, firstDelay, run).ConfigureAwait(false);
+    }
+
+    // Runs on the socket's receive thread: only cheap work here, handlers run on the dispatch pump.
+    private void OnEvent(ISocketConnection socket, string name, ReadOnlyMemory<byte> payload)
+    {
+        if (Volatile.Read(ref _socket) != socket)
+        {
+            return;
+        }
+
+        Touch(socket);
+        switch (name)
+        {
+            case EventNames.JoinedProject:
+            case EventNames.JoinProjectError:
+                CompleteJoin(name, payload);
+                return;
+            case EventNames.LeftProject:
+                return;
+            default:
+                _pump.PostEvent(name, payload);
+                return;
+        }
+    }
+
+    private void CompleteJoin(string name, ReadOnlyMemory<byte> payload)
+    {
+        var refused = name == EventNames.JoinProjectError;
+        if (!ClientEnvelopes.TryReadJoinAnswer(payload, refused ? "message" : null, out var projectId, out var message, out var error))
+        {
+            _pump.Router.ReportDecodeFailure(name, null, null, payload, error!);
+            return;
+        }
+
+        _rooms.CompleteJoin(projectId ?? "", refused ? new SkaftinJoinException(projectId ?? "", message ?? "refused") : null);
+    }
+
+    private void Touch(ISocketConnection socket)
+    {
+        if (Volatile.Read(ref _socket) == socket)
+        {
+            Volatile.Write(ref _lastHeartbeat, _options.TimeProvider.GetTimestamp());
+        }
+    }
+
+    private void ArmWatchdog(TimeSpan timeout)
+    {
+        Volatile.Write(ref _heartbeatTimeoutTicks, timeout.Ticks);
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, timeout.Ticks / 4));
+        _watchdog.Change(period, period);
+    }
+
+    private void CheckHeartbeat()
+    {
+        var socket = Volatile.Read(ref _socket);
+        if (socket is null || State != ConnectionState.Connected)
+        {
+            return;
+        }
+
+        if (_options.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastHeartbeat)) > HeartbeatTimeout)
+        {
+            OnSocketClosed(socket, "heartbeat timeout", RetryReason.HeartbeatTimeout);
+        }
+    }
+
+    // Under the connection lock.
+    private bool TryChangeState(ConnectionState expected, ConnectionState next, string? reason)
+    {
+        if (!ConnectionStateGraph.IsAllowed(expected, next))
+        {
+            throw new InvalidOperationException($"The connection cannot move from {expected} to {next}.");
+        }
+
+        if (Interlocked.CompareExchange(ref _state, (int)next, (int)expected) != (int)expected)
+        {
+            return false;
+        }
+
+        _pump.PostStateChange(new ConnectionStateChange(expected, next, ReconnectAttempt, reason));
+        return true;
+    }
+
+    private void Track(Task task)
+    {
+        lock (_tasksGate)
+        {
+            _background = _background.IsCompleted ? task : Task.WhenAll(_background, task);
+        }
+    }
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+#if NET8_0_OR_GREATER
+        Task.Delay(delay, _options.TimeProvider, cancellationToken);
+#else
+        _options.TimeProvider.Delay(delay, cancellationToken);
+#endif
+
+    private void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed))
+        {
+            throw new ObjectDisposedException(nameof(SkaftinRealtimeClient));
+        }
+    }
+
+    /// <summary><see cref="SkaftinRealtimeOptions.AccessTokenProvider"/> threw; retried (and reported) like a refusal.</summary>
+    private sealed class TokenProviderException(Exception inner)
+        : SkaftinConnectionException("The access token provider failed: " + inner.Message, inner);
+}

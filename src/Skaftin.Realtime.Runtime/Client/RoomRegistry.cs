@@ -1,0 +1,289 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Skaftin.Realtime;
+
+/// <summary>
+/// The project rooms the app holds, which outlive any one socket. Each room is joined on the live socket exactly
+/// once: when the app first asks (or, asked before or while connecting, as soon as a socket is accepted), and again
+/// on every new socket, whoever made it (an automatic reconnect, the app's start, a restart). Holders of one project
+/// share one join; the last one out leaves. Joins and leaves go out in the order they were decided, so a leave can
+/// never overtake the join that follows it.
+/// </summary>
+internal sealed class RoomRegistry
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Room> _rooms = new(StringComparer.Ordinal);
+
+    // Rooms released while no socket was live that the lost session had joined: a recovered session still holds them.
+    private readonly HashSet<string> _releasedWhileDetached = new(StringComparer.Ordinal);
+    private readonly SkaftinRealtimeOptions _options;
+    private readonly Action<Exception> _reportFailure;
+    private ISocketConnection? _live;
+    private Task _sends = Task.CompletedTask;
+    private bool _closed;
+
+    public RoomRegistry(SkaftinRealtimeOptions options, Action<Exception> reportFailure)
+    {
+        _options = options;
+        _reportFailure = reportFailure;
+    }
+
+    /// <summary>
+    /// Takes a share of <paramref name="projectId"/>'s room. With a live socket it completes when the server confirms;
+    /// without one the room is remembered and joined when the next socket is accepted.
+    /// </summary>
+    public async Task AcquireAsync(string projectId, CancellationToken cancellationToken)
+    {
+        Task? send = null;
+        Task joined;
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                throw new ObjectDisposedException(nameof(SkaftinRealtimeClient));
+            }
+
+            if (!_rooms.TryGetValue(projectId, out var room))
+            {
+                room = new Room(projectId);
+                _rooms[projectId] = room;
+                _releasedWhileDetached.Remove(projectId);
+            }
+
+            room.Holders++;
+            if (_live is null)
+            {
+                return;
+            }
+
+            if (room.SentOn != _live)
+            {
+                room.SentOn = _live;
+                room.JoinedOnServer = false;
+                send = Send(_live, EventNames.JoinProject, projectId, cancellationToken);
+            }
+
+            joined = room.Joined.Task;
+        }
+
+        try
+        {
+            if (send is not null)
+            {
+                await send.ConfigureAwait(false);
+            }
+
+            await joined.WaitAsync(_options.RequestTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ReleaseAsync(projectId, sendLeave: false, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Gives up one share; the last one leaves the room (on the live socket, if it was joined there).</summary>
+    public async ValueTask ReleaseAsync(string projectId, bool sendLeave, CancellationToken cancellationToken)
+    {
+        Task? send = null;
+        lock (_gate)
+        {
+            if (!_rooms.TryGetValue(projectId, out var room) || --room.Holders > 0)
+            {
+                return;
+            }
+
+            _rooms.Remove(projectId);
+            if (sendLeave && _live is not null && room.SentOn == _live)
+            {
+                send = Send(_live, EventNames.LeaveProject, projectId, cancellationToken);
+            }
+            else if (_live is null && room.JoinedOnServer)
+            {
+                _releasedWhileDetached.Add(projectId);
+            }
+        }
+
+        if (send is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await send.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Closing the connection leaves every room anyway.
+        }
+    }
+
+    /// <summary>
+    /// A socket was accepted: every held room is joined on it. When the server recovered the session it still holds
+    /// the rooms the lost socket had joined: those count as joined (and those released meanwhile are left), the rest
+    /// are joined. Completes when each join is confirmed; a join that fails is reported, not thrown.
+    /// </summary>
+    public async Task AttachAsync(ISocketConnection socket, bool recovered, CancellationToken cancellationToken)
+    {
+        var pending = new List<(string ProjectId, Task Send, Task Joined)>();
+        var leaves = new List<Task>();
+        lock (_gate)
+        {
+            _live = socket;
+            if (recovered)
+            {
+                foreach (var projectId in _releasedWhileDetached)
+                {
+                    leaves.Add(Send(socket, EventNames.LeaveProject, projectId, cancellationToken));
+                }
+            }
+
+            _releasedWhileDetached.Clear();
+            foreach (var room in _rooms.Values)
+            {
+                room.SentOn = socket;
+                if (recovered && room.JoinedOnServer)
+                {
+                    room.Joined.TrySetResult(true);
+                }
+                else
+                {
+                    room.JoinedOnServer = false;
+                    pending.Add((room.ProjectId, Send(socket, EventNames.JoinProject, room.ProjectId, cancellationToken), room.Joined.Task));
+                }
+            }
+        }
+
+        foreach (var leave in leaves)
+        {
+            try
+            {
+                await leave.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The socket is already gone again; closing it left every room anyway.
+            }
+        }
+
+        foreach (var (projectId, send, joined) in pending)
+        {
+            try
+            {
+                await send.ConfigureAwait(false);
+                await joined.WaitAsync(_options.RequestTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !(ex is ObjectDisposedException))
+            {
+                _reportFailure(new SkaftinConnectionException($"Project '{projectId}' could not be joined again on the new connection.", ex));
+            }
+        }
+    }
+
+    /// <summary>The socket is gone: every room must be confirmed again on the next one.</summary>
+    public void Detach(ISocketConnection socket)
+    {
+        lock (_gate)
+        {
+            if (_live != socket)
+            {
+                return;
+            }
+
+            _live = null;
+            foreach (var room in _rooms.Values)
+            {
+                room.AwaitNextConfirmation();
+            }
+        }
+    }
+
+    /// <summary>The server answered a join: <paramref name="refusal"/> is null when it confirmed.</summary>
+    public void CompleteJoin(string projectId, SkaftinJoinException? refusal)
+    {
+        lock (_gate)
+        {
+            if (!_rooms.TryGetValue(projectId, out var room))
+            {
+                return;
+            }
+
+            if (refusal is null)
+            {
+                room.JoinedOnServer = true;
+                room.Joined.TrySetResult(true);
+            }
+            else
+            {
+                room.Joined.TrySetException(refusal);
+            }
+        }
+    }
+
+    /// <summary>The client is disposed: every waiting join ends, and nothing is joined again.</summary>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            _live = null;
+            foreach (var room in _rooms.Values)
+            {
+                room.Joined.TrySetException(new ObjectDisposedException(nameof(SkaftinRealtimeClient)));
+            }
+
+            _rooms.Clear();
+        }
+    }
+
+    public IReadOnlyDictionary<string, int> Snapshot()
+    {
+        lock (_gate)
+        {
+            return _rooms.ToDictionary(static r => r.Key, static r => r.Value.Holders, StringComparer.Ordinal);
+        }
+    }
+
+    // Under the gate: sends go out one at a time (SocketIOClient misroutes acknowledgements of concurrent emits) and
+    // in the order they were decided here.
+    private Task Send(ISocketConnection socket, string eventName, string projectId, CancellationToken cancellationToken)
+    {
+        var send = _sends.ContinueWith(
+            _ => socket.EmitAsync(eventName, projectId, cancellationToken),
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default).Unwrap();
+        _sends = send;
+        return send;
+    }
+
+    private sealed class Room(string projectId)
+    {
+        public string ProjectId { get; } = projectId;
+
+        public int Holders { get; set; }
+
+        /// <summary>The socket this room's join was last sent on.</summary>
+        public ISocketConnection? SentOn { get; set; }
+
+        /// <summary>Whether the server confirmed the join on the live (or, while detached, the lost) socket.</summary>
+        public bool JoinedOnServer { get; set; }
+
+        public TaskCompletionSource<bool> Joined { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Waiters on a confirmation still pending keep waiting: the next socket's join completes it.
+        public void AwaitNextConfirmation()
+        {
+            SentOn = null;
+            if (Joined.Task.IsCompleted)
+            {
+                Joined = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Skaftin.Realtime.IntegrationTests;
+
+/// <summary>A live table against the real dev server, when the app's handlers throw or a change cannot be read.</summary>
+[Collection("dev server")]
+public sealed class LiveTableTests(DevServerFixture fixture)
+{
+    [Fact]
+    public async Task AThrowingLoadedHandlerIsReportedAndDoesNotMakeTheTableReloadForever()
+    {
+        await using var session = await Harness.SessionAsync(fixture.Server);
+        var loads = 0;
+        var errors = new BlockingCollection<RealtimeError>();
+        using var e = session.Client.OnError(errors.Add);
+        await using var live = await LiveTable<Vehicle, long>.StartAsync(session.Client.Vehicles(), async token =>
+        {
+            Interlocked.Increment(ref loads);
+            return VehicleRowReader.Instance.ReadArray(await fixture.Server.Api.GetRowsAsync(session.Project, "vehicles", token));
+        });
+        live.Loaded += _ => throw new InvalidOperationException("app bug");
+
+        // A schema change makes the table reload; the app's handler then throws.
+        await fixture.Server.Api.AddColumnAsync(session.Project, "vehicles", new Skaftin.Realtime.DevServer.DevColumn("note", "text"));
+
+        var error = await errors.Next();
+        Assert.Equal((RealtimeErrorKind.HandlerFailed, "live-table", "Loaded"), (error.Kind, error.EventName, error.EventType));
+        await Task.Delay(1000);
+        Assert.Equal(2, Volatile.Read(ref loads));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AChangeThatCannotBeDecodedReloadsTheTable()
+    {
+        await using var session = await Harness.SessionAsync(fixture.Server);
+        var row = await fixture.Server.Api.InsertAsync(session.Project, "vehicles", new { registration_number = "old", status = "available" });
+        var id = row.GetProperty("id").GetInt64();
+        await using var live = await LiveTable<Vehicle, long>.StartAsync(session.Client.Vehicles(), async token =>
+            VehicleRowReader.Instance.ReadArray(await fixture.Server.Api.GetRowsAsync(session.Project, "vehicles", token)));
+        var reloaded = new TaskCompletionSource();
+        live.Loaded += _ => reloaded.TrySetResult();
+
+        // The row changes in the database, but the change that reaches the client cannot be read.
+        await fixture.Server.Api.UpdateAsync(session.Project, "vehicles", id, new { registration_number = "new" });
+        await Harness.Until(() => live.TryGet(id, out var v) && v.RegistrationNumber == "new", "the real update applies");
+        await fixture.Server.Api.EmitAsync(session.Project, "database-change", new { type = "update", projectId = session.Project, tableName = "vehicles", data = new { id, registration_number = 7 }, timestamp = DateTimeOffset.UtcNow });
+
+        await reloaded.Task.WaitAsync(Harness.Deadline);
+        Assert.Equal("new", Assert.Single(live.Snapshot()).RegistrationNumber);
+    }
+}
