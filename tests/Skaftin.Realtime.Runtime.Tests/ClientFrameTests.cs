@@ -31,6 +31,8 @@ public sealed class ClientFrameTests
 
         _server.Current.Reject(frame.Rejection!);
 
+        // Reported through the dispatch pump, in order with the events around it.
+        await Eventually.Until(() => !errors.IsEmpty, "the rejection is reported");
         var error = Assert.Single(errors);
         Assert.Equal(RealtimeErrorKind.DecodeFailed, error.Kind);
         Assert.Equal(("vehicles", "insert"), (error.TableName, error.EventType));

@@ -194,7 +194,6 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
                 }
 
                 attemptNow = false;
-                Task joins;
                 await _connectionLock.WaitAsync(run).ConfigureAwait(false);
                 try
                 {
@@ -203,14 +202,13 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
                         return new OperationCanceledException("The connection was stopped.");
                     }
 
-                    joins = await ConnectOnceAsync(phase, run).ConfigureAwait(false);
+                    await ConnectOnceAsync(phase, run).ConfigureAwait(false);
                 }
                 finally
                 {
                     _connectionLock.Release();
                 }
 
-                await joins.ConfigureAwait(false);
                 return null;
             }
             catch (OperationCanceledException ex) when (run.IsCancellationRequested)
@@ -266,8 +264,8 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         return failure;
     }
 
-    // Under the connection lock. Returns the rooms' joins on the new socket, to be awaited outside the lock.
-    private async Task<Task> ConnectOnceAsync(ConnectionState phase, CancellationToken run)
+    // Under the connection lock: a socket accepted, its rooms joined, then Connected.
+    private async Task ConnectOnceAsync(ConnectionState phase, CancellationToken run)
     {
         string token;
         try
@@ -286,9 +284,11 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         var accepted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         socket.Connected += () => accepted.TrySetResult(true);
         socket.ConnectError += message => accepted.TrySetException(new SkaftinAuthenticationException(message));
+        var closed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         socket.Disconnected += reason =>
         {
             accepted.TrySetException(new SkaftinConnectionException($"The connection closed before it was accepted: {reason}"));
+            closed.TrySetResult(true);
             OnSocketClosed(socket, reason, reason == ServerDisconnect ? null : RetryReason.ConnectionLost);
         };
         socket.Heartbeat += () => Touch(socket);
@@ -333,16 +333,38 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
             SkaftinTelemetry.Reconnects.Add(1);
         }
 
-        var joins = _rooms.AttachAsync(socket, recovered, run);
+        // Self-check: the client says it is live only once every held room is joined on this socket (or its failure
+        // reported), so Connected never stands for a socket that is not in its rooms.
+        await JoinRoomsAsync(socket, recovered, closed.Task, run).ConfigureAwait(false);
         TryChangeState(phase, ConnectionState.Connected, phase == ConnectionState.Connecting ? null : recovered ? "recovered" : "reconnected");
-        return resync ? SignalResyncAfter(joins) : joins;
+        if (resync)
+        {
+            // In order with the events: handlers see the signal after everything received before it.
+            _pump.PostResync(new ResyncRequired(ResyncReason.ConnectionRestored, null, null, _options.TimeProvider.GetUtcNow()));
+        }
     }
 
-    // After the rooms are joined again, in order with the events: handlers see the signal after everything before it.
-    private async Task SignalResyncAfter(Task joins)
+    // Under the connection lock. A socket that closes (or a start that is cancelled) while its rooms are being joined
+    // is an attempt that failed: nothing of it stays open, and the connect loop decides what comes next.
+    private async Task JoinRoomsAsync(ISocketConnection socket, bool recovered, Task closed, CancellationToken run)
     {
-        await joins.ConfigureAwait(false);
-        _pump.PostResync(new ResyncRequired(ResyncReason.ConnectionRestored, null, null, _options.TimeProvider.GetUtcNow()));
+        try
+        {
+            var joins = _rooms.AttachAsync(socket, recovered, run);
+            if (await Task.WhenAny(joins, closed).ConfigureAwait(false) != joins)
+            {
+                throw new SkaftinConnectionException("The connection closed while its rooms were being joined.");
+            }
+
+            await joins.ConfigureAwait(false);
+        }
+        catch
+        {
+            _rooms.Detach(socket);
+            Volatile.Write(ref _socket, null);
+            await socket.CloseAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     // From the socket's threads: the loss is handled on a task of its own, which stop and dispose await.

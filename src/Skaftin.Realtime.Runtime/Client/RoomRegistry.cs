@@ -178,10 +178,19 @@ internal sealed class RoomRegistry
                 await send.ConfigureAwait(false);
                 await joined.WaitAsync(_options.RequestTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !(ex is ObjectDisposedException))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !(ex is ObjectDisposedException) && IsLive(socket))
             {
                 _reportFailure(new SkaftinConnectionException($"Project '{projectId}' could not be joined again on the new connection.", ex));
             }
+        }
+    }
+
+    // A join that failed on a socket that is gone meanwhile is not an error: the next socket joins again.
+    private bool IsLive(ISocketConnection socket)
+    {
+        lock (_gate)
+        {
+            return _live == socket;
         }
     }
 
