@@ -158,14 +158,14 @@ public sealed class RouterTests
         using var b = _router.OnDatabaseImported(imports.Add);
         using var c = _router.OnUndeclaredChange(untyped.Add);
 
-        DispatchFixture("cron-job-created.json");
-        Dispatch("""{"type":"import_dump","projectId":"p1","tableName":null,"data":{"tables":2},"timestamp":"2026-11-26T09:00:00Z"}""");
+        DispatchFixture("devserver-create-cron-job.json");
+        Dispatch("""{"type":"import_dump","projectId":"p1","tableName":null,"data":{"droppedTables":[],"tables":["a","b"],"rows":0},"timestamp":"2026-11-26T09:00:00Z"}""");
 
         var job = Assert.Single(cron);
         Assert.Equal((DatabaseChangeType.CreateCronJob, "p1"), (job.Type, job.ProjectId));
         Assert.Contains("nightly", job.DataJson);
         var import = Assert.Single(imports);
-        Assert.Equal(("p1", "{\"tables\":2}"), (import.ProjectId, import.DataJson));
+        Assert.Equal(("p1", "{\"droppedTables\":[],\"tables\":[\"a\",\"b\"],\"rows\":0}"), (import.ProjectId, import.DataJson));
         Assert.Empty(untyped);
         Assert.Empty(_errors);
     }

@@ -8,7 +8,7 @@ namespace Skaftin.Realtime;
 /// One <c>database-change</c> event with its rows still as raw UTF-8 JSON. Declared tables receive typed rows
 /// instead; this shape reaches handlers of tables the app did not declare and error reports.
 /// </summary>
-public sealed class DatabaseChange
+public sealed class DatabaseChange : IDatabaseEvent
 {
     private DatabaseChange(ReadOnlyMemory<byte> utf8Json)
     {

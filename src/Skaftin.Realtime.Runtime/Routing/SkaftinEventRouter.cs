@@ -14,12 +14,17 @@ namespace Skaftin.Realtime;
 /// </summary>
 public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
 {
+    /// <summary>The default buffer capacity of <see cref="AllChanges(CancellationToken)"/>.</summary>
+    public const int DefaultStreamCapacity = 10_000;
+
     private readonly object _gate = new();
     private readonly HandlerList<Action<DatabaseChange>> _undeclared = new();
     private readonly HandlerList<Action<RealtimeError>> _errors = new();
     private readonly HandlerList<Action<CronJobChange>> _cronJobs = new();
     private readonly HandlerList<Action<DatabaseImported>> _imports = new();
     private readonly HandlerList<Action<ResyncRequired>> _resyncs = new();
+    private readonly HandlerList<Action<SchemaChange>> _schema = new();
+    private readonly HandlerList<Action<IDatabaseEvent>> _any = new();
     private readonly ILogger _logger;
     private Dictionary<string, RealtimeTableBase> _tables = new(StringComparer.Ordinal);
 
@@ -65,6 +70,40 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
     /// <param name="handler">Receives each such event with its rows as raw JSON.</param>
     /// <returns>Disposing it ends the subscription.</returns>
     public IDisposable OnUndeclaredChange(Action<DatabaseChange> handler) => _undeclared.Add(handler);
+
+    /// <summary>
+    /// Subscribes to every <c>database-change</c> of the joined projects, in order, each in its most typed form (the
+    /// seed's <c>onDatabaseChange</c>): <see cref="RowChange{TRow, TKey}"/> for a row of a declared table,
+    /// <see cref="SchemaChange"/>, <see cref="CronJobChange"/> and <see cref="DatabaseImported"/> with typed payloads,
+    /// and the raw <see cref="DatabaseChange"/> for rows of undeclared tables, unknown types, and rows that did not
+    /// decode (the failure is also reported to <see cref="OnError"/>). A change reaches these handlers after the
+    /// handlers of its own kind (a table's, <see cref="OnCronJobChanged"/>, ...).
+    /// </summary>
+    /// <param name="handler">Receives each change.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnAnyChange(Action<IDatabaseEvent> handler) => _any.Add(handler);
+
+    /// <summary>Every change of the joined projects (as <see cref="OnAnyChange"/>) as an ordered async stream, buffering up to <see cref="RealtimeTable{TRow, TKey}.DefaultStreamCapacity"/> events.</summary>
+    /// <param name="cancellationToken">Ends the stream.</param>
+    /// <returns>The stream; it subscribes when enumeration starts. If the reader falls more than the capacity behind, it delivers what it buffered, then throws <see cref="StreamOverflowException"/>.</returns>
+    public IAsyncEnumerable<IDatabaseEvent> AllChanges(CancellationToken cancellationToken) =>
+        AllChanges(DefaultStreamCapacity, cancellationToken);
+
+    /// <summary>Every change of the joined projects (as <see cref="OnAnyChange"/>) as an ordered async stream with a buffer of the given capacity.</summary>
+    /// <param name="capacity">How many events may wait for the reader before the stream overflows.</param>
+    /// <param name="cancellationToken">Ends the stream.</param>
+    /// <returns>The stream; it subscribes when enumeration starts. If the reader falls more than <paramref name="capacity"/> behind, it delivers what it buffered, then throws <see cref="StreamOverflowException"/>.</returns>
+    public IAsyncEnumerable<IDatabaseEvent> AllChanges(int capacity = DefaultStreamCapacity, CancellationToken cancellationToken = default) =>
+        HandlerStream.Create(_any, capacity, null, cancellationToken);
+
+    /// <summary>
+    /// Subscribes to the schema changes of every table, declared or not (a <c>create_table</c> is usually for a table
+    /// the app has not declared yet). A declared table's own <see cref="RealtimeTable{TRow, TKey}.OnSchemaChanged"/>
+    /// handlers run first.
+    /// </summary>
+    /// <param name="handler">Receives each schema change, its payload typed in <see cref="SchemaChange.Details"/>.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnSchemaChanged(Action<SchemaChange> handler) => _schema.Add(handler);
 
     /// <summary>Subscribes to cron-job changes (created, updated, deleted, toggled) of joined projects.</summary>
     /// <param name="handler">Receives each change.</param>
@@ -159,27 +198,58 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
 
         if (change.Type.IsCronJobChange())
         {
-            Deliver(_cronJobs, new CronJobChange(change.Type, change.ProjectId, change.Timestamp, change.DataJson), change);
+            if (!_cronJobs.IsEmpty || !_any.IsEmpty)
+            {
+                var cronJob = TypedEvents.CronJob(this, change);
+                Deliver(_cronJobs, cronJob, change);
+                DeliverAny(cronJob, change);
+            }
+
             return;
         }
 
         if (change.Type == DatabaseChangeType.ImportDump)
         {
-            Deliver(_imports, new DatabaseImported(change.ProjectId, change.Timestamp, change.DataJson), change);
+            if (!_imports.IsEmpty || !_any.IsEmpty)
+            {
+                var imported = TypedEvents.Import(this, change);
+                Deliver(_imports, imported, change);
+                DeliverAny(imported, change);
+            }
+
             RequestResync(new ResyncRequired(ResyncReason.DatabaseImported, change.ProjectId, null, change.Timestamp));
             return;
         }
 
-        if (change.TableName is { } tableName
-            && (change.Type.IsRowChange() || change.Type.IsSchemaChange())
-            && Volatile.Read(ref _tables).TryGetValue(tableName, out var table))
+        var tables = Volatile.Read(ref _tables);
+        RealtimeTableBase? table = null;
+        var declared = change.TableName is { } name && tables.TryGetValue(name, out table);
+        if (change.Type.IsSchemaChange() && change.TableName is { } schemaTable)
         {
-            table.Dispatch(change);
-            if (change.Type.IsSchemaChange())
+            if (!_schema.IsEmpty || !_any.IsEmpty || (table?.HasSchemaSubscribers ?? false))
             {
-                RequestResync(new ResyncRequired(ResyncReason.SchemaChanged, change.ProjectId, tableName, change.Timestamp));
+                var schemaChange = TypedEvents.Schema(this, change, schemaTable);
+                table?.DispatchSchema(schemaChange, change);
+                Deliver(_schema, schemaChange, change);
+                DeliverAny(schemaChange, change);
             }
 
+            if (declared)
+            {
+                RequestResync(new ResyncRequired(ResyncReason.SchemaChanged, change.ProjectId, schemaTable, change.Timestamp));
+            }
+            else
+            {
+                Deliver(_undeclared, change, change);
+            }
+
+            return;
+        }
+
+        if (declared && change.Type.IsRowChange())
+        {
+            // The table delivers the typed row change to OnAnyChange handlers too (or the raw event when the row did not decode).
+            table!.Dispatch(change);
             return;
         }
 
@@ -245,7 +315,24 @@ public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, EventNames.ProjectEvent, null, projectEvent.Type, Cut(utf8Json), ex));
     }
 
-    private void DeliverUndeclared(DatabaseChange change) => Deliver(_undeclared, change, change);
+    // Rows of undeclared tables, unknown types and schema events without a table: raw, to both kinds of handler.
+    private void DeliverUndeclared(DatabaseChange change)
+    {
+        Deliver(_undeclared, change, change);
+        DeliverAny(change, change);
+    }
+
+    /// <summary>Whether anything (a handler or a stream) listens to every change.</summary>
+    internal bool HasAnyChangeHandlers => !_any.IsEmpty;
+
+    /// <summary>Hands <paramref name="value"/> to the <see cref="OnAnyChange"/> handlers.</summary>
+    internal void DeliverAny(IDatabaseEvent value, DatabaseChange change)
+    {
+        if (!_any.IsEmpty)
+        {
+            Deliver(_any, value, change);
+        }
+    }
 
     // Runs each handler; one that throws is reported and does not stop the others.
     internal void Deliver<T>(HandlerList<Action<T>> handlers, T value, DatabaseChange change)

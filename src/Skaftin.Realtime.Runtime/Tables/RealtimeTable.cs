@@ -97,12 +97,7 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     /// <returns>The stream. If the reader falls more than <paramref name="capacity"/> behind, the stream delivers what it buffered, then throws <see cref="StreamOverflowException"/>.</returns>
     public IAsyncEnumerable<RowChange<TRow, TKey>> Changes(int capacity = DefaultStreamCapacity, CancellationToken cancellationToken = default)
     {
-        if (capacity < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "The capacity must be at least 1.");
-        }
-
-        return Stream(capacity, cancellationToken);
+        return HandlerStream.Create(_changed, capacity, TableName, cancellationToken);
     }
 
     /// <summary>Whether anything (a handler or a stream) listens to the union of row changes; streams subscribe lazily.</summary>
@@ -136,44 +131,16 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
             case DatabaseChangeType.Delete:
                 DispatchDelete(change);
                 break;
-            default:
-                if (!_schema.IsEmpty)
-                {
-                    Router.Deliver(_schema, new SchemaChange(change.Type, change.ProjectId, TableName, change.Timestamp, change.DataJson), change);
-                }
-
-                break;
         }
     }
 
-    private async IAsyncEnumerable<RowChange<TRow, TKey>> Stream(int capacity, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var channel = Channel.CreateBounded<RowChange<TRow, TKey>>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        using var subscription = OnChanged(change =>
-        {
-            if (!channel.Writer.TryWrite(change))
-            {
-                channel.Writer.TryComplete(new StreamOverflowException(TableName, capacity));
-            }
-        });
+    internal sealed override bool HasSchemaSubscribers => !_schema.IsEmpty;
 
-        while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (channel.Reader.TryRead(out var change))
-            {
-                yield return change;
-            }
-        }
-    }
+    internal sealed override void DispatchSchema(SchemaChange schemaChange, DatabaseChange change) => Router.Deliver(_schema, schemaChange, change);
 
     private void DispatchInsert(DatabaseChange change)
     {
-        if (_inserted.IsEmpty && _changed.IsEmpty)
+        if (_inserted.IsEmpty && _changed.IsEmpty && !Router.HasAnyChangeHandlers)
         {
             return;
         }
@@ -184,15 +151,15 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
         }
 
         Router.Deliver(_inserted, row, change);
-        if (!_changed.IsEmpty)
+        if (!_changed.IsEmpty || Router.HasAnyChangeHandlers)
         {
-            Router.Deliver(_changed, new RowInserted<TRow, TKey>(row) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
+            DeliverChanged(new RowInserted<TRow, TKey>(row) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
         }
     }
 
     private void DispatchUpdate(DatabaseChange change)
     {
-        if (_updated.IsEmpty && _changed.IsEmpty)
+        if (_updated.IsEmpty && _changed.IsEmpty && !Router.HasAnyChangeHandlers)
         {
             return;
         }
@@ -228,15 +195,15 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
             }
         }
 
-        if (!_changed.IsEmpty)
+        if (!_changed.IsEmpty || Router.HasAnyChangeHandlers)
         {
-            Router.Deliver(_changed, new RowUpdated<TRow, TKey>(row, oldRow) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
+            DeliverChanged(new RowUpdated<TRow, TKey>(row, oldRow) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
         }
     }
 
     private void DispatchDelete(DatabaseChange change)
     {
-        if (_deleted.IsEmpty && _changed.IsEmpty)
+        if (_deleted.IsEmpty && _changed.IsEmpty && !Router.HasAnyChangeHandlers)
         {
             return;
         }
@@ -262,12 +229,20 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
         catch (SkaftinDecodeException ex)
         {
             Router.ReportDecodeFailure(EventNames.DatabaseChange, TableName, change.TypeName, change.Utf8Json, ex);
+            Router.DeliverAny(change, change);
             return;
         }
 
         var deleted = new RowDeleted<TRow, TKey>(key, row) { HasKey = hasKey, ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
         Router.Deliver(_deleted, deleted, change);
-        Router.Deliver(_changed, deleted, change);
+        DeliverChanged(deleted, change);
+    }
+
+    // The typed union goes to the table's OnChanged handlers, then to the router's OnAnyChange handlers.
+    private void DeliverChanged(RowChange<TRow, TKey> rowChange, DatabaseChange change)
+    {
+        Router.Deliver(_changed, rowChange, change);
+        Router.DeliverAny(rowChange, change);
     }
 
     private bool TryReadFull(DatabaseChange change, ReadOnlyMemory<byte> data, out TRow row)
@@ -285,6 +260,7 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
         catch (SkaftinDecodeException ex)
         {
             Router.ReportDecodeFailure(EventNames.DatabaseChange, TableName, change.TypeName, change.Utf8Json, ex);
+            Router.DeliverAny(change, change); // the row did not decode: OnAnyChange still gets the event, raw
             row = null!;
             return false;
         }

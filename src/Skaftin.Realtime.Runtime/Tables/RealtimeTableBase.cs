@@ -17,7 +17,14 @@ public abstract class RealtimeTableBase
 
     internal SkaftinEventRouter EventRouter => Router;
 
+    /// <summary>Whether the table has <c>OnSchemaChanged</c> handlers (the router decodes a schema payload only when someone listens).</summary>
+    internal abstract bool HasSchemaSubscribers { get; }
+
+    /// <summary>Hands the table one of its row events.</summary>
     internal abstract void Dispatch(DatabaseChange change);
+
+    /// <summary>Hands the table one of its schema events, already typed by the router.</summary>
+    internal abstract void DispatchSchema(SchemaChange schemaChange, DatabaseChange change);
 
     internal abstract void Resync(ResyncRequired signal);
 }

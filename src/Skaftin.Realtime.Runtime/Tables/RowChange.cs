@@ -8,7 +8,7 @@ namespace Skaftin.Realtime;
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
 /// <typeparam name="TKey">The key type, or <see cref="SkaftinNoKey"/>.</typeparam>
-public abstract record RowChange<TRow, TKey>
+public abstract record RowChange<TRow, TKey> : IDatabaseEvent
     where TRow : class
 {
     private protected RowChange()
