@@ -112,6 +112,47 @@ public sealed class UnitTests : IDisposable
     }
 
     [Fact]
+    public void Contract_options_become_their_flags()
+    {
+        Touch("devserver", "package.json");
+        Touch("devserver", "server.js");
+        var settings = SkaftinDevServer.Settings.From(new SkaftinDevServerOptions
+        {
+            DevServerDirectory = Path.Combine(_temp.FullName, "devserver"),
+            Contract = DevServerContract.Seed,
+            SilentJoins = [" p1 ", "p2"],
+            JoinAnswerDelay = TimeSpan.FromSeconds(2),
+            OmitOldData = true,
+            ValidateCredential = true,
+            ClockSkew = TimeSpan.FromSeconds(-90),
+        });
+        Assert.Equal(
+            ["server.js", "--port", "0", "--exit-on-stdin-close", "--key", "dev-key=*",
+             "--contract", "seed", "--silent-joins", "p1,p2", "--join-delay-ms", "2000", "--omit-old-data",
+             "--validate-credential", "--clock-skew-ms", "-90000"],
+            SkaftinDevServer.BuildArguments(settings, 0));
+
+        var skewedDev = SkaftinDevServer.Settings.From(new SkaftinDevServerOptions
+        {
+            DevServerDirectory = Path.Combine(_temp.FullName, "devserver"),
+            ClockSkew = TimeSpan.FromMilliseconds(1500),
+        });
+        Assert.Equal(["server.js", "--port", "0", "--exit-on-stdin-close", "--key", "dev-key=*", "--clock-skew-ms", "1500"], SkaftinDevServer.BuildArguments(skewedDev, 0));
+    }
+
+    [Fact]
+    public void Seed_only_options_need_the_seed_contract()
+    {
+        Assert.Throws<ArgumentException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { SilentJoins = ["p1"] }));
+        Assert.Throws<ArgumentException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { OmitOldData = true }));
+        Assert.Throws<ArgumentException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { ValidateCredential = true }));
+        Assert.Throws<ArgumentException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { JoinAnswerDelay = TimeSpan.FromSeconds(1) }));
+        Assert.Throws<ArgumentException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { Contract = DevServerContract.Seed, SilentJoins = ["a,b"] }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { Contract = DevServerContract.Seed, JoinAnswerDelay = TimeSpan.FromSeconds(-1) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { Contract = (DevServerContract)7 }));
+    }
+
+    [Fact]
     public void Invalid_options_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { Port = 70000 }));
