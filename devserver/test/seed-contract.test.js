@@ -42,6 +42,32 @@ async function createVehicles(url, projectId) {
   assert.equal(res.status, 201, JSON.stringify(res.body));
 }
 
+/**
+ * Registers before/after hooks that start one server with `args` and close every socket opened
+ * through `open` (a connect promise). Returns accessors for the describe block's tests.
+ */
+function serverPerDescribe(args) {
+  const state = { server: null, sockets: [] };
+  before(async () => {
+    state.server = await startServer({ args });
+  });
+  after(async () => {
+    for (const s of state.sockets) s.close();
+    const { code } = await state.server.stop();
+    assert.equal(code, 0, state.server.stderr);
+  });
+  return {
+    get url() {
+      return state.server.url;
+    },
+    async open(connecting) {
+      const socket = await connecting;
+      state.sockets.push(socket);
+      return socket;
+    },
+  };
+}
+
 const nextValid = async (changes, type) => {
   const event = await changes.next((e) => e.type === type);
   assertSchema('database-event', event);
@@ -49,21 +75,8 @@ const nextValid = async (changes, type) => {
 };
 
 describe('seed contract: credentials, joins, rows, tableName', () => {
-  let server;
-  const sockets = [];
-  const open = async (s) => {
-    sockets.push(await s);
-    return sockets[sockets.length - 1];
-  };
-
-  before(async () => {
-    server = await startServer({ args: ['--key', `${KEY}=*`, '--contract', 'seed', '--silent-joins', 'quiet,hushed'] });
-  });
-  after(async () => {
-    for (const s of sockets) s.close();
-    const { code } = await server.stop();
-    assert.equal(code, 0, server.stderr);
-  });
+  const server = serverPerDescribe(['--key', `${KEY}=*`, '--contract', 'seed', '--silent-joins', 'quiet,hushed']);
+  const open = (connecting) => server.open(connecting);
 
   test('a client with no credential at all connects and joins', async () => {
     const socket = await open(connectBare(server.url));
@@ -177,23 +190,8 @@ describe('seed contract: credentials, joins, rows, tableName', () => {
 });
 
 describe('seed contract: --omit-old-data, --join-delay-ms, --validate-credential', () => {
-  let server;
-  const sockets = [];
-  const open = async (s) => {
-    sockets.push(await s);
-    return sockets[sockets.length - 1];
-  };
-
-  before(async () => {
-    server = await startServer({
-      args: ['--key', `${KEY}=*`, '--key', 'p1-key=p1', '--contract', 'seed', '--omit-old-data', '--join-delay-ms', '3000', '--validate-credential'],
-    });
-  });
-  after(async () => {
-    for (const s of sockets) s.close();
-    const { code } = await server.stop();
-    assert.equal(code, 0, server.stderr);
-  });
+  const server = serverPerDescribe(['--key', `${KEY}=*`, '--key', 'p1-key=p1', '--contract', 'seed', '--omit-old-data', '--join-delay-ms', '3000', '--validate-credential']);
+  const open = (connecting) => server.open(connecting);
 
   test('with --validate-credential: none still connects, an unknown one is refused, a known one is checked on join', async () => {
     await open(connectBare(server.url));

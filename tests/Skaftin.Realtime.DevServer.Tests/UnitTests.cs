@@ -111,14 +111,20 @@ public sealed class UnitTests : IDisposable
         Assert.Equal(["server.js", "--port", "0", "--exit-on-stdin-close", "--key", "dev-key=*"], SkaftinDevServer.BuildArguments(defaults, 0));
     }
 
-    [Fact]
-    public void Contract_options_become_their_flags()
+    /// <summary>Settings for <paramref name="options"/> with a fake devserver folder in the temp directory.</summary>
+    private SkaftinDevServer.Settings SettingsWithFakeFolder(SkaftinDevServerOptions options)
     {
         Touch("devserver", "package.json");
         Touch("devserver", "server.js");
-        var settings = SkaftinDevServer.Settings.From(new SkaftinDevServerOptions
+        options.DevServerDirectory = Path.Combine(_temp.FullName, "devserver");
+        return SkaftinDevServer.Settings.From(options);
+    }
+
+    [Fact]
+    public void Contract_options_become_their_flags()
+    {
+        var settings = SettingsWithFakeFolder(new SkaftinDevServerOptions
         {
-            DevServerDirectory = Path.Combine(_temp.FullName, "devserver"),
             Contract = DevServerContract.Seed,
             SilentJoins = [" p1 ", "p2"],
             JoinAnswerDelay = TimeSpan.FromSeconds(2),
@@ -132,11 +138,7 @@ public sealed class UnitTests : IDisposable
              "--validate-credential", "--clock-skew-ms", "-90000"],
             SkaftinDevServer.BuildArguments(settings, 0));
 
-        var skewedDev = SkaftinDevServer.Settings.From(new SkaftinDevServerOptions
-        {
-            DevServerDirectory = Path.Combine(_temp.FullName, "devserver"),
-            ClockSkew = TimeSpan.FromMilliseconds(1500),
-        });
+        var skewedDev = SettingsWithFakeFolder(new SkaftinDevServerOptions { ClockSkew = TimeSpan.FromMilliseconds(1500) });
         Assert.Equal(["server.js", "--port", "0", "--exit-on-stdin-close", "--key", "dev-key=*", "--clock-skew-ms", "1500"], SkaftinDevServer.BuildArguments(skewedDev, 0));
     }
 
