@@ -39,6 +39,8 @@ public sealed class WireSchemaTests
     [InlineData("{\"type\":\"insert\",\"tableName\":\"vehicles\",\"data\":{},\"timestamp\":\"2026-11-26T08:00:00Z\"}")]
     [InlineData("{\"type\":\"insert\",\"projectId\":\"p\",\"tableName\":\"vehicles\",\"data\":{},\"timestamp\":\"yesterday\"}")]
     [InlineData("{\"type\":7,\"projectId\":\"p\",\"timestamp\":\"2026-11-26T08:00:00Z\"}")]
+    [InlineData("{\"type\":\"insert\",\"projectId\":\"p\",\"tableName\":\"vehicles\",\"data\":[],\"timestamp\":\"2026-11-26T08:00:00Z\"}")]
+    [InlineData("{\"type\":\"update\",\"projectId\":\"p\",\"tableName\":\"vehicles\",\"data\":[{\"id\":1},7],\"timestamp\":\"2026-11-26T08:00:00Z\"}")]
     public void TheSchemaRejectsBrokenEvents(string json)
     {
         Assert.False(DatabaseEvent.Evaluate(JsonDocument.Parse(json).RootElement, new EvaluationOptions { RequireFormatValidation = true }).IsValid);
