@@ -7,7 +7,7 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
-const { startServer, api, connect, recorder, emitWithAck, assertSchema, withTimeout } = require('../test-support/harness');
+const { startServer, api, connect, recorder, emitWithAck, assertSchema, withTimeout, dropTransportOf, reconnect } = require('../test-support/harness');
 
 const KEY = 'seed-key';
 const SERVER_JS = path.join(__dirname, '..', 'server.js');
@@ -228,6 +228,29 @@ describe('seed contract: --omit-old-data, --join-delay-ms, --validate-credential
     const update = await nextValid(changes, 'update');
     assert.deepEqual(update.data, { id: 1, status: 'b' });
     assert.equal('oldData' in update, false, JSON.stringify(update));
+  });
+});
+
+describe('seed contract with --recovery: a client with no credential recovers its session', () => {
+  const server = serverPerDescribe(['--key', `${KEY}=*`, '--contract', 'seed', '--recovery', '--silent-joins', '*']);
+
+  test('a dropped transport is recovered with no credential: same id, room kept, the missed change replayed', async () => {
+    const socket = await server.open(connectBare(server.url));
+    const changes = recorder(socket, 'database-change');
+    socket.emit('join-project', 'rec');
+    await waitForMember(server.url, 'rec', socket.id);
+    await createVehicles(server.url, 'rec');
+    await changes.next();
+    const id = socket.id;
+    assert.equal(await dropTransportOf(server, KEY, socket), 'forced close');
+    const missed = (await api(server.url, KEY, 'POST', '/api/projects/rec/tables/vehicles/rows', { status: 'while away' })).body;
+    await reconnect(socket);
+    assert.equal(socket.recovered, true);
+    assert.equal(socket.id, id);
+    const [replayed, offset] = await changes.next();
+    assertSchema('database-event', replayed);
+    assert.deepEqual(replayed.data, missed);
+    assert.equal(typeof offset, 'string');
   });
 });
 
