@@ -6,7 +6,9 @@
 //   node server.js [--port 4006] [--host 127.0.0.1] [--key KEY=P1,P2 ...] [--db :memory:|path]
 //                  [--ping-interval ms] [--ping-timeout ms] [--exit-on-stdin-close] [--verbose]
 //                  [--recovery [ms]] [--tls-cert path --tls-key path]
-//                  [--redis-url redis://127.0.0.1:port] [--node-id name]
+//                  [--redis-url redis://127.0.0.1:port] [--node-id name] [--clock-skew-ms ms]
+//                  [--contract dev|seed [--silent-joins P1,P2|*] [--join-delay-ms ms]
+//                                       [--omit-old-data] [--validate-credential]]
 //
 // Contract with test harnesses: once listening, exactly one line goes to stdout,
 //   SKAFTIN_DEV_SERVER_LISTENING http://127.0.0.1:<port>     (https://... with --tls-cert/--tls-key)
@@ -21,6 +23,7 @@ const { KeyRing, keySpecsFrom } = require('./src/keys');
 const { Store } = require('./src/db');
 const { createRealtime } = require('./src/realtime');
 const { createHttpApi } = require('./src/http-api');
+const { createContract, CONTRACTS } = require('./src/contract');
 
 const USAGE = `usage: node server.js [options]
   --port N               port to listen on (0 = any free port; default 4006)
@@ -40,13 +43,23 @@ const USAGE = `usage: node server.js [options]
                          Redis streams (@socket.io/redis-streams-adapter), e.g. redis://127.0.0.1:6379
   --node-id NAME         name reported as nodeId by /health and /api/_test/sockets
                          (default with --redis-url: node-<pid>)
+  --clock-skew-ms MS     add MS (may be negative) to every event's timestamp, as a backend instance
+                         whose clock is off would
+  --contract dev|seed    dev (default): this server's strict contract. seed: behave as a backend
+                         written from the seed may (no credential needed, partial update rows,
+                         row arrays for bulk writes, no tableName on cron/import events).
+                         Also env SKAFTIN_DEV_CONTRACT. Only with --contract seed:
+  --silent-joins P1,P2   never answer a join of these projects (* = all): no joined-project, no ack
+  --join-delay-ms MS     answer the other joins MS late (the room is joined at once)
+  --omit-old-data        update events carry no oldData
+  --validate-credential  a handshake auth.token, when sent, must be a known key (default: ignored)
 `;
 
 const DEFAULT_RECOVERY_MS = 120000;
 const REDIS_CONNECT_TIMEOUT_MS = 10000;
 const REDIS_LOST_MS = 60000;
 
-function parseArgs(argv) {
+function parseArgs(argv, env = {}) {
   const opts = { port: 4006, host: '127.0.0.1', keys: [], db: ':memory:', exitOnStdinClose: false, verbose: false };
   const needValue = (i, flag) => {
     if (i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
@@ -130,6 +143,31 @@ function parseArgs(argv) {
         opts.nodeId = value();
         if (!/^[A-Za-z0-9_.-]{1,64}$/.test(opts.nodeId)) throw new Error('--node-id must be 1-64 characters of [A-Za-z0-9_.-]');
         break;
+      case '--clock-skew-ms': {
+        const text = value();
+        if (!/^-?\d+$/.test(text)) throw new Error(`${flag} must be an integer (may be negative)`);
+        opts.clockSkewMs = Number(text);
+        break;
+      }
+      case '--contract':
+        opts.contract = value();
+        break;
+      case '--silent-joins':
+        opts.silentJoins = value()
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
+        if (opts.silentJoins.length === 0) throw new Error('--silent-joins needs at least one project (or *)');
+        break;
+      case '--join-delay-ms':
+        opts.joinDelayMs = nonNegativeInt(value(), flag);
+        break;
+      case '--omit-old-data':
+        opts.omitOldData = true;
+        break;
+      case '--validate-credential':
+        opts.validateCredential = true;
+        break;
       case '--help':
       case '-h':
         opts.help = true;
@@ -146,6 +184,16 @@ function parseArgs(argv) {
     } catch (e) {
       throw new Error(`cannot read TLS certificate or key: ${e.message}`);
     }
+  }
+  if (opts.contract === undefined) opts.contract = env.SKAFTIN_DEV_CONTRACT || 'dev';
+  if (!CONTRACTS.includes(opts.contract)) throw new Error(`--contract must be one of ${CONTRACTS.join(', ')}`);
+  for (const [set, flag] of [
+    [opts.silentJoins, '--silent-joins'],
+    [opts.joinDelayMs, '--join-delay-ms'],
+    [opts.omitOldData, '--omit-old-data'],
+    [opts.validateCredential, '--validate-credential'],
+  ]) {
+    if (set !== undefined && opts.contract !== 'seed') throw new Error(`${flag} needs --contract seed`);
   }
   if (opts.redisUrl && opts.nodeId === undefined) opts.nodeId = `node-${process.pid}`;
   return opts;
@@ -207,7 +255,7 @@ async function main() {
   let opts;
   let keyRing;
   try {
-    opts = parseArgs(process.argv.slice(2));
+    opts = parseArgs(process.argv.slice(2), process.env);
     keyRing = new KeyRing(keySpecsFrom(opts.keys, process.env.SKAFTIN_DEV_KEYS));
   } catch (e) {
     process.stderr.write(`skaftin-dev-server: ${e.message}\n${USAGE}`);
@@ -252,6 +300,7 @@ async function main() {
     recovery: opts.recoveryMs ? { maxDisconnectionDuration: opts.recoveryMs } : null,
     adapter,
     nodeId: opts.nodeId,
+    contract: createContract(opts),
   });
   handle = createHttpApi({ store, realtime, keyRing, log: errorLog });
 

@@ -502,6 +502,29 @@ class Store {
     })();
   }
 
+  /** Inserts every row of `rows` in one transaction (all or none); returns the stored rows in order. */
+  insertRows(project, table, rows) {
+    if (!Array.isArray(rows) || rows.length === 0) throw badRequest('body must be a non-empty array of rows');
+    return this.db.transaction(() => rows.map((row) => this.insertRow(project, table, row)))();
+  }
+
+  /**
+   * Updates several rows in one transaction (all or none). Each item names its row by the primary
+   * key column and carries the columns to change; returns `[{row, oldRow}]` in order.
+   */
+  updateRows(project, table, items) {
+    if (!Array.isArray(items) || items.length === 0) throw badRequest('body must be a non-empty array of rows');
+    const pk = this.tableMeta(project, table).primaryKey.name;
+    return this.db.transaction(() =>
+      items.map((item) => {
+        if (!item || typeof item !== 'object' || Array.isArray(item)) throw badRequest('each row must be a JSON object');
+        if (item[pk] === undefined || item[pk] === null) throw badRequest(`each row must carry its key ${pk}`);
+        const { [pk]: id, ...changes } = item;
+        return this.updateRow(project, table, String(id), changes);
+      }),
+    )();
+  }
+
   deleteRow(project, table, id) {
     const meta = this.tableMeta(project, table);
     const key = this.#keyValue(meta, id);

@@ -153,9 +153,30 @@ function createHttpApi({ store, realtime, keyRing, log = () => {} }) {
     change(p, 'insert', t, row);
     return [201, row];
   });
+  // Bulk writes (registered before rows/:id, which would take "bulk" for an id): one event whose
+  // data is the array of rows under the seed contract, one event per row under the dev contract.
+  const { contract } = realtime;
+  const updateEvent = (p, t, row, oldRow) => [contract.updateData(row, oldRow, store.tableMeta(p, t).primaryKey.name), contract.updateOldData(oldRow)];
+  route('POST', '/api/projects/:p/tables/:t/rows/bulk', 'project', ({ p, t }, body) => {
+    const rows = store.insertRows(p, t, body);
+    if (contract.bulkAsArray) change(p, 'insert', t, rows);
+    else for (const row of rows) change(p, 'insert', t, row);
+    return [201, rows];
+  });
+  route('PATCH', '/api/projects/:p/tables/:t/rows/bulk', 'project', ({ p, t }, body) => {
+    const results = store.updateRows(p, t, body);
+    const events = results.map(({ row, oldRow }) => updateEvent(p, t, row, oldRow));
+    if (contract.bulkAsArray) {
+      const oldRows = events.map(([, oldData]) => oldData);
+      change(p, 'update', t, events.map(([data]) => data), oldRows.includes(undefined) ? undefined : oldRows);
+    } else {
+      for (const [data, oldData] of events) change(p, 'update', t, data, oldData);
+    }
+    return [200, results.map(({ row }) => row)];
+  });
   route('PATCH', '/api/projects/:p/tables/:t/rows/:id', 'project', ({ p, t, id }, body) => {
     const { row, oldRow } = store.updateRow(p, t, id, body);
-    change(p, 'update', t, row, oldRow);
+    change(p, 'update', t, ...updateEvent(p, t, row, oldRow));
     return [200, row];
   });
   route('DELETE', '/api/projects/:p/tables/:t/rows/:id', 'project', ({ p, t, id }, _body, query) => {

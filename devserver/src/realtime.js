@@ -4,6 +4,8 @@
 // runs, speaking the wire contract in ../../schemas (see schemas/README.md).
 
 const { Server } = require('socket.io');
+const { createAccess } = require('./access');
+const { createContract } = require('./contract');
 
 const roomOf = (projectId) => `project:${projectId}`;
 
@@ -14,12 +16,16 @@ const projectOfRoom = (room) => (typeof room === 'string' && room.startsWith('pr
  * @param {import('node:http').Server} httpServer
  * @param {import('./keys').KeyRing} keyRing
  * @param {{pingInterval?: number, pingTimeout?: number, log?: (msg: string) => void,
- *          recovery?: {maxDisconnectionDuration: number} | null, adapter?: Function, nodeId?: string}} options
+ *          recovery?: {maxDisconnectionDuration: number} | null, adapter?: Function, nodeId?: string,
+ *          contract?: ReturnType<import('./contract').createContract>}} options
  *   `recovery` turns on socket.io's connection state recovery; `adapter` replaces the in-memory
- *   adapter (e.g. the Redis streams adapter, so several processes share rooms and sessions).
+ *   adapter (e.g. the Redis streams adapter, so several processes share rooms and sessions);
+ *   `contract` (default: the dev contract) decides credentials, join answers and event shapes.
  */
 function createRealtime(httpServer, keyRing, options = {}) {
   const log = options.log || (() => {});
+  const contract = options.contract || createContract();
+  const access = createAccess(keyRing, contract.accessPolicy);
   const serverOptions = { path: '/socket.io', serveClient: false };
   if (options.pingInterval) serverOptions.pingInterval = options.pingInterval;
   if (options.pingTimeout) serverOptions.pingTimeout = options.pingTimeout;
@@ -33,16 +39,17 @@ function createRealtime(httpServer, keyRing, options = {}) {
   }
   if (options.adapter) serverOptions.adapter = options.adapter;
   const io = new Server(httpServer, serverOptions);
-  if (options.recovery) guardRecovery(io.of('/'), keyRing, log);
+  if (options.recovery) guardRecovery(io.of('/'), access, log);
 
   // Auth happens in the handshake, as on Skaftin: a rejected client gets a connect_error
   // whose message is exactly "invalid api key". The key is kept on the socket (never logged)
-  // so that each join can be checked against the projects it grants.
+  // so that each join can be checked against the projects it grants. The seed contract needs
+  // no key (./access.js).
   io.use((socket, next) => {
     const auth = socket.handshake.auth || {};
-    const token = typeof auth.token === 'string' ? auth.token : undefined;
-    if (!keyRing.isValid(token)) return next(new Error('invalid api key'));
-    socket.data.apiKey = token;
+    const token = auth.token;
+    if (!access.accepts(token)) return next(new Error('invalid api key'));
+    socket.data.apiKey = access.credentialOf(token);
     return next();
   });
 
@@ -59,7 +66,7 @@ function createRealtime(httpServer, keyRing, options = {}) {
       const { projectId, ack } = splitAck(args);
       let message = null;
       if (typeof projectId !== 'string' || projectId.length === 0) message = 'projectId must be a non-empty string';
-      else if (!keyRing.allows(socket.data.apiKey, projectId)) message = `api key does not grant project ${projectId}`;
+      else if (!access.allows(socket.data.apiKey ?? undefined, projectId)) message = `api key does not grant project ${projectId}`;
       if (message) {
         const reported = typeof projectId === 'string' ? projectId : null;
         socket.emit('join-project-error', { projectId: reported, message });
@@ -69,8 +76,14 @@ function createRealtime(httpServer, keyRing, options = {}) {
       const room = roomOf(projectId);
       socket.join(room);
       log(`socket ${socket.id} joined ${room}`);
-      socket.emit('joined-project', { projectId, room });
-      if (ack) ack({ ok: true, projectId, room });
+      const answer = () => {
+        socket.emit('joined-project', { projectId, room });
+        if (ack) ack({ ok: true, projectId, room });
+      };
+      const delay = contract.joinAnswerDelay(projectId);
+      if (delay === null) log(`socket ${socket.id}: join of ${room} not answered (silent join)`);
+      else if (delay === 0) answer();
+      else setTimeout(() => socket.connected && answer(), delay);
     });
 
     socket.on('leave-project', (...args) => {
@@ -103,17 +116,17 @@ function createRealtime(httpServer, keyRing, options = {}) {
 
     /** Emits a DatabaseEvent (schemas/database-event.schema.json) to the project's room only. */
     emitDatabaseChange(projectId, type, tableName, data, oldData) {
-      const event = { type, projectId, tableName: tableName ?? null };
+      const event = { type, projectId, ...contract.tableNameField(tableName) };
       if (data !== undefined) event.data = data;
       if (oldData !== undefined) event.oldData = oldData;
-      event.timestamp = new Date().toISOString();
+      event.timestamp = contract.timestamp();
       io.to(roomOf(projectId)).emit('database-change', event);
       return event;
     },
 
     /** Emits a ProjectEvent (schemas/project-event.schema.json) to the project's room only. */
     emitProjectEvent(projectId, type, data) {
-      const event = { type, projectId, data: data === undefined ? null : data, timestamp: new Date().toISOString() };
+      const event = { type, projectId, data: data === undefined ? null : data, timestamp: contract.timestamp() };
       io.to(roomOf(projectId)).emit('project-event', event);
       return event;
     },
@@ -164,6 +177,7 @@ function createRealtime(httpServer, keyRing, options = {}) {
 
     nodeId: options.nodeId,
     recovery: Boolean(options.recovery),
+    contract,
 
     /** Server-side disconnect of every socket: the client sees "io server disconnect". */
     // Closes every socket's underlying connection without a Socket.IO disconnect, as a network failure would:
@@ -211,7 +225,7 @@ function describeSocket(socket) {
  *    presented (a client may swap keys between reconnects) is not restored: the client gets a
  *    fresh session (recovered = false) and has to join again, where each join is checked.
  */
-function guardRecovery(nsp, keyRing, log) {
+function guardRecovery(nsp, access, log) {
   const createSocket = nsp._createSocket;
   const adapter = nsp.adapter;
   if (typeof createSocket !== 'function' || !adapter || typeof adapter.restoreSession !== 'function') {
@@ -221,7 +235,7 @@ function guardRecovery(nsp, keyRing, log) {
   nsp._createSocket = function guardedCreateSocket(client, auth) {
     const a = auth && typeof auth === 'object' ? auth : {};
     if (typeof a.pid !== 'string' || typeof a.offset !== 'string') return createSocket.call(this, client, a);
-    if (!keyRing.isValid(a.token)) {
+    if (!access.accepts(a.token)) {
       log('session recovery refused: invalid api key');
       const { pid: _pid, offset: _offset, ...rest } = a;
       return createSocket.call(this, client, rest);
@@ -231,11 +245,12 @@ function guardRecovery(nsp, keyRing, log) {
   };
   const restore = adapter.restoreSession.bind(adapter);
   adapter.restoreSession = async (pid, offset) => {
+    const attempted = tokens.has(pid);
     const token = tokens.get(pid);
     const session = await restore(pid, offset);
     if (!session) return session;
-    const refused = (session.rooms || []).filter((r) => projectOfRoom(r) !== null && !keyRing.allows(token, projectOfRoom(r)));
-    if (token === undefined || refused.length > 0) {
+    const refused = (session.rooms || []).filter((r) => projectOfRoom(r) !== null && !access.allows(token, projectOfRoom(r)));
+    if (!attempted || refused.length > 0) {
       log(`session recovery refused: the api key does not grant ${refused.join(', ') || 'this session'}`);
       return null;
     }

@@ -185,6 +185,41 @@ function emitWithAck(socket, event, arg) {
   return withTimeout(new Promise((resolve) => socket.emit(event, arg, (res) => resolve(res))), DEFAULT_TIMEOUT, `${event} ack`);
 }
 
+/**
+ * Drops the client's transport as a network failure would (the server sees "transport close");
+ * resolves with the client's disconnect reason once the server (asked with `key`) has let go.
+ */
+async function dropTransportOf(server, key, socket) {
+  const id = socket.id;
+  const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));
+  socket.io.engine.close();
+  const reason = await withTimeout(disconnected, 5000, 'client disconnect');
+  for (let i = 0; i < 100; i++) {
+    const { body } = await api(server.url, key, 'GET', '/api/_test/sockets');
+    if (!body.sockets.includes(id)) return reason;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`server still lists socket ${id}`);
+}
+
+/** Reconnects a client made with reconnection: false; resolves on connect, rejects on connect_error. */
+function reconnect(socket) {
+  const result = new Promise((resolve, reject) => {
+    const onConnect = () => {
+      socket.off('connect_error', onError);
+      resolve(socket);
+    };
+    const onError = (err) => {
+      socket.off('connect', onConnect);
+      reject(err);
+    };
+    socket.once('connect', onConnect);
+    socket.once('connect_error', onError);
+  });
+  socket.connect();
+  return withTimeout(result, 5000, 'reconnect');
+}
+
 let ajvInstance;
 /** Returns an ajv validator for `schemas/<name>.schema.json` (draft 2020-12, formats on). */
 function schemaValidator(name) {
@@ -208,4 +243,4 @@ function assertSchema(name, value) {
   }
 }
 
-module.exports = { startServer, api, connect, recorder, emitWithAck, schemaValidator, assertSchema, withTimeout, DEFAULT_TIMEOUT };
+module.exports = { startServer, api, connect, recorder, emitWithAck, schemaValidator, assertSchema, withTimeout, dropTransportOf, reconnect, DEFAULT_TIMEOUT };

@@ -290,3 +290,43 @@ describe('cluster: two nodes, redis streams adapter, shared SQLite, nginx', () =
     assert.ok(r.beforeReconnect.length > r.receivedBeforeAway, 'rows were written while it was away');
   });
 });
+
+describe('cluster in the seed contract: two nodes whose clocks disagree', () => {
+  let cluster = null;
+  let unavailable = null;
+  let socket = null;
+
+  before(async () => {
+    const started = await runScript(
+      'start-cluster.sh',
+      ['--owner-pid', String(process.pid), '--ttl', '900', '--key', `${KEY}=*`, '--no-recovery', '--clock-skew-b', '-60000', '--', '--contract', 'seed'],
+      20 * 60 * 1000,
+    );
+    if (started.code === 3) {
+      unavailable = `redis-server/nginx unavailable: ${started.stderr.trim().split('\n').pop()}`;
+      return;
+    }
+    assert.equal(started.code, 0, started.stderr);
+    cluster = parseLines(started.stdout);
+  });
+
+  after(async () => {
+    if (socket) socket.close();
+    if (!cluster) return;
+    const stopped = await runScript('stop-cluster.sh', [cluster.CLUSTER_DIR], 60000);
+    assert.equal(stopped.code, 0, stopped.stderr);
+  });
+
+  test('a client with no credential, through nginx, gets a later change from node b with an earlier timestamp', async (t) => {
+    if (unavailable) return t.skip(unavailable);
+    socket = await connect(cluster.CLUSTER_LB, undefined, { auth: undefined });
+    const changes = recorder(socket, 'database-change');
+    assert.equal((await emitWithAck(socket, 'join-project', 'skew')).ok, true);
+    const create = (base, name) => api(base, KEY, 'POST', '/api/projects/skew/tables', { name, columns: [{ name: 'n', type: 'integer' }] });
+    assert.equal((await create(cluster.CLUSTER_NODE_A, 'first')).status, 201);
+    const first = await changes.next((e) => e.tableName === 'first');
+    assert.equal((await create(cluster.CLUSTER_NODE_B, 'second')).status, 201);
+    const second = await changes.next((e) => e.tableName === 'second');
+    assert.ok(Date.parse(second.timestamp) < Date.parse(first.timestamp) - 50000, `${second.timestamp} (node b) vs ${first.timestamp} (node a)`);
+  });
+});

@@ -7,7 +7,7 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
 const path = require('node:path');
-const { startServer, api, connect, recorder, emitWithAck, withTimeout } = require('../test-support/harness');
+const { startServer, api, connect, recorder, emitWithAck, withTimeout, dropTransportOf, reconnect } = require('../test-support/harness');
 
 const SERVER_JS = path.join(__dirname, '..', 'server.js');
 const KEY = 'rec-key';
@@ -15,37 +15,7 @@ const OTHER_KEY = 'other-key'; // valid, but grants only project "elsewhere"
 const P = 'rec';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Drops the client's transport as a network failure would; resolves once the server has let go. */
-async function dropTransport(server, socket) {
-  const id = socket.id;
-  const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));
-  socket.io.engine.close();
-  const reason = await withTimeout(disconnected, 5000, 'client disconnect');
-  for (let i = 0; i < 100; i++) {
-    const { body } = await api(server.url, KEY, 'GET', '/api/_test/sockets');
-    if (!body.sockets.includes(id)) return reason;
-    await sleep(20);
-  }
-  throw new Error(`server still lists socket ${id}`);
-}
-
-/** Reconnects a client made with reconnection: false; resolves on connect, rejects on connect_error. */
-function reconnect(socket) {
-  const result = new Promise((resolve, reject) => {
-    const onConnect = () => {
-      socket.off('connect_error', onError);
-      resolve(socket);
-    };
-    const onError = (err) => {
-      socket.off('connect', onConnect);
-      reject(err);
-    };
-    socket.once('connect', onConnect);
-    socket.once('connect_error', onError);
-  });
-  socket.connect();
-  return withTimeout(result, 5000, 'reconnect');
-}
+const dropTransport = (server, socket) => dropTransportOf(server, KEY, socket);
 
 function insertRow(server, n) {
   return api(server.url, KEY, 'POST', `/api/projects/${P}/tables/items/rows`, { n });

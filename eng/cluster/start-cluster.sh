@@ -4,13 +4,17 @@
 # Everything binds 127.0.0.1 and lives in one directory; nothing system-wide is configured or started.
 #
 #   eng/cluster/start-cluster.sh [--dir DIR] [--key KEY=P1,P2 ...] [--recovery MS | --no-recovery]
-#                                [--owner-pid PID] [--ttl SECONDS] [-- extra dev-server flags...]
+#                                [--owner-pid PID] [--ttl SECONDS] [--clock-skew-a MS] [--clock-skew-b MS]
+#                                [-- extra dev-server flags...]
 #
 #   --dir DIR         where everything lives (default: a new mktemp dir); must be empty or missing
 #   --key SPEC        API key for both nodes (repeatable; default dev-key=*); passed by environment
 #   --recovery MS     connection state recovery window (default 120000); --no-recovery turns it off
 #   --owner-pid PID   stop the whole cluster when that process is gone (e.g. the test runner)
 #   --ttl SECONDS     stop the whole cluster after this long in any case (default 3600, max 86400)
+#   --clock-skew-a MS, --clock-skew-b MS
+#                     that node's --clock-skew-ms (may be negative), so the two nodes disagree about
+#                     the time of their events (e.g. with -- --contract seed)
 #   -- ARGS           passed to both dev servers as is (e.g. -- --ping-interval 1000 --verbose)
 #
 # stdout gets KEY=VALUE lines only (also written to DIR/cluster.env), the last one CLUSTER_READY=1:
@@ -37,6 +41,7 @@ RECOVERY_MS=120000
 OWNER_PID=""
 TTL_S=3600
 EXTRA=()
+declare -A SKEW=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --dir) [ $# -ge 2 ] || die "--dir needs a value" 2; DIR=$2; shift 2 ;;
@@ -46,7 +51,11 @@ while [ $# -gt 0 ]; do
     --owner-pid) [ $# -ge 2 ] || die "--owner-pid needs a value" 2; OWNER_PID=$2; shift 2 ;;
     --ttl) [ $# -ge 2 ] || die "--ttl needs a value" 2; TTL_S=$2; shift 2 ;;
     --) shift; EXTRA=("$@"); break ;;
-    -h | --help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+    --clock-skew-a | --clock-skew-b)
+      [ $# -ge 2 ] || die "$1 needs a value" 2
+      [[ "$2" =~ ^-?[0-9]+$ ]] || die "$1 must be an integer number of ms" 2
+      SKEW[${1: -1}]=$2; shift 2 ;;
+    -h | --help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
     *) die "unknown argument: $1" 2 ;;
   esac
 done
@@ -56,7 +65,7 @@ done
 [ ${#KEYS[@]} -gt 0 ] || KEYS=("dev-key=*")
 for a in "${EXTRA[@]+"${EXTRA[@]}"}"; do
   case "$a" in
-    --port* | --node-id* | --redis-url* | --db* | --tls-*) die "$a is set by the cluster itself (nginx talks plain HTTP to the nodes)" 2 ;;
+    --port* | --node-id* | --redis-url* | --db* | --tls-* | --clock-skew-ms*) die "$a is set by the cluster itself (nginx talks plain HTTP to the nodes)" 2 ;;
   esac
 done
 
@@ -170,6 +179,10 @@ printf '%s' "$(IFS=';'; echo "${KEYS[*]}")" >"$DIR/keys"
   [ -n "$RECOVERY_MS" ] && printf '%s\n' --recovery "$RECOVERY_MS"
   for a in "${EXTRA[@]+"${EXTRA[@]}"}"; do printf '%s\n' "$a"; done
 } >"$DIR/node-args"
+# Per-node arguments, appended by start-node.sh after the shared ones.
+for n in a b; do
+  if [ -n "${SKEW[$n]:-}" ]; then printf '%s\n' --clock-skew-ms "${SKEW[$n]}"; fi >"$DIR/node-$n-args"
+done
 umask 022
 DB="$DIR/cluster.sqlite"
 {

@@ -40,6 +40,10 @@ fi
 # environment, never on a command line other users can read).
 ARGS=()
 while IFS= read -r line; do ARGS+=("$line"); done <"$DIR/node-args"
+# This node's own arguments (e.g. --clock-skew-ms), when start-cluster.sh recorded any.
+if [ -f "$DIR/node-$NAME-args" ]; then
+  while IFS= read -r line; do ARGS+=("$line"); done <"$DIR/node-$NAME-args"
+fi
 
 : >"$OUT"
 # setsid: the node lives on after this script (and its caller's terminal) is gone; stop-cluster.sh

@@ -320,10 +320,48 @@ public sealed class SkaftinDevServer : IAsyncDisposable
             arguments.Add("--verbose");
         }
 
+        AddContractArguments(arguments, settings.Contract);
         return arguments;
 
         static string Milliseconds(TimeSpan value) =>
             ((long)Math.Round(value.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static void AddContractArguments(List<string> arguments, ContractSettings contract)
+    {
+        if (contract.Contract == DevServerContract.Seed)
+        {
+            arguments.Add("--contract");
+            arguments.Add("seed");
+        }
+
+        if (contract.SilentJoins.Count > 0)
+        {
+            arguments.Add("--silent-joins");
+            arguments.Add(string.Join(",", contract.SilentJoins));
+        }
+
+        if (contract.JoinAnswerDelay is { } delay)
+        {
+            arguments.Add("--join-delay-ms");
+            arguments.Add(((long)Math.Round(delay.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (contract.OmitOldData)
+        {
+            arguments.Add("--omit-old-data");
+        }
+
+        if (contract.ValidateCredential)
+        {
+            arguments.Add("--validate-credential");
+        }
+
+        if (contract.ClockSkew is { } skew)
+        {
+            arguments.Add("--clock-skew-ms");
+            arguments.Add(((long)Math.Round(skew.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     private static async Task<(ServerProcess Process, Uri Url)> LaunchAsync(
@@ -450,6 +488,7 @@ public sealed class SkaftinDevServer : IAsyncDisposable
         string? TlsKeyPath,
         TimeSpan StartTimeout,
         bool Verbose,
+        ContractSettings Contract,
         SafeLog Log)
     {
         public static Settings From(SkaftinDevServerOptions options)
@@ -496,6 +535,7 @@ public sealed class SkaftinDevServer : IAsyncDisposable
                 options.TlsKeyPath is null ? null : System.IO.Path.GetFullPath(options.TlsKeyPath),
                 options.StartTimeout,
                 options.Verbose,
+                ContractSettings.From(options),
                 new SafeLog(options.Log));
         }
 

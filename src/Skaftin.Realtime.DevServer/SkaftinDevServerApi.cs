@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -201,6 +202,38 @@ public sealed class SkaftinDevServerApi
     {
         ArgumentNullException.ThrowIfNull(changes);
         return SendAsync(HttpMethod.Patch, $"/api/projects/{E(projectId)}/tables/{E(table)}/rows/{E(FormatId(id))}", changes, cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts several rows in one transaction (all or none). Emits one <c>insert</c> whose <c>data</c> is the array
+    /// of stored rows under <see cref="DevServerContract.Seed"/>, one <c>insert</c> per row under
+    /// <see cref="DevServerContract.Dev"/>.
+    /// </summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="table">The table.</param>
+    /// <param name="rows">The rows, each keyed by column name (e.g. anonymous objects); at least one.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The stored rows, in order.</returns>
+    public Task<JsonElement> InsertManyAsync(string projectId, string table, IEnumerable<object> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return SendAsync(HttpMethod.Post, $"/api/projects/{E(projectId)}/tables/{E(table)}/rows/bulk", rows.ToArray(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Updates several rows in one transaction (all or none). Emits one <c>update</c> whose <c>data</c> is the array
+    /// of rows (key and changed columns) under <see cref="DevServerContract.Seed"/>, one <c>update</c> per row with
+    /// the full rows under <see cref="DevServerContract.Dev"/>.
+    /// </summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="table">The table.</param>
+    /// <param name="changes">Per row: its primary key column and the columns to change; at least one.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The rows after the update, in order.</returns>
+    public Task<JsonElement> UpdateManyAsync(string projectId, string table, IEnumerable<object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return SendAsync(HttpMethod.Patch, $"/api/projects/{E(projectId)}/tables/{E(table)}/rows/bulk", changes.ToArray(), cancellationToken);
     }
 
     /// <summary>Deletes a row; emits <c>delete</c> with the old row (or only its key).</summary>

@@ -60,6 +60,40 @@ public sealed class SkaftinDevServerOptions
     public bool Verbose { get; set; }
 
     /// <summary>
+    /// Which contract the server speaks (<c>--contract</c>). Default <see cref="DevServerContract.Dev"/>.
+    /// <see cref="SilentJoins"/>, <see cref="JoinAnswerDelay"/>, <see cref="OmitOldData"/> and
+    /// <see cref="ValidateCredential"/> need <see cref="DevServerContract.Seed"/>.
+    /// </summary>
+    public DevServerContract Contract { get; set; }
+
+    /// <summary>
+    /// Projects whose joins the server never answers: no <c>joined-project</c> and no ack, though the room is
+    /// joined (<c>--silent-joins</c>); <c>*</c> means every project. Empty (the default): every join is answered.
+    /// </summary>
+    public IList<string> SilentJoins { get; set; } = new List<string>();
+
+    /// <summary>
+    /// How late the server answers the joins it answers (<c>--join-delay-ms</c>); the room is joined at once.
+    /// Null (the default): at once.
+    /// </summary>
+    public TimeSpan? JoinAnswerDelay { get; set; }
+
+    /// <summary>Update events carry no <c>oldData</c> (<c>--omit-old-data</c>).</summary>
+    public bool OmitOldData { get; set; }
+
+    /// <summary>
+    /// A handshake <c>auth.token</c>, when the client sends one, must be a known key and joins are checked against
+    /// its grants (<c>--validate-credential</c>); without it a credential is ignored. No credential always connects.
+    /// </summary>
+    public bool ValidateCredential { get; set; }
+
+    /// <summary>
+    /// Added to every event's <c>timestamp</c> (<c>--clock-skew-ms</c>; may be negative), as on a backend instance
+    /// whose clock is off. Works with either <see cref="Contract"/>. Null (the default): no skew.
+    /// </summary>
+    public TimeSpan? ClockSkew { get; set; }
+
+    /// <summary>
     /// Receives the server's stdout and stderr lines, <c>npm ci</c> output (prefixed <c>npm: </c>) and the
     /// launcher's own notes, for diagnostics. Called from background threads; exceptions it throws are ignored.
     /// </summary>

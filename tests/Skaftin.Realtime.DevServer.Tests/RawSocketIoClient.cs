@@ -27,7 +27,8 @@ internal sealed class RawSocketIoClient : IAsyncDisposable
     /// <summary>How many Engine.IO pings the server sent (each answered with a pong).</summary>
     public int PingsReceived => Volatile.Read(ref _pings);
 
-    public static async Task<RawSocketIoClient> ConnectAsync(Uri serverUrl, string apiKey, CancellationToken ct)
+    /// <summary>Connects; a null <paramref name="apiKey"/> sends no auth at all (CONNECT <c>40</c>), as the seed's client does.</summary>
+    public static async Task<RawSocketIoClient> ConnectAsync(Uri serverUrl, string? apiKey, CancellationToken ct)
     {
         var client = new RawSocketIoClient();
         client._ws.Options.Proxy = null;
@@ -36,7 +37,7 @@ internal sealed class RawSocketIoClient : IAsyncDisposable
         client._pump = Task.Run(client.PumpAsync);
         var open = await client.ReceiveAsync(m => m.StartsWith('0'), ct);
         Assert.Contains("\"sid\"", open);
-        await client.SendAsync("40{\"token\":\"" + apiKey + "\"}", ct);
+        await client.SendAsync(apiKey is null ? "40" : "40{\"token\":\"" + apiKey + "\"}", ct);
         var connected = await client.ReceiveAsync(m => m.StartsWith("40", StringComparison.Ordinal) || m.StartsWith("44", StringComparison.Ordinal), ct);
         if (connected.StartsWith("44", StringComparison.Ordinal))
         {

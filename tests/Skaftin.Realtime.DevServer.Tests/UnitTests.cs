@@ -111,6 +111,49 @@ public sealed class UnitTests : IDisposable
         Assert.Equal(["server.js", "--port", "0", "--exit-on-stdin-close", "--key", "dev-key=*"], SkaftinDevServer.BuildArguments(defaults, 0));
     }
 
+    /// <summary>Settings for <paramref name="options"/> with a fake devserver folder in the temp directory.</summary>
+    private SkaftinDevServer.Settings SettingsWithFakeFolder(SkaftinDevServerOptions options)
+    {
+        Touch("devserver", "package.json");
+        Touch("devserver", "server.js");
+        options.DevServerDirectory = Path.Combine(_temp.FullName, "devserver");
+        return SkaftinDevServer.Settings.From(options);
+    }
+
+    [Fact]
+    public void Contract_options_become_their_flags()
+    {
+        var settings = SettingsWithFakeFolder(new SkaftinDevServerOptions
+        {
+            Contract = DevServerContract.Seed,
+            SilentJoins = [" p1 ", "p2"],
+            JoinAnswerDelay = TimeSpan.FromSeconds(2),
+            OmitOldData = true,
+            ValidateCredential = true,
+            ClockSkew = TimeSpan.FromSeconds(-90),
+        });
+        Assert.Equal(
+            ["server.js", "--port", "0", "--exit-on-stdin-close", "--key", "dev-key=*",
+             "--contract", "seed", "--silent-joins", "p1,p2", "--join-delay-ms", "2000", "--omit-old-data",
+             "--validate-credential", "--clock-skew-ms", "-90000"],
+            SkaftinDevServer.BuildArguments(settings, 0));
+
+        var skewedDev = SettingsWithFakeFolder(new SkaftinDevServerOptions { ClockSkew = TimeSpan.FromMilliseconds(1500) });
+        Assert.Equal(["server.js", "--port", "0", "--exit-on-stdin-close", "--key", "dev-key=*", "--clock-skew-ms", "1500"], SkaftinDevServer.BuildArguments(skewedDev, 0));
+    }
+
+    [Fact]
+    public void Seed_only_options_need_the_seed_contract()
+    {
+        Assert.Throws<ArgumentException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { SilentJoins = ["p1"] }));
+        Assert.Throws<ArgumentException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { OmitOldData = true }));
+        Assert.Throws<ArgumentException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { ValidateCredential = true }));
+        Assert.Throws<ArgumentException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { JoinAnswerDelay = TimeSpan.FromSeconds(1) }));
+        Assert.Throws<ArgumentException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { Contract = DevServerContract.Seed, SilentJoins = ["a,b"] }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { Contract = DevServerContract.Seed, JoinAnswerDelay = TimeSpan.FromSeconds(-1) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { Contract = (DevServerContract)7 }));
+    }
+
     [Fact]
     public void Invalid_options_are_refused()
     {

@@ -43,6 +43,8 @@ public sealed class WireSchemaTests
     [InlineData("{\"type\":\"import_dump\",\"projectId\":\"p\",\"data\":{\"droppedTables\":[],\"tables\":2,\"rows\":0},\"timestamp\":\"2026-11-26T08:00:00Z\"}")]
     [InlineData("{\"type\":\"add_column\",\"projectId\":\"p\",\"tableName\":\"t\",\"data\":{\"column\":{\"name\":\"a\"}},\"timestamp\":\"2026-11-26T08:00:00Z\"}")]
     [InlineData("{\"type\":\"rename_table\",\"projectId\":\"p\",\"tableName\":\"t\",\"data\":{\"oldName\":\"t\"},\"timestamp\":\"2026-11-26T08:00:00Z\"}")]
+    [InlineData("{\"type\":\"insert\",\"projectId\":\"p\",\"tableName\":\"vehicles\",\"data\":[],\"timestamp\":\"2026-11-26T08:00:00Z\"}")]
+    [InlineData("{\"type\":\"update\",\"projectId\":\"p\",\"tableName\":\"vehicles\",\"data\":[{\"id\":1},7],\"timestamp\":\"2026-11-26T08:00:00Z\"}")]
     public void TheSchemaRejectsBrokenEvents(string json)
     {
         Assert.False(DatabaseEvent.Evaluate(JsonDocument.Parse(json).RootElement, new EvaluationOptions { RequireFormatValidation = true }).IsValid);
