@@ -11,6 +11,7 @@ namespace Skaftin.Realtime.Tests.Shared;
 /// </summary>
 internal static partial class MarkdownCodeBlocks
 {
+    /// <summary>A block; <paramref name="Line"/> is the 1-based line number of its first line of code.</summary>
     public sealed record Block(string Language, string Code, int Line, string Section, string? Marker)
     {
         public override string ToString() => $"line {Line} ({Language}{(Marker is null ? "" : ", " + Marker)})";
@@ -50,7 +51,7 @@ internal static partial class MarkdownCodeBlocks
             }
 
             var language = line[3..].Trim();
-            var start = i + 1;
+            var start = i + 2; // the 1-based number of the block's first line
             var code = new StringBuilder();
             for (i++; i < lines.Length && !lines[i].StartsWith("```", StringComparison.Ordinal); i++)
             {
@@ -59,7 +60,7 @@ internal static partial class MarkdownCodeBlocks
 
             if (i == lines.Length)
             {
-                throw new FormatException($"The code block opened on line {start} is never closed.");
+                throw new FormatException($"The code block opened on line {start - 1} is never closed.");
             }
 
             blocks.Add(new Block(language, code.ToString(), start, section, marker));

@@ -70,12 +70,12 @@ public sealed partial class ReadmeSnippetTests
 
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
         var trees = blocks.Where(static b => b.Marker is null)
-            .Select(b => CSharpSyntaxTree.ParseText(b.Code, parseOptions, path: $"{readme}:{b.Line}"))
+            .Select(b => CSharpSyntaxTree.ParseText($"#line {b.Line} \"{readme}\"\n{b.Code}", parseOptions, path: readme))
             .Concat(blocks.Where(static b => b.Marker == "fragment")
                 .Select(b => CSharpSyntaxTree.ParseText(
                     string.Format(System.Globalization.CultureInfo.InvariantCulture, FragmentPrelude, b.Line, b.Line, readme, b.Code),
                     parseOptions,
-                    path: $"{readme}:{b.Line}")))
+                    path: readme)))
             .ToList();
         var hasProgram = trees.Any(static t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any());
         var compilation = CSharpCompilation.Create(

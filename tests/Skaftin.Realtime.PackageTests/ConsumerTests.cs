@@ -189,6 +189,7 @@ public sealed class ConsumerTests(PackageFixture fixture, ITestOutputHelper outp
             Environment =
             {
                 ["SKAFTIN_URL"] = fixture.Server.Url.ToString(),
+                ["SKAFTIN_API_URL"] = fixture.Server.Url.ToString(),
                 ["SKAFTIN_KEY"] = fixture.Server.DefaultApiKey,
                 ["SKAFTIN_API_KEY"] = fixture.Server.DefaultApiKey,
                 ["SKAFTIN_PROJECT"] = project,
