@@ -57,6 +57,7 @@ internal sealed class ZooReadBack
 
                 verified &= CheckRequiredColumnsAreRequired(model, instance, read);
                 verified &= CheckNullIsRefused(model, instance, read);
+                verified &= CheckInvalidIsRefused(model, instance, read);
                 VerifiedCells += verified ? model.Members.Count : 0;
             }
         }
@@ -126,6 +127,24 @@ internal sealed class ZooReadBack
         return allRefused;
     }
 
+    // A value outside a scalar's type (a number out of range, an enum number naming no member, text of the wrong
+    // shape) must be a typed error naming the column.
+    private bool CheckInvalidIsRefused(ZooModel model, object instance, MethodInfo read)
+    {
+        var allRefused = true;
+        foreach (var member in model.Members)
+        {
+            foreach (var value in ZooTypes.Refused(member.Type))
+            {
+                RoundTrips++;
+                // Every other column valid, so nothing but this value can make the read fail.
+                allRefused &= ExpectDecodeError(model, member, instance, read, FullRow(model, member, value), null, "invalid value is no error");
+            }
+        }
+
+        return allRefused;
+    }
+
     private bool ExpectDecodeError(ZooModel model, ZooMember member, object instance, MethodInfo read, string json, DecodeErrorKind? kind, string problem)
     {
         try
@@ -157,7 +176,7 @@ internal sealed class ZooReadBack
     private static ZooMember? PinByColumn(ZooModel model, string message) =>
         model.Members.FirstOrDefault(m => message.Contains("'" + Naming.ToSnakeCase(m.Name) + "'", StringComparison.Ordinal));
 
-    private static string FullRow(ZooModel model)
+    private static string FullRow(ZooModel model, ZooMember? replaced = null, string? replacement = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -167,7 +186,7 @@ internal sealed class ZooReadBack
             foreach (var member in model.Members)
             {
                 writer.WritePropertyName(Naming.ToSnakeCase(member.Name));
-                writer.WriteRawValue(member.Sample.Json);
+                writer.WriteRawValue(member == replaced ? replacement! : member.Sample.Json);
             }
 
             writer.WriteEndObject();
