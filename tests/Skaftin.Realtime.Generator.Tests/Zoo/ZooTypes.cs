@@ -55,6 +55,42 @@ internal static class ZooTypes
     /// </summary>
     public static bool RejectsNull(ZooType type) => Scalars.Contains(type) && type.Label is not ("string" or "JsonElement");
 
+    /// <summary>
+    /// JSON values a scalar column must refuse with a typed error naming the column: numbers outside the type,
+    /// enum numbers outside the underlying type or naming no member (for [Flags], bits no member defines), and
+    /// text of the wrong shape. Empty for other types.
+    /// </summary>
+    public static IReadOnlyList<string> Refused(ZooType type) => type.Label switch
+    {
+        "string" => new[] { "{}", "[]", "true" },
+        "bool" => new[] { "2", "\"yes\"", "null" },
+        "byte" => new[] { "256", "-1", "1.5", "\"0x10\"" },
+        "sbyte" => new[] { "128", "-129" },
+        "short" => new[] { "32768", "-32769" },
+        "ushort" => new[] { "65536", "-1" },
+        "int" => new[] { "2147483648", "-2147483649", "\"12a\"", "1e3" },
+        "uint" => new[] { "4294967296", "-1" },
+        "long" => new[] { "9223372036854775808", "\"-9223372036854775809\"" },
+        "ulong" => new[] { "18446744073709551616", "-1" },
+        "float" => new[] { "\"abc\"", "true", "3.5e38" },
+        "double" => new[] { "\"abc\"", "[]", "1e400" },
+        "decimal" => new[] { "79228162514264337593543950336", "\"abc\"" },
+        "Guid" => new[] { "\"not-a-guid\"", "42" },
+        "DateTime" => new[] { "\"2026-13-01T00:00:00Z\"", "true", "\"01/02/2026\"", "\"10:00:00\"", "\"Jan 2026\"" },
+        "DateTimeOffset" => new[] { "\"2026-02-30T00:00:00Z\"", "{}", "\"01/02/2026\"", "\"Jan 2026\"" },
+        "DateOnly" => new[] { "\"2026-02-30\"", "1", "\"01/02/2026\"", "\"Jan 2026\"" },
+        "TimeOnly" => new[] { "\"25:00\"", "1" },
+        "JsonElement" => Array.Empty<string>(),
+        "Plain" => new[] { "3", "\"nope\"", "-1" },
+        "Perm" => new[] { "8", "\"nope\"", "-1" },
+        "Small" => new[] { "256", "2", "-1" },
+        "Big" => new[] { "9223372036854775808", "2" },
+        "Huge" => new[] { "-1", "18446744073709551616", "2" },
+        "NestedPlain" => new[] { "3", "0" },
+        "Nested.Plain" => new[] { "11", "\"gamma\"" },
+        _ => Array.Empty<string>(),
+    };
+
     /// <summary>Every type of the zoo: scalars, nullables and collections.</summary>
     public static IReadOnlyList<ZooType> All { get; } = BuildAll();
 
