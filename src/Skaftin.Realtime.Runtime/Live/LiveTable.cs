@@ -507,11 +507,21 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
                 }
 
                 var collapse = reset || (batched && rowEdits > 1);
+                var loadingChanged = false;
                 foreach (var edit in edits)
                 {
                     if (edit.Kind == LiveEditKind.LoadingChanged)
                     {
-                        RaisePropertyChanged(nameof(IsLoading));
+                        // Collapsed, a load's end is told after its rows are shown.
+                        if (collapse)
+                        {
+                            loadingChanged = true;
+                        }
+                        else
+                        {
+                            RaisePropertyChanged(nameof(IsLoading));
+                        }
+
                         continue;
                     }
 
@@ -527,6 +537,10 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
                 {
                     RaiseCollectionChanged(new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Reset));
                     RaiseRowsChanged(countBefore);
+                    if (loadingChanged)
+                    {
+                        RaisePropertyChanged(nameof(IsLoading));
+                    }
                 }
             }
         }
