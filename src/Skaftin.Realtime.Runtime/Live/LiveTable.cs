@@ -45,6 +45,11 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
     private readonly List<LiveEdit<TRow, TKey>> _pending = new();
     private readonly ITimer? _batchTimer;
     private bool _batchArmed;
+    private bool _disposed;
+
+    // Rows shown before the server confirms them, by key; and those that ended, to complete outside _gate.
+    private readonly Dictionary<TKey, OptimisticChange<TRow, TKey>> _optimistic = new();
+    private readonly List<(OptimisticChange<TRow, TKey> Change, OptimisticOutcome Outcome)> _ended = new();
     private DateTimeOffset? _lastChangedAt;
 
     // The timestamp of the last change applied per key (deletes included), to drop stale or duplicate events.
@@ -198,6 +203,46 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
     /// <returns>The rows.</returns>
     public IReadOnlyList<TRow> Snapshot() => _view.ToList();
 
+    /// <summary>
+    /// Shows <paramref name="row"/> (inserted or changed) at once, before the server has it: apply it, then send the
+    /// app's write. The next change to its key the server sends confirms it and the server's row is shown; call
+    /// <see cref="OptimisticChange{TRow, TKey}.Rollback"/> when the write fails; with neither in
+    /// <paramref name="timeout"/> (default <see cref="LiveTableOptions.OptimisticTimeout"/>) it is rolled back.
+    /// Rolled back, the row is shown as the server last said. A later optimistic change to the same key replaces it.
+    /// </summary>
+    /// <param name="row">The row as the app expects the server to store it.</param>
+    /// <param name="timeout">How long to wait for the server's change; positive.</param>
+    /// <returns>The change, to roll back or await.</returns>
+    public OptimisticChange<TRow, TKey> ApplyOptimistic(TRow row, TimeSpan? timeout = null)
+    {
+        if (row is null)
+        {
+            throw new ArgumentNullException(nameof(row));
+        }
+
+        return StartOptimistic(_table.Reader.GetKey(row), row, timeout);
+    }
+
+    /// <summary>
+    /// Hides the row with <paramref name="key"/> at once, before the server deletes it; confirmed, rolled back and
+    /// timed out as <see cref="ApplyOptimistic(TRow, TimeSpan?)"/>.
+    /// </summary>
+    /// <param name="key">The key of the row.</param>
+    /// <param name="timeout">How long to wait for the server's change; positive.</param>
+    /// <returns>The change, to roll back or await.</returns>
+    public OptimisticChange<TRow, TKey> ApplyOptimisticDelete(TKey key, TimeSpan? timeout = null) => StartOptimistic(key, null, timeout);
+
+    /// <summary>Whether the row with <paramref name="key"/> shows an optimistic change not yet confirmed (for an "updating…" badge).</summary>
+    /// <param name="key">The key of the row.</param>
+    /// <returns>Whether a change to it is pending.</returns>
+    public bool IsOptimistic(TKey key)
+    {
+        lock (_gate)
+        {
+            return _optimistic.ContainsKey(key);
+        }
+    }
+
     /// <summary>Loads the rows again (as a resync signal does), buffering events meanwhile.</summary>
     /// <param name="cancellationToken">Abandons the load.</param>
     /// <returns>A task that completes when the rows are loaded.</returns>
@@ -217,6 +262,18 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
         _decodeFailures.Dispose();
         _batchTimer?.Dispose();
         _lifetime.Cancel();
+        lock (_gate)
+        {
+            _disposed = true;
+            foreach (var optimistic in _optimistic.Values)
+            {
+                _ended.Add((optimistic, OptimisticOutcome.Abandoned));
+            }
+
+            _optimistic.Clear();
+        }
+
+        CompleteEnded();
     }
 
     /// <summary>Stops following the table and waits for a load in progress to end.</summary>
@@ -232,6 +289,58 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
         {
             // The load was abandoned; nothing is left to report.
         }
+    }
+
+    // Ends an optimistic change the app or its timer gave up on, showing the server's row again.
+    internal void Resolve(OptimisticChange<TRow, TKey> change, OptimisticOutcome outcome)
+    {
+        lock (_gate)
+        {
+            if (!_optimistic.TryGetValue(change.Key, out var current) || !ReferenceEquals(current, change))
+            {
+                return; // ended already
+            }
+
+            var before = Shown(change.Key);
+            _optimistic.Remove(change.Key);
+            QueueShown(change.Key, before);
+            _ended.Add((change, outcome));
+        }
+
+        CompleteEnded();
+        Show(batched: false);
+    }
+
+    private OptimisticChange<TRow, TKey> StartOptimistic(TKey key, TRow? row, TimeSpan? timeout)
+    {
+        var wait = timeout ?? _options.OptimisticTimeout;
+        if (wait <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), wait, "An optimistic change needs a positive timeout.");
+        }
+
+        var change = new OptimisticChange<TRow, TKey>(this, key, row);
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(GetType().Name);
+            }
+
+            var before = Shown(key);
+            if (_optimistic.TryGetValue(key, out var superseded))
+            {
+                _ended.Add((superseded, OptimisticOutcome.Superseded));
+            }
+
+            _optimistic[key] = change;
+            QueueShown(key, before);
+        }
+
+        change.StartTimer(_options.TimeProvider, wait);
+        CompleteEnded();
+        Show(batched: false);
+        return change;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -288,10 +397,11 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
 
             // The reload shows every row at once: changes not shown yet are in it.
             _pending.RemoveAll(static edit => edit.ChangesRows);
-            _pending.Add(LiveEdit<TRow, TKey>.Reset(new List<TRow>(_rows.Values)));
+            _pending.Add(LiveEdit<TRow, TKey>.Reset(ShownRows()));
             _pending.Add(LiveEdit<TRow, TKey>.LoadingChanged());
         }
 
+        CompleteEnded();
         return true;
     }
 
@@ -318,6 +428,7 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
             return;
         }
 
+        bool show;
         lock (_gate)
         {
             if (_loading)
@@ -326,24 +437,21 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
                 return;
             }
 
-            if (!Apply(change))
+            // Shown now, unless nothing the app sees changed or a debounce window is open (its timer shows it).
+            show = Apply(change) && _batchTimer is null;
+            if (!show && _batchTimer is not null && _pending.Count > 0 && !_batchArmed)
             {
-                return;
-            }
-
-            if (_batchTimer is not null)
-            {
-                if (!_batchArmed)
-                {
-                    _batchArmed = true;
-                    _batchTimer.Change(_options.BatchWindow, Timeout.InfiniteTimeSpan);
-                }
-
-                return;
+                _batchArmed = true;
+                _batchTimer.Change(_options.BatchWindow, Timeout.InfiniteTimeSpan);
             }
         }
 
-        Show(batched: false);
+        // A change that altered nothing shown may still have confirmed an optimistic change.
+        CompleteEnded();
+        if (show)
+        {
+            Show(batched: false);
+        }
     }
 
     private void OnBatchWindowEnded()
@@ -437,27 +545,88 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
         }
 
         _applied[key] = change.Timestamp;
-        var existed = _rows.TryGetValue(key, out var previous);
+        var before = Shown(key);
+
+        // The server's change to a row confirms the optimistic change to it: the server's row is shown from now on.
+        if (_optimistic.TryGetValue(key, out var confirmed))
+        {
+            _optimistic.Remove(key);
+            _ended.Add((confirmed, OptimisticOutcome.Confirmed));
+        }
+
         if (row is null)
         {
-            if (!existed)
+            _rows.Remove(key);
+        }
+        else
+        {
+            _rows[key] = row;
+        }
+
+        return QueueShown(key, before);
+    }
+
+    // Under _gate: the row the app sees for a key (its optimistic change, else the server's row), null when none.
+    private TRow? Shown(TKey key) =>
+        _optimistic.TryGetValue(key, out var optimistic) ? optimistic.Row
+        : _rows.TryGetValue(key, out var row) ? row
+        : null;
+
+    // Under _gate: queues the change of what the app sees for a key; false when it did not change (a duplicate).
+    private bool QueueShown(TKey key, TRow? before)
+    {
+        var after = Shown(key);
+        if (after is null ? before is null : before is not null && EqualityComparer<TRow>.Default.Equals(before, after))
+        {
+            return false;
+        }
+
+        _pending.Add(after is null ? LiveEdit<TRow, TKey>.Delete(key) : LiveEdit<TRow, TKey>.Upsert(key, after));
+        return true;
+    }
+
+    // Under _gate: every row the app sees.
+    private List<TRow> ShownRows()
+    {
+        var rows = new List<TRow>(_rows.Count + _optimistic.Count);
+        foreach (var pair in _rows)
+        {
+            if (!_optimistic.ContainsKey(pair.Key))
             {
-                return false;
+                rows.Add(pair.Value);
+            }
+        }
+
+        foreach (var optimistic in _optimistic.Values)
+        {
+            if (optimistic.Row is { } row)
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    // Completes the optimistic changes that ended while _gate was held (their continuations run elsewhere).
+    private void CompleteEnded()
+    {
+        List<(OptimisticChange<TRow, TKey> Change, OptimisticOutcome Outcome)> ended;
+        lock (_gate)
+        {
+            if (_ended.Count == 0)
+            {
+                return;
             }
 
-            _rows.Remove(key);
-            _pending.Add(LiveEdit<TRow, TKey>.Delete(key));
-            return true;
+            ended = new List<(OptimisticChange<TRow, TKey>, OptimisticOutcome)>(_ended);
+            _ended.Clear();
         }
 
-        if (existed && EqualityComparer<TRow>.Default.Equals(previous!, row))
+        foreach (var (change, outcome) in ended)
         {
-            return false; // a duplicate
+            change.Complete(outcome);
         }
-
-        _rows[key] = row;
-        _pending.Add(LiveEdit<TRow, TKey>.Upsert(key, row));
-        return true;
     }
 
     // Shows the queued changes on the notification context.

@@ -32,6 +32,9 @@ public class LiveTableOptions
     /// </summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.Zero;
 
-    /// <summary>The clock of <see cref="BatchWindow"/> and <see cref="LiveTable{TRow, TKey}.LastChangedAt"/>. Default <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>How long an optimistic change waits for the server's change before it is rolled back. Default 30 s.</summary>
+    public TimeSpan OptimisticTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The clock of <see cref="BatchWindow"/>, <see cref="OptimisticTimeout"/> and <see cref="LiveTable{TRow, TKey}.LastChangedAt"/>. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }
