@@ -20,7 +20,8 @@ namespace Skaftin.Realtime.Runtime.Tests;
 /// <see cref="ObservableCollection{T}"/> by its indices, as WPF's and Avalonia's collection views apply them; each
 /// index must be in range, the items at the old index must be the old items, and the mirror must equal the table at
 /// every notification. After each step: mirror == table == the model's sorted rows, every change of Count notified,
-/// one Reset per reload.
+/// one Reset per reload. Optimistic changes (shown at once, confirmed by the row's next server change, rolled back,
+/// kept through reloads) are in the model too.
 /// </summary>
 public sealed class LiveTableConformanceTests
 {
@@ -49,11 +50,15 @@ public sealed class LiveTableConformanceTests
         Reload,
         Resync,
         Advance,
+        Optimistic,
+        OptimisticDelete,
+        Rollback,
     }
 
     private static readonly Gen<Op> Ops = Gen.Frequency(
         (5, Op.Insert), (6, Op.Update), (3, Op.Delete), (2, Op.Duplicate), (2, Op.Stale),
-        (1, Op.Missed), (1, Op.Reload), (1, Op.Resync), (2, Op.Advance));
+        (1, Op.Missed), (1, Op.Reload), (1, Op.Resync), (2, Op.Advance),
+        (2, Op.Optimistic), (1, Op.OptimisticDelete), (2, Op.Rollback));
 
     private static readonly Gen<(Op Op, int Id, int Name, int Back)> Step =
         Gen.Select(Ops, Gen.Int[1, 8], Gen.Int[0, Names.Length - 1], Gen.Int[1, 4]);
@@ -99,6 +104,7 @@ public sealed class LiveTableConformanceTests
         // The model: what the table must hold, by the table's contract.
         private readonly Dictionary<int, Vehicle> _rows = new();
         private readonly Dictionary<int, DateTimeOffset> _applied = new();
+        private readonly Dictionary<int, (Vehicle? Row, OptimisticChange<Vehicle, int> Change)> _optimistic = new();
 
         // The database the loader reads (it also changes when an event is missed).
         private readonly Dictionary<int, Vehicle> _database = new();
@@ -131,6 +137,7 @@ public sealed class LiveTableConformanceTests
                 {
                     Order = _appOrder,
                     TimeProvider = _time,
+                    OptimisticTimeout = TimeSpan.FromDays(1),
                     BatchWindow = _batched ? TimeSpan.FromSeconds(1) : TimeSpan.Zero,
                 });
             _live.CollectionChanged += OnCollectionChanged;
@@ -198,6 +205,20 @@ public sealed class LiveTableConformanceTests
                         void Done(int count) => loaded.TrySetResult(count);
                     });
                     break;
+                case Op.Optimistic:
+                    _optimistic[id] = (V(id, name), _live.ApplyOptimistic(V(id, name)));
+                    break;
+                case Op.OptimisticDelete:
+                    _optimistic[id] = (null, _live.ApplyOptimisticDelete(id));
+                    break;
+                case Op.Rollback:
+                    if (_optimistic.Remove(id, out var pending))
+                    {
+                        pending.Change.Rollback();
+                        Assert.Equal(OptimisticOutcome.RolledBack, await pending.Change.Outcome.WaitAsync(TimeSpan.FromSeconds(30)));
+                    }
+
+                    break;
                 case Op.Advance:
                     var resets = _resets;
                     _time.Advance(TimeSpan.FromSeconds(1));
@@ -247,6 +268,13 @@ public sealed class LiveTableConformanceTests
             }
 
             _applied[id] = when;
+            if (_optimistic.Remove(id, out var confirmed))
+            {
+                // The server's change confirmed it, before the event's dispatch returned.
+                Assert.Equal(TaskStatus.RanToCompletion, confirmed.Change.Outcome.Status);
+                Assert.Equal(OptimisticOutcome.Confirmed, confirmed.Change.Outcome.Result);
+            }
+
             if (row is null)
             {
                 _rows.Remove(id);
@@ -326,9 +354,16 @@ public sealed class LiveTableConformanceTests
             Assert.True(table.SequenceEqual(_mirror), $"{when}: the mirror differs from the table");
             Assert.True(table.Select((row, i) => ReferenceEquals(row, _live[i])).All(static same => same), $"{when}: the indexer differs from the enumerator");
             Assert.True(_notifiedCount == _live.Count, $"{when}: Count changed to {_live.Count} without a notification (last notified {_notifiedCount})");
+            foreach (var (id, pending) in _optimistic)
+            {
+                Assert.True(_live.IsOptimistic(id), $"{when}: the optimistic change to {id} ended early ({pending.Change.Outcome.Status})");
+            }
+
             if (shown)
             {
-                var expected = _rows.Values.OrderBy(static row => row, _order).ToList();
+                var expected = _rows.Where(pair => !_optimistic.ContainsKey(pair.Key)).Select(static pair => pair.Value)
+                    .Concat(_optimistic.Values.Where(static o => o.Row is not null).Select(static o => o.Row!))
+                    .OrderBy(static row => row, _order).ToList();
                 Assert.True(expected.SequenceEqual(table), $"{when}: expected [{string.Join(", ", expected.Select(static v => $"{v.Id}:{v.RegistrationNumber}"))}] but the table shows [{string.Join(", ", table.Select(static v => $"{v.Id}:{v.RegistrationNumber}"))}]");
             }
         }
