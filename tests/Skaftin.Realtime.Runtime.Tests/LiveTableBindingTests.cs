@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.ComponentModel;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
@@ -18,17 +17,9 @@ public sealed class LiveTableBindingTests
     private readonly List<NotifyCollectionChangedEventArgs> _changes = new();
     private readonly List<string?> _properties = new();
 
-    private static Vehicle V(int id, string registration = "R") =>
-        new(id, registration, VehicleStatus.Available, null, new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
+    private static Vehicle V(int id, string registration = "R") => VehicleChanges.Row(id, registration);
 
-    private void Send(string type, int id, string registration = "R", int second = 1)
-    {
-        var data = type == "delete"
-            ? $$"""{"id":{{id}}}"""
-            : $$"""{"id":{{id}},"registration_number":"{{registration}}","status":"Available","capacity":null,"created_at":"2026-11-26T08:00:00Z"}""";
-        _router.DispatchDatabaseChange(Encoding.UTF8.GetBytes(
-            $$"""{"type":"{{type}}","projectId":"p1","tableName":"vehicles","data":{{data}},"timestamp":"2026-11-26T09:00:{{second:00}}Z"}"""));
-    }
+    private void Send(string type, int id, string registration = "R", int second = 1) => VehicleChanges.Send(_router, type, id, registration, second);
 
     private async Task<LiveTable<Vehicle, int>> StartAsync(LiveTableOptions? options, params Vehicle[] rows)
     {
