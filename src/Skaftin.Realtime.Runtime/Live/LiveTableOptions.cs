@@ -3,13 +3,18 @@ using System.Threading;
 
 namespace Skaftin.Realtime;
 
-/// <summary>Settings of a <see cref="LiveTable{TRow, TKey}"/>.</summary>
-public sealed class LiveTableOptions
+/// <summary>
+/// Settings of a <see cref="LiveTable{TRow, TKey}"/>. Rows are ordered by key; to order them otherwise, use
+/// <see cref="LiveTableOptions{TRow}"/> and set its <see cref="LiveTableOptions{TRow}.Order"/>.
+/// </summary>
+public class LiveTableOptions
 {
     /// <summary>
-    /// Where <see cref="LiveTable{TRow, TKey}.CollectionChanged"/> is raised; null (default) raises it on the thread that
-    /// applied the change. Set it to a UI thread's context to bind the table to a view. Notifications are handed over
-    /// with <see cref="SynchronizationContext.Send"/>, so they keep their order.
+    /// Where <see cref="LiveTable{TRow, TKey}.CollectionChanged"/> and <see cref="LiveTable{TRow, TKey}.PropertyChanged"/>
+    /// are raised; null (default) raises them on the thread that applied the change. Set it to a UI thread's context to
+    /// bind the table to a view: the rows the table shows (its indexer, <see cref="LiveTable{TRow, TKey}.Count"/>, its
+    /// enumerator) then change only on that context, each change followed at once by its notification. Notifications
+    /// are handed over with <see cref="SynchronizationContext.Send"/>, so they keep their order.
     /// </summary>
     public SynchronizationContext? NotificationContext { get; set; }
 
@@ -18,4 +23,18 @@ public sealed class LiveTableOptions
 
     /// <summary>How long to wait before retrying a failed load. Default 1 s; each retry doubles it, up to 30 s.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Debounces bursts of changes. Zero (default) shows every change at once with its own notification. When positive,
+    /// the first change starts a window of this length; the changes that arrive within it are shown together when it
+    /// ends: a lone change raises its own notification (Add, Remove, Replace, Move), two or more raise one
+    /// <see cref="System.Collections.Specialized.NotifyCollectionChangedAction.Reset"/>. A reload is shown at once.
+    /// </summary>
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How long an optimistic change waits for the server's change before it is rolled back. Default 30 s.</summary>
+    public TimeSpan OptimisticTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The clock of <see cref="BatchWindow"/>, <see cref="OptimisticTimeout"/> and <see cref="LiveTable{TRow, TKey}.LastChangedAt"/>. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }
