@@ -31,6 +31,7 @@ public sealed partial class ReadmeSnippetTests
     /// </summary>
     public const string FragmentPrelude = """
         using System;
+        using System.Collections.Generic;
         using System.Net.Http;
         using System.Threading;
         using System.Threading.Tasks;
