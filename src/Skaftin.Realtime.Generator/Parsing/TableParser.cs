@@ -148,7 +148,8 @@ internal sealed class TableParser
             return "it is a struct; declare the row type as a record or class";
         }
 
-        if (type.IsGenericType)
+        // Arity, not IsGenericType: IsGenericType is also true for a type nested in a generic one (reported below).
+        if (type.Arity > 0)
         {
             return "it is generic; declare a non-generic row type per table";
         }

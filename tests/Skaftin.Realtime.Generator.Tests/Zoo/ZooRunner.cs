@@ -86,14 +86,19 @@ internal sealed class ZooRunner
                     throw new InvalidOperationException($"a generator diagnostic without a zoo location: {diagnostic}");
                 }
 
-                if (Allowed(source.Model).Contains(diagnostic.Id))
+                var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                if (Allowed(source.Model) is { } allowed && allowed.Id == diagnostic.Id && !message.Contains(allowed.Reason, StringComparison.Ordinal))
+                {
+                    Findings.Add(new ZooFinding(source.Model, null, $"{diagnostic.Id} gives the wrong reason", $"expected it to say '{allowed.Reason}': {message}"));
+                }
+                else if (Allowed(source.Model)?.Id == diagnostic.Id)
                 {
                     explained.Add(source.Model);
-                    Explanations.Add((source.Model, diagnostic.Id + " " + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+                    Explanations.Add((source.Model, diagnostic.Id + " " + message));
                 }
                 else
                 {
-                    Findings.Add(new ZooFinding(source.Model, Pin(source, diagnostic), $"{diagnostic.Id} reported", diagnostic.GetMessage()));
+                    Findings.Add(new ZooFinding(source.Model, Pin(source, diagnostic), $"{diagnostic.Id} reported", message));
                 }
             }
 
@@ -238,10 +243,14 @@ internal sealed class ZooRunner
                 concurrentBuild: true));
     }
 
-    // What a model's kind may answer with instead of working code.
-    private static IReadOnlySet<string> Allowed(ZooModel model) => model.Kind is ModelKind.FileScoped or ModelKind.NestedInGeneric
-        ? new HashSet<string>(StringComparer.Ordinal) { "SKR001" }
-        : new HashSet<string>(StringComparer.Ordinal);
+    // What a model's kind may answer with instead of working code: a diagnostic id, and the reason its message must
+    // give (an explanation that names the wrong reason misleads as much as none).
+    private static (string Id, string Reason)? Allowed(ZooModel model) => model.Kind switch
+    {
+        ModelKind.FileScoped => ("SKR001", "file-local"),
+        ModelKind.NestedInGeneric => ("SKR001", "nested in a generic type"),
+        _ => null,
+    };
 
     private static ZooMember? Pin(ZooSource source, Diagnostic diagnostic) =>
         source.MemberLines.GetValueOrDefault(diagnostic.Location.GetLineSpan().StartLinePosition.Line);
