@@ -59,8 +59,8 @@ internal sealed class SocketIOConnection : ISocketConnection
             ClientWebSocketProvider = CreateWebSocket,
         };
         _socket.OnConnected += (_, _) => Connected?.Invoke();
-        _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(reason);
-        _socket.OnError += (_, message) => ConnectError?.Invoke(message);
+        _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(SocketIOReasons.Disconnect(reason));
+        _socket.OnError += (_, message) => ConnectError?.Invoke(SocketIOReasons.Refusal(message));
         _socket.OnPing += (_, _) => Heartbeat?.Invoke();
         foreach (var name in ServerEvents)
         {
@@ -74,9 +74,9 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     public event Action? Connected;
 
-    public event Action<string>? Disconnected;
+    public event Action<SocketDisconnect>? Disconnected;
 
-    public event Action<string>? ConnectError;
+    public event Action<ConnectRefusal>? ConnectError;
 
     public event Action? Heartbeat;
 
