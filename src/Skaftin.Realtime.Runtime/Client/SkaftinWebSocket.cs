@@ -25,12 +25,14 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     private readonly Broadcast<byte[]> _bytes = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly int _maxFrameBytes;
+    private readonly InterceptedEvents _events;
     private int _offsetsAppended;
     private long _pendingAttachments;
 
-    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, int maxFrameBytes)
+    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, int maxFrameBytes, InterceptedEvents events)
     {
         _maxFrameBytes = maxFrameBytes;
+        _events = events;
         configure?.Invoke(_socket.Options);
     }
 
@@ -132,8 +134,8 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
                 }
 
                 var frame = result.MessageType == WebSocketMessageType.Binary ? BinaryFrame()
-                    : length > count ? SocketIOFrameReader.ReadOversized(buffer.AsSpan(0, count), tail!.End(buffer.AsSpan(0, count)), length, _maxFrameBytes, OffsetsAppended)
-                    : SocketIOFrameReader.Read(buffer.AsSpan(0, count), OffsetsAppended);
+                    : length > count ? SocketIOFrameReader.ReadOversized(buffer.AsSpan(0, count), tail!.End(buffer.AsSpan(0, count)), length, _maxFrameBytes, _events, OffsetsAppended)
+                    : SocketIOFrameReader.Read(buffer.AsSpan(0, count), _events, OffsetsAppended);
                 if (!Handle(frame))
                 {
                     return;
