@@ -223,7 +223,8 @@ public sealed class SocketIOFrameReaderTests
         Assert.Equal("p1", connect.SessionId);
 
         Assert.Equal("44{\"message\":\"bad token\"}", Read("44{\"message\":\"bad token\",\"data\":{\"code\":1}}").ControlText);
-        Assert.Equal("44{\"message\":\"The server refused the connection: [1]\"}", Read("44[1]").ControlText);
+        Assert.Equal("44{\"message\":\"\"}", Read("44[1]").ControlText);
+        Assert.Equal("44{\"message\":\"\"}", Read("44{\"data\":{\"code\":1}}").ControlText);
         Assert.Equal("41", Read("41").ControlText);
         Assert.Equal("2", Read("2").ControlText);
         Assert.Equal("3", Read("3").ControlText);

@@ -357,7 +357,8 @@ internal static class SocketIOFrameReader
         return InboundFrame.Control("40" + WriteObject(writer => writer.WriteString("sid", sid)), pid);
     }
 
-    // Socket.IO CONNECT_ERROR: {"message":"...","data":...}. Whatever it holds, the library gets a plain message.
+    // Socket.IO CONNECT_ERROR: {"message":"...","data":...}. Whatever it holds, the library gets a plain message: an
+    // empty one when there is no readable message, so the seam reports a refusal of unknown kind (not a middleware's).
     private static string ConnectErrorPacket(ReadOnlySpan<byte> json)
     {
         string? message = null;
@@ -369,12 +370,7 @@ internal static class SocketIOFrameReader
             }
         });
 
-        if (!readable || message is null)
-        {
-            message = json.IsEmpty ? "The server refused the connection." : "The server refused the connection: " + Utf8Text.Decode(json);
-        }
-
-        return "44" + WriteObject(writer => writer.WriteString("message", message));
+        return "44" + WriteObject(writer => writer.WriteString("message", readable ? message ?? "" : ""));
     }
 
     private delegate void PropertyReader(string? name, ref Utf8JsonReader reader);
