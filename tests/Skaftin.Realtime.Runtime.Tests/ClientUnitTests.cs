@@ -244,6 +244,24 @@ public sealed class ClientUnitTests
         Assert.Single(_server.Connections);
     }
 
+    [Theory]
+    [InlineData("ClientClose")]
+    [InlineData("TransportClosed")]
+    [InlineData("TransportError")]
+    [InlineData("PingTimeout")]
+    [InlineData("Unknown")]
+    public async Task EveryOtherDisconnectIsALostConnectionThatIsCalledBack(string reason)
+    {
+        var policy = new RecordingPolicy();
+        await using var client = _server.CreateClient(o => o.RetryPolicy = policy);
+        await client.ConnectAsync();
+
+        _server.Current.Drop(Enum.Parse<DisconnectReason>(reason));
+        await Eventually.Until(() => client.State == ConnectionState.Connected && _server.Connections.Count == 2, "the client reconnects");
+
+        Assert.Equal(RetryReason.ConnectionLost, policy.Seen.First().Reason);
+    }
+
     [Fact]
     public async Task MaxAttemptsEndsReconnecting()
     {
