@@ -126,7 +126,7 @@ public sealed class ClientUnitTests
         await using var membership = await client.JoinProjectAsync("p1");
         _server.Authenticate = static token => token == "token-2" ? "token expired" : null;
 
-        _server.Current.Drop("transport close");
+        _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Connected && _server.Connections.Count == 3, "the client reconnects with a third token");
 
         Assert.Equal(new[] { "token-1", "token-2", "token-3" }, _server.Connections.Select(static c => c.Token));
@@ -144,7 +144,7 @@ public sealed class ClientUnitTests
         await using var membership = await client.JoinProjectAsync("p1");
         _server.Authenticate = static token => token is "token-2" or "token-3" or "token-4" ? "token expired" : null;
 
-        _server.Current.Drop("transport close");
+        _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Connected && _server.Connections.Count == 5, "the fifth token is accepted");
 
         await Eventually.Until(() => errors.Count == 3, "each refusal is reported");
@@ -161,7 +161,7 @@ public sealed class ClientUnitTests
         using var e = client.OnError(errors.Enqueue);
         await client.ConnectAsync();
 
-        _server.Current.Drop("transport close");
+        _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Connected && _server.Connections.Count == 2, "the client reconnects once the provider recovers");
 
         await Eventually.Until(() => errors.Count == 2, "each provider failure is reported");
@@ -177,12 +177,43 @@ public sealed class ClientUnitTests
         await client.ConnectAsync();
         _server.Authenticate = static _ => "invalid api key";
 
-        _server.Current.Drop("transport close");
+        _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the policy gives up");
 
         Assert.Equal(3, _server.Connections.Count);
         await Eventually.Until(() => errors.Count == 3, "two refusals and the end are reported");
         Assert.Contains("Gave up reconnecting after 2 attempts", errors.Last().Exception!.Message);
+    }
+
+    [Fact]
+    public async Task ARefusalThatIsNotAMiddlewaresIsNotTakenForRefusedCredentials()
+    {
+        var policy = new RecordingPolicy();
+        await using var client = _server.CreateClient(o => o.RetryPolicy = policy);
+        await client.ConnectAsync();
+        _server.RefusalKind = ConnectRefusalKind.Namespace;
+        _server.Authenticate = static _ => "Invalid namespace";
+
+        _server.Current.Drop(DisconnectReason.TransportClosed);
+        await Eventually.Until(() => policy.Seen.Count(static c => c.Error is not null) >= 2, "the refused reconnects are retried");
+
+        var refused = policy.Seen.First(static c => c.Error is not null);
+        Assert.Equal(RetryReason.ServerUnreachable, refused.Reason);
+        Assert.IsNotType<SkaftinAuthenticationException>(refused.Error);
+        Assert.Contains("Invalid namespace", refused.Error!.Message);
+        _server.Authenticate = static _ => null;
+        await Eventually.Until(() => client.State == ConnectionState.Connected, "it reconnects once the server accepts");
+    }
+
+    private sealed class RecordingPolicy : IRetryPolicy
+    {
+        public ConcurrentQueue<RetryContext> Seen { get; } = new();
+
+        public TimeSpan? NextRetryDelay(RetryContext context)
+        {
+            Seen.Enqueue(context);
+            return TimeSpan.FromMilliseconds(10);
+        }
     }
 
     private sealed class StopAfterRefusals(int limit) : IRetryPolicy
@@ -206,11 +237,29 @@ public sealed class ClientUnitTests
         await using var client = _server.CreateClient();
         await client.ConnectAsync();
 
-        _server.Current.Drop("io server disconnect");
+        _server.Current.Drop(DisconnectReason.ServerDisconnect);
         await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the client is disconnected");
         await Task.Delay(200);
 
         Assert.Single(_server.Connections);
+    }
+
+    [Theory]
+    [InlineData("ClientClose")]
+    [InlineData("TransportClosed")]
+    [InlineData("TransportError")]
+    [InlineData("PingTimeout")]
+    [InlineData("Unknown")]
+    public async Task EveryOtherDisconnectIsALostConnectionThatIsCalledBack(string reason)
+    {
+        var policy = new RecordingPolicy();
+        await using var client = _server.CreateClient(o => o.RetryPolicy = policy);
+        await client.ConnectAsync();
+
+        _server.Current.Drop(Enum.Parse<DisconnectReason>(reason));
+        await Eventually.Until(() => client.State == ConnectionState.Connected && _server.Connections.Count == 2, "the client reconnects");
+
+        Assert.Equal(RetryReason.ConnectionLost, policy.Seen.First().Reason);
     }
 
     [Fact]
@@ -226,7 +275,7 @@ public sealed class ClientUnitTests
         await client.ConnectAsync();
         _server.Unreachable = true;
 
-        _server.Current.Drop("transport close");
+        _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the client gives up");
 
         var error = Assert.Single(errors);

@@ -172,10 +172,10 @@ public sealed class ConnectionModelTests
 
                     break;
                 case Call.Drop:
-                    live?.Drop("transport close");
+                    live?.Drop(DisconnectReason.TransportClosed);
                     break;
                 case Call.ServerDisconnect:
-                    live?.Drop("io server disconnect");
+                    live?.Drop(DisconnectReason.ServerDisconnect);
                     break;
                 case Call.Restart:
                     if (live is not null)
@@ -192,7 +192,7 @@ public sealed class ConnectionModelTests
                     break;
                 case Call.Outage:
                     _server.Unreachable = true;
-                    live?.Drop("transport close");
+                    live?.Drop(DisconnectReason.TransportClosed);
                     break;
                 case Call.Reachable:
                     _server.Unreachable = false;

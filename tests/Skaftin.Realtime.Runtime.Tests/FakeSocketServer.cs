@@ -20,6 +20,9 @@ internal sealed class FakeSocketServer
     /// <summary>Decides for each connection attempt's token: null accepts, a text rejects with that message.</summary>
     public Func<string, string?> Authenticate { get; set; } = static _ => null;
 
+    /// <summary>How the seam classifies the refusals <see cref="Authenticate"/> returns.</summary>
+    public ConnectRefusalKind RefusalKind { get; set; } = ConnectRefusalKind.Middleware;
+
     /// <summary>When true, connection attempts get no answer at all, like a host that has gone away.</summary>
     public bool Unreachable { get; set; }
 
@@ -64,7 +67,7 @@ internal sealed class FakeSocketServer
             }
         }
 
-        Current.Drop("transport close");
+        Current.Drop(DisconnectReason.TransportClosed);
     }
 
     public Connection Current
@@ -109,9 +112,9 @@ internal sealed class FakeSocketServer
 
         public event Action? Connected;
 
-        public event Action<string>? Disconnected;
+        public event Action<SocketDisconnect>? Disconnected;
 
-        public event Action<string>? ConnectError;
+        public event Action<ConnectRefusal>? ConnectError;
 
         public event Action? Heartbeat;
 
@@ -150,7 +153,7 @@ internal sealed class FakeSocketServer
 
                 if (server.Authenticate(Token) is { } refusal)
                 {
-                    ConnectError?.Invoke(refusal);
+                    ConnectError?.Invoke(new ConnectRefusal(server.RefusalKind, refusal));
                 }
                 else
                 {
@@ -222,10 +225,10 @@ internal sealed class FakeSocketServer
         /// <summary>Whether the server forgot this connection's recovery session (it restarted).</summary>
         public bool Forgotten { get; set; }
 
-        public void Drop(string reason)
+        public void Drop(DisconnectReason reason)
         {
             Dropped = true;
-            Disconnected?.Invoke(reason);
+            Disconnected?.Invoke(new SocketDisconnect(reason, reason.ToString()));
         }
 
         public void Ping() => Heartbeat?.Invoke();

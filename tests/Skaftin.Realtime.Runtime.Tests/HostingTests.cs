@@ -100,7 +100,7 @@ public sealed class HostingTests
         Assert.Equal("Connected", healthy.Entries["skaftin-realtime"].Data["state"]);
 
         server.Unreachable = true;
-        server.Current.Drop("transport close");
+        server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Reconnecting, "the client reconnects");
         Assert.Equal(HealthStatus.Degraded, (await health.CheckHealthAsync()).Status);
     }
@@ -228,7 +228,7 @@ public sealed class HostingTests
         server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("A"));
         server.Authenticate = static _ => "refused";
 
-        server.Current.Drop("transport close");
+        server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => seen.Any(static s => s.What == "error ConnectionFailed"), "the refusal is reported");
 
         Assert.Equal(

@@ -43,7 +43,7 @@ public sealed class LifecycleTests
         using var a = client.Vehicles().OnResync(resyncs.Enqueue);
         await client.ConnectAsync();
         await using var membership = await client.JoinProjectAsync("p1");
-        _server.Current.Drop("io server disconnect");
+        _server.Current.Drop(DisconnectReason.ServerDisconnect);
         await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the server closed the connection");
 
         await client.ConnectAsync();
@@ -66,7 +66,7 @@ public sealed class LifecycleTests
         await client.ConnectAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         _server.Unreachable = true;
-        _server.Current.Drop("transport close");
+        _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Disconnected, "reconnecting gives up");
         _server.Unreachable = false;
 
@@ -146,7 +146,7 @@ public sealed class LifecycleTests
         await using var client = _server.CreateClient(o => o.ConnectTimeout = TimeSpan.FromMilliseconds(50));
         await client.ConnectAsync();
         _server.Unreachable = true;
-        _server.Current.Drop("transport close");
+        _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Reconnecting, "the client reconnects");
 
         await using var membership = await client.JoinProjectAsync("p2");
@@ -204,7 +204,7 @@ public sealed class LifecycleTests
         await client.ConnectAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         _server.Unreachable = true;
-        _server.Current.Drop("transport close");
+        _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => _server.Connections.Count >= 3, "the client is reconnecting");
 
         await client.StopAsync();

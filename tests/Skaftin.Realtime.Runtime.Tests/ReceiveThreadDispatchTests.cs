@@ -56,7 +56,7 @@ public sealed class ReceiveThreadDispatchTests
         await using var membership = await client.JoinProjectAsync("p1");
 
         server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("before"));
-        server.Current.Drop("transport close");
+        server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => log.Count == 2 && client.State == ConnectionState.Connected, "the insert and the resync signal arrive");
 
         server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("after"));

@@ -24,7 +24,7 @@ public sealed class RecoveryTests
         await using var membership = await client.JoinProjectAsync("p1");
 
         _server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("before"));
-        _server.Current.Drop("transport close");
+        _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => log.Count == 3, "the insert and two resync signals arrive");
 
         Assert.Equal(new[] { "insert before", "vehicles ConnectionRestored", "drivers ConnectionRestored" }, log);
@@ -46,7 +46,7 @@ public sealed class RecoveryTests
         var first = _server.Current;
         first.LastOffset = "offset-41";
 
-        first.Drop("transport close");
+        first.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => states.Contains("recovered"), "the session is recovered");
 
         Assert.True(client.LastReconnectRecovered);
@@ -65,7 +65,7 @@ public sealed class RecoveryTests
         await client.ConnectAsync();
         var p1 = await client.JoinProjectAsync("p1");
         _server.Unreachable = true;
-        _server.Current.Drop("transport close");
+        _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Reconnecting, "the client reconnects");
 
         await p1.DisposeAsync();

@@ -15,8 +15,10 @@ public sealed class SocketIOFrameReaderTests
 {
     private const string Row = """{"type":"insert","projectId":"p1","tableName":"vehicles","data":{"id":1},"timestamp":"2026-11-26T08:30:00Z"}""";
 
+    private static readonly InterceptedEvents ClientEvents = SkaftinRealtimeClient.ServerEvents;
+
     private static InboundFrame Read(string frame, bool offsetsAppended = false) =>
-        SocketIOFrameReader.ReadUnguarded(Encoding.UTF8.GetBytes(frame), offsetsAppended);
+        SocketIOFrameReader.ReadUnguarded(Encoding.UTF8.GetBytes(frame), ClientEvents, offsetsAppended);
 
     private static string Nested(int depth) =>
         """{"type":"insert","tableName":"vehicles","data":""" + new string('[', depth - 1) + new string(']', depth - 1) + "}";
@@ -38,6 +40,20 @@ public sealed class SocketIOFrameReaderTests
         Assert.Equal(EventNames.DatabaseChange, frame.EventName);
         Assert.Equal(Row, Encoding.UTF8.GetString(frame.Payload.Span));
         Assert.Equal("off-1", frame.Offset);
+    }
+
+    [Fact]
+    public void OnlyTheEventsTheClientGivesAreDelivered()
+    {
+        var others = new InterceptedEvents("chat-message");
+
+        var listed = SocketIOFrameReader.ReadUnguarded(Encoding.UTF8.GetBytes("42[\"chat-message\",{\"text\":\"hi\"}]"), others, offsetsAppended: false);
+        var unlisted = SocketIOFrameReader.ReadUnguarded(Encoding.UTF8.GetBytes("42[\"database-change\"," + Row + "]"), others, offsetsAppended: false);
+
+        Assert.Equal((InboundFrameKind.Event, "chat-message"), (listed.Kind, listed.EventName));
+        Assert.Equal("{\"text\":\"hi\"}", Encoding.UTF8.GetString(listed.Payload.Span));
+        Assert.Equal(InboundFrameKind.Rejected, unlisted.Kind);
+        Assert.Equal((RealtimeErrorKind.FrameDropped, FrameErrorKind.UnknownEvent), (unlisted.Rejection!.Kind, unlisted.Rejection.Exception.Kind));
     }
 
     [Fact]
@@ -161,7 +177,7 @@ public sealed class SocketIOFrameReaderTests
         var at = Array.IndexOf(bytes, (byte)0xC3);
         bytes[at] = 0xFF;
 
-        var frame = SocketIOFrameReader.ReadUnguarded(bytes, offsetsAppended: true);
+        var frame = SocketIOFrameReader.ReadUnguarded(bytes, ClientEvents, offsetsAppended: true);
 
         Assert.Equal(FrameErrorKind.InvalidUtf8, Cause(frame).Kind);
         Assert.Equal("insert", frame.Rejection!.EventType);
@@ -207,7 +223,8 @@ public sealed class SocketIOFrameReaderTests
         Assert.Equal("p1", connect.SessionId);
 
         Assert.Equal("44{\"message\":\"bad token\"}", Read("44{\"message\":\"bad token\",\"data\":{\"code\":1}}").ControlText);
-        Assert.Equal("44{\"message\":\"The server refused the connection: [1]\"}", Read("44[1]").ControlText);
+        Assert.Equal("44{\"message\":\"\"}", Read("44[1]").ControlText);
+        Assert.Equal("44{\"message\":\"\"}", Read("44{\"data\":{\"code\":1}}").ControlText);
         Assert.Equal("41", Read("41").ControlText);
         Assert.Equal("2", Read("2").ControlText);
         Assert.Equal("3", Read("3").ControlText);
@@ -248,7 +265,7 @@ public sealed class SocketIOFrameReaderTests
         }
 
         var head = frame.AsSpan(0, 100_000);
-        var read = SocketIOFrameReader.ReadOversizedUnguarded(head, tail.End(head), frame.Length, 100_000, offsetsAppended: true);
+        var read = SocketIOFrameReader.ReadOversizedUnguarded(head, tail.End(head), frame.Length, 100_000, ClientEvents, offsetsAppended: true);
 
         var cause = Cause(read);
         Assert.Equal(FrameErrorKind.TooLarge, cause.Kind);
@@ -271,7 +288,7 @@ public sealed class SocketIOFrameReaderTests
     [InlineData("42{", false, RealtimeErrorKind.FrameDropped)]
     public void AnyOversizedFrameIsRejectedAsTooLarge(string head, bool endsConnection, RealtimeErrorKind kind)
     {
-        var read = SocketIOFrameReader.ReadOversizedUnguarded(Encoding.UTF8.GetBytes(head), "x\"]"u8, 1L << 40, 65536, offsetsAppended: true);
+        var read = SocketIOFrameReader.ReadOversizedUnguarded(Encoding.UTF8.GetBytes(head), "x\"]"u8, 1L << 40, 65536, ClientEvents, offsetsAppended: true);
 
         Assert.Equal(FrameErrorKind.TooLarge, Cause(read).Kind);
         Assert.Equal(kind, read.Rejection!.Kind);
@@ -289,7 +306,7 @@ public sealed class SocketIOFrameReaderTests
     public void TheOffsetIsReadFromTheEndOfAnOversizedEvent(string end, string? offset)
     {
         var head = Encoding.UTF8.GetBytes("42[\"database-change\",{\"type\":");
-        var read = SocketIOFrameReader.ReadOversizedUnguarded(head, Encoding.UTF8.GetBytes(end), 1L << 30, 65536, offsetsAppended: true);
+        var read = SocketIOFrameReader.ReadOversizedUnguarded(head, Encoding.UTF8.GetBytes(end), 1L << 30, 65536, ClientEvents, offsetsAppended: true);
 
         Assert.Equal(offset, read.Offset);
     }
@@ -379,11 +396,11 @@ public sealed class SocketIOFrameReaderTests
     // Nothing escapes the reader, and what it delivers is safe for every parser above it.
     private static void ReadsSafely(byte[] bytes, bool offsetsAppended)
     {
-        var frame = SocketIOFrameReader.ReadUnguarded(bytes, offsetsAppended);
+        var frame = SocketIOFrameReader.ReadUnguarded(bytes, ClientEvents, offsetsAppended);
         switch (frame.Kind)
         {
             case InboundFrameKind.Event:
-                Assert.Contains(frame.EventName, new[] { EventNames.DatabaseChange, EventNames.ProjectEvent, EventNames.JoinedProject, EventNames.LeftProject, EventNames.JoinProjectError });
+                Assert.Contains(frame.EventName, ClientEvents.Names);
                 Assert.True(Utf8Text.IsValid(frame.Payload.Span));
                 var reader = new Utf8JsonReader(frame.Payload.Span, new JsonReaderOptions { MaxDepth = SkaftinFrameException.MaxPayloadDepth });
                 while (reader.Read())
@@ -438,7 +455,7 @@ public sealed class SocketIOFrameReaderTests
         {
             var bytes = Encoding.UTF8.GetBytes(text);
             var head = bytes.AsSpan(0, Math.Min(cut, bytes.Length));
-            var read = SocketIOFrameReader.ReadOversizedUnguarded(head, bytes.AsSpan(Math.Max(0, bytes.Length - 20)), bytes.Length, 65536, offsets);
+            var read = SocketIOFrameReader.ReadOversizedUnguarded(head, bytes.AsSpan(Math.Max(0, bytes.Length - 20)), bytes.Length, 65536, ClientEvents, offsets);
             Assert.Equal(FrameErrorKind.TooLarge, Cause(read).Kind);
         }, iter: 20_000);
 

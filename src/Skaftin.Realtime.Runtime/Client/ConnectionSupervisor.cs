@@ -13,8 +13,6 @@ namespace Skaftin.Realtime;
 /// </summary>
 internal sealed class ConnectionSupervisor : IAsyncDisposable
 {
-    private const string ServerDisconnect = "io server disconnect";
-
     private readonly SkaftinRealtimeOptions _options;
     private readonly SocketConnectionFactory _factory;
     private readonly ILogger _logger;
@@ -283,13 +281,13 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         var socket = _factory(_options.ApiUrl, _options.Transport, token, resume);
         var accepted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         socket.Connected += () => accepted.TrySetResult(true);
-        socket.ConnectError += message => accepted.TrySetException(new SkaftinAuthenticationException(message));
+        socket.ConnectError += refusal => accepted.TrySetException(RefusalError(refusal));
         var closed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        socket.Disconnected += reason =>
+        socket.Disconnected += disconnect =>
         {
-            accepted.TrySetException(new SkaftinConnectionException($"The connection closed before it was accepted: {reason}"));
+            accepted.TrySetException(new SkaftinConnectionException($"The connection closed before it was accepted: {disconnect.Description}"));
             closed.TrySetResult(true);
-            OnSocketClosed(socket, reason, reason == ServerDisconnect ? null : RetryReason.ConnectionLost);
+            OnSocketClosed(socket, disconnect.Description, disconnect.Reason == DisconnectReason.ServerDisconnect ? null : RetryReason.ConnectionLost);
         };
         socket.Heartbeat += () => Touch(socket);
         socket.EventReceived += (name, payload) => OnEvent(socket, name, payload);
@@ -366,6 +364,12 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
             throw;
         }
     }
+
+    // The SDK's handshake carries only credentials, so a middleware's refusal is a refusal of them; any other refusal
+    // (a wrong namespace, no message) is a server the client cannot use, retried like an unreachable one.
+    private static Exception RefusalError(ConnectRefusal refusal) => refusal.Kind == ConnectRefusalKind.Middleware
+        ? new SkaftinAuthenticationException(refusal.Message)
+        : new SkaftinConnectionException($"The server refused the connection: {refusal.Message}");
 
     // From the socket's threads: the loss is handled on a task of its own, which stop and dispose await.
     private void OnSocketClosed(ISocketConnection socket, string reason, RetryReason? retry)

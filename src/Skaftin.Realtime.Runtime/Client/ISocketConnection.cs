@@ -22,11 +22,11 @@ internal interface ISocketConnection : IAsyncDisposable
     /// <summary>The server accepted the connection.</summary>
     event Action? Connected;
 
-    /// <summary>The connection ended; the argument is the reason.</summary>
-    event Action<string>? Disconnected;
+    /// <summary>The connection ended; the argument says why, typed.</summary>
+    event Action<SocketDisconnect>? Disconnected;
 
-    /// <summary>The server refused the connection (for example the auth middleware's message).</summary>
-    event Action<string>? ConnectError;
+    /// <summary>The server refused the connection (for example its auth middleware, with its message).</summary>
+    event Action<ConnectRefusal>? ConnectError;
 
     /// <summary>A server heartbeat arrived.</summary>
     event Action? Heartbeat;

@@ -16,6 +16,13 @@ namespace Skaftin.Realtime;
 /// </summary>
 public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDisposable, IDisposable
 {
+    /// <summary>
+    /// The one list of the server events the client takes, given to the transport: the dispatch pump delivers the
+    /// changes and project events, the supervisor reads the join answers.
+    /// </summary>
+    internal static readonly InterceptedEvents ServerEvents = new(
+        EventNames.DatabaseChange, EventNames.ProjectEvent, EventNames.JoinedProject, EventNames.LeftProject, EventNames.JoinProjectError);
+
     private readonly ILogger _logger;
     private readonly HandlerList<Action<ConnectionStateChange>> _stateObservers = new();
     private readonly HandlerList<Action<ProjectEvent>> _projectEvents = new();
@@ -29,7 +36,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <param name="options">The settings.</param>
     /// <exception cref="ArgumentException">A setting is invalid (the message names each one).</exception>
     public SkaftinRealtimeClient(SkaftinRealtimeOptions options)
-        : this(options, (url, transport, token, resume) => new SocketIOConnection(url, transport, token, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes))
+        : this(options, (url, transport, token, resume) => new SocketIOConnection(url, transport, token, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes, ServerEvents))
     {
     }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using System.Threading;
 using System.Threading.Tasks;
 using SocketIOClient.Transport;
@@ -21,16 +23,20 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     private const int InitialBufferSize = 16 * 1024;
 
     private readonly ClientWebSocket _socket = new();
-    private readonly Broadcast<string> _text = new();
-    private readonly Broadcast<byte[]> _bytes = new();
+    // System.Reactive comes with SocketIOClient. Subject<T> is what the library expects to subscribe to: a snapshot
+    // of observers per value, safe to subscribe to from any thread, ended once by an error (later values and errors
+    // are ignored, a late subscriber gets the error). Values come from the one receive loop, so never concurrently.
+    private readonly Subject<string> _text = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly int _maxFrameBytes;
+    private readonly InterceptedEvents _events;
     private int _offsetsAppended;
     private long _pendingAttachments;
 
-    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, int maxFrameBytes)
+    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, int maxFrameBytes, InterceptedEvents events)
     {
         _maxFrameBytes = maxFrameBytes;
+        _events = events;
         configure?.Invoke(_socket.Options);
     }
 
@@ -53,7 +59,7 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     public IObservable<string> TextObservable => _text;
 
     // Never fed: binary frames are attachments of binary packets, which the reader drops (the protocol has none).
-    public IObservable<byte[]> BytesObservable => _bytes;
+    public IObservable<byte[]> BytesObservable { get; } = Observable.Never<byte[]>();
 
     public async Task ConnectAsync(Uri uri, CancellationToken cancellationToken)
     {
@@ -127,13 +133,13 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    _text.Fail(new WebSocketException("The server closed the websocket."));
+                    Fail(new WebSocketException("The server closed the websocket."));
                     return;
                 }
 
                 var frame = result.MessageType == WebSocketMessageType.Binary ? BinaryFrame()
-                    : length > count ? SocketIOFrameReader.ReadOversized(buffer.AsSpan(0, count), tail!.End(buffer.AsSpan(0, count)), length, _maxFrameBytes, OffsetsAppended)
-                    : SocketIOFrameReader.Read(buffer.AsSpan(0, count), OffsetsAppended);
+                    : length > count ? SocketIOFrameReader.ReadOversized(buffer.AsSpan(0, count), tail!.End(buffer.AsSpan(0, count)), length, _maxFrameBytes, _events, OffsetsAppended)
+                    : SocketIOFrameReader.Read(buffer.AsSpan(0, count), _events, OffsetsAppended);
                 if (!Handle(frame))
                 {
                     return;
@@ -146,7 +152,7 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
         }
         catch (Exception ex)
         {
-            _text.Fail(ex);
+            Fail(ex);
         }
         finally
         {
@@ -172,7 +178,7 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
             Inbound?.Invoke(frame);
             if (frame.EndsConnection)
             {
-                _text.Fail(new WebSocketException(frame.Rejection!.Exception.Message));
+                Fail(new WebSocketException(frame.Rejection!.Exception.Message));
                 _socket.Abort();
                 return false;
             }
@@ -188,14 +194,14 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 
         try
         {
-            _text.Next(frame.ControlText);
+            _text.OnNext(frame.ControlText);
             return true;
         }
         catch (Exception ex)
         {
             // The library threw on a packet the reader rewrote; its receive pipeline would be dead from here on.
             // End the connection instead, so the client reconnects at once.
-            _text.Fail(new WebSocketException("A frame could not be processed: " + ex.Message, ex));
+            Fail(new WebSocketException("A frame could not be processed: " + ex.Message, ex));
             _socket.Abort();
             return false;
         }
@@ -216,64 +222,18 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
             null);
     }
 
-    // A minimal multicast observable (the library subscribes once per stream); errors end it.
-    private sealed class Broadcast<T> : IObservable<T>
+    // Ends the stream. Subject<T> lets an observer's exception through to the caller (and the observers after it miss
+    // the error): our own observer, subscribed first, ignores errors, so the library's gets it; and whatever the
+    // library does with it, the exception must not escape the receive loop, the connection is over either way.
+    private void Fail(Exception error)
     {
-        private IObserver<T>[] _observers = Array.Empty<IObserver<T>>();
-        private int _failed;
-
-        public IDisposable Subscribe(IObserver<T> observer)
+        try
         {
-            lock (this)
-            {
-                var next = new IObserver<T>[_observers.Length + 1];
-                _observers.CopyTo(next, 0);
-                next[next.Length - 1] = observer;
-                _observers = next;
-            }
-
-            return new Unsubscriber(this, observer);
+            _text.OnError(error);
         }
-
-        public void Next(T value)
+        catch (Exception)
         {
-            foreach (var observer in Volatile.Read(ref _observers))
-            {
-                observer.OnNext(value);
-            }
-        }
-
-        public void Fail(Exception error)
-        {
-            if (Interlocked.Exchange(ref _failed, 1) == 1)
-            {
-                return;
-            }
-
-            foreach (var observer in Volatile.Read(ref _observers))
-            {
-                try
-                {
-                    observer.OnError(error);
-                }
-                catch (Exception)
-                {
-                    // The connection is over either way; one failing observer must not hide it from the others.
-                }
-            }
-        }
-
-        private void Remove(IObserver<T> observer)
-        {
-            lock (this)
-            {
-                _observers = Array.FindAll(_observers, o => !ReferenceEquals(o, observer));
-            }
-        }
-
-        private sealed class Unsubscriber(Broadcast<T> owner, IObserver<T> observer) : IDisposable
-        {
-            public void Dispose() => owner.Remove(observer);
+            // The library's disconnect handling failed; the websocket is closed regardless.
         }
     }
 }

@@ -15,24 +15,21 @@ namespace Skaftin.Realtime;
 /// </summary>
 internal sealed class SocketIOConnection : ISocketConnection
 {
-    private static readonly string[] ServerEvents =
-    {
-        EventNames.DatabaseChange, EventNames.ProjectEvent, EventNames.JoinedProject, EventNames.LeftProject, EventNames.JoinProjectError,
-    };
-
     private readonly SocketIO _socket;
     private readonly Action<System.Net.WebSockets.ClientWebSocketOptions>? _configureWebSocket;
     private readonly int _maxFrameBytes;
+    private readonly InterceptedEvents _events;
     private readonly bool _offsetsAppended;
     private SkaftinWebSocket? _webSocket;
     private int _closed;
     private string? _lastOffset;
     private long _announcedHeartbeatTicks;
 
-    public SocketIOConnection(Uri url, SkaftinTransport transport, string token, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes)
+    public SocketIOConnection(Uri url, SkaftinTransport transport, string token, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events)
     {
         _configureWebSocket = configureWebSocket;
         _maxFrameBytes = maxFrameBytes;
+        _events = events;
         // A resumed session's missed events come before the CONNECT packet, already with their offsets.
         _offsetsAppended = resume is not null;
         // The handshake's auth object: the token, and on reconnect the session to restore (socket.io reads pid/offset).
@@ -59,10 +56,10 @@ internal sealed class SocketIOConnection : ISocketConnection
             ClientWebSocketProvider = CreateWebSocket,
         };
         _socket.OnConnected += (_, _) => Connected?.Invoke();
-        _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(reason);
-        _socket.OnError += (_, message) => ConnectError?.Invoke(message);
+        _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(SocketIOReasons.Disconnect(reason));
+        _socket.OnError += (_, message) => ConnectError?.Invoke(SocketIOReasons.Refusal(message));
         _socket.OnPing += (_, _) => Heartbeat?.Invoke();
-        foreach (var name in ServerEvents)
+        foreach (var name in events.Names)
         {
             _socket.On(name, response => OnEvent(name, response));
         }
@@ -74,9 +71,9 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     public event Action? Connected;
 
-    public event Action<string>? Disconnected;
+    public event Action<SocketDisconnect>? Disconnected;
 
-    public event Action<string>? ConnectError;
+    public event Action<ConnectRefusal>? ConnectError;
 
     public event Action? Heartbeat;
 
@@ -129,7 +126,7 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     private SkaftinWebSocket CreateWebSocket()
     {
-        var webSocket = new SkaftinWebSocket(_configureWebSocket, _maxFrameBytes) { Inbound = OnInbound, OffsetsAppended = _offsetsAppended };
+        var webSocket = new SkaftinWebSocket(_configureWebSocket, _maxFrameBytes, _events) { Inbound = OnInbound, OffsetsAppended = _offsetsAppended };
         webSocket.TextObservable.Subscribe(new OpenPacketObserver(this));
         Volatile.Write(ref _webSocket, webSocket);
         if (Volatile.Read(ref _closed) == 1)

@@ -24,15 +24,16 @@ internal static class SocketIOFrameReader
 
     /// <summary>Reads one Engine.IO text frame.</summary>
     /// <param name="frame">The frame's bytes as received.</param>
+    /// <param name="events">The event names to deliver; any other event is rejected as dropped.</param>
     /// <param name="offsetsAppended">
     /// Whether the server appends a recovery offset to every event without an ack id (connection state recovery).
     /// </param>
     /// <returns>What the frame is; never throws.</returns>
-    public static InboundFrame Read(ReadOnlySpan<byte> frame, bool offsetsAppended)
+    public static InboundFrame Read(ReadOnlySpan<byte> frame, InterceptedEvents events, bool offsetsAppended)
     {
         try
         {
-            return ReadUnguarded(frame, offsetsAppended);
+            return ReadUnguarded(frame, events, offsetsAppended);
         }
         catch (Exception ex)
         {
@@ -42,16 +43,16 @@ internal static class SocketIOFrameReader
     }
 
     /// <summary>The reader without its last-resort guard, so tests can prove the guard is never needed.</summary>
-    internal static InboundFrame ReadUnguarded(ReadOnlySpan<byte> frame, bool offsetsAppended)
+    internal static InboundFrame ReadUnguarded(ReadOnlySpan<byte> frame, InterceptedEvents events, bool offsetsAppended)
     {
         if (Utf8Text.IsValid(frame))
         {
-            return ReadText(frame, offsetsAppended, invalidUtf8: false);
+            return ReadText(frame, events, offsetsAppended, invalidUtf8: false);
         }
 
         // Read a repaired copy (bad bytes become U+FFFD) only to name the event and record its offset.
         var repaired = Encoding.UTF8.GetBytes(Utf8Text.Decode(frame));
-        return ReadText(repaired, offsetsAppended, invalidUtf8: true);
+        return ReadText(repaired, events, offsetsAppended, invalidUtf8: true);
     }
 
     /// <summary>
@@ -62,13 +63,14 @@ internal static class SocketIOFrameReader
     /// <param name="end">The frame's last bytes.</param>
     /// <param name="length">The frame's whole length.</param>
     /// <param name="limit">The limit it is over.</param>
+    /// <param name="events">The event names to deliver (see <see cref="Read"/>).</param>
     /// <param name="offsetsAppended">Whether the server appends recovery offsets (see <see cref="Read"/>).</param>
     /// <returns>The rejection.</returns>
-    public static InboundFrame ReadOversized(ReadOnlySpan<byte> head, ReadOnlySpan<byte> end, long length, int limit, bool offsetsAppended)
+    public static InboundFrame ReadOversized(ReadOnlySpan<byte> head, ReadOnlySpan<byte> end, long length, int limit, InterceptedEvents events, bool offsetsAppended)
     {
         try
         {
-            return ReadOversizedUnguarded(head, end, length, limit, offsetsAppended);
+            return ReadOversizedUnguarded(head, end, length, limit, events, offsetsAppended);
         }
         catch (Exception ex)
         {
@@ -77,7 +79,7 @@ internal static class SocketIOFrameReader
     }
 
     /// <summary>The oversized-frame reader without its last-resort guard, for tests.</summary>
-    internal static InboundFrame ReadOversizedUnguarded(ReadOnlySpan<byte> head, ReadOnlySpan<byte> end, long length, int limit, bool offsetsAppended)
+    internal static InboundFrame ReadOversizedUnguarded(ReadOnlySpan<byte> head, ReadOnlySpan<byte> end, long length, int limit, InterceptedEvents events, bool offsetsAppended)
     {
         var message = $"The frame is {length.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes, over the limit of "
             + $"{limit.ToString(System.Globalization.CultureInfo.InvariantCulture)} (SkaftinRealtimeOptions.MaxFrameBytes); it was read past and not delivered.";
@@ -109,7 +111,7 @@ internal static class SocketIOFrameReader
         }
 
         var eventName = scan.Name ?? FrameRejection.PacketName;
-        var known = KnownEvent(eventName);
+        var known = events.Find(eventName);
         var kind = known is not null && type == (byte)'2' ? RealtimeErrorKind.DecodeFailed : RealtimeErrorKind.FrameDropped;
         var text = scan.Arguments > 0 ? rest.Slice(scan.PayloadStart) : rest;
         return Reject(kind, known ?? eventName, scan.TableName, scan.EventType, text, FrameErrorKind.TooLarge, message,
@@ -149,7 +151,7 @@ internal static class SocketIOFrameReader
         return space.SequenceEqual("/"u8) ? null : Utf8Text.Decode(space);
     }
 
-    private static InboundFrame ReadText(ReadOnlySpan<byte> frame, bool offsetsAppended, bool invalidUtf8)
+    private static InboundFrame ReadText(ReadOnlySpan<byte> frame, InterceptedEvents events, bool offsetsAppended, bool invalidUtf8)
     {
         if (frame.IsEmpty)
         {
@@ -162,7 +164,7 @@ internal static class SocketIOFrameReader
             (byte)'1' => InboundFrame.Control("1"),
             (byte)'2' => InboundFrame.Control("2"),
             (byte)'3' => InboundFrame.Control("3"),
-            (byte)'4' => ReadMessage(frame.Slice(1), offsetsAppended, invalidUtf8),
+            (byte)'4' => ReadMessage(frame.Slice(1), events, offsetsAppended, invalidUtf8),
             (byte)'6' => InboundFrame.Control("6"),
             _ => Reject(RealtimeErrorKind.FrameDropped, FrameRejection.PacketName, null, null, frame, FrameErrorKind.UnsupportedPacket,
                 $"Engine.IO packet type '{(char)frame[0]}' is not one the client handles; dropped."),
@@ -170,7 +172,7 @@ internal static class SocketIOFrameReader
     }
 
     // Engine.IO "message": a Socket.IO packet, "<type>[/namespace,][attachments-][ack id]<json>".
-    private static InboundFrame ReadMessage(ReadOnlySpan<byte> packet, bool offsetsAppended, bool invalidUtf8)
+    private static InboundFrame ReadMessage(ReadOnlySpan<byte> packet, InterceptedEvents events, bool offsetsAppended, bool invalidUtf8)
     {
         if (packet.IsEmpty)
         {
@@ -194,9 +196,9 @@ internal static class SocketIOFrameReader
             case (byte)'4':
                 return InboundFrame.Control(ConnectErrorPacket(rest));
             case (byte)'2':
-                return ReadEvent(rest, binary: false, offsetsAppended, invalidUtf8);
+                return ReadEvent(rest, binary: false, events, offsetsAppended, invalidUtf8);
             case (byte)'5':
-                return ReadEvent(rest, binary: true, offsetsAppended, invalidUtf8);
+                return ReadEvent(rest, binary: true, events, offsetsAppended, invalidUtf8);
             case (byte)'3':
             case (byte)'6':
                 var attachments = type == (byte)'6' ? TakeAttachmentCount(ref rest) : 0;
@@ -210,7 +212,7 @@ internal static class SocketIOFrameReader
         }
     }
 
-    private static InboundFrame ReadEvent(ReadOnlySpan<byte> rest, bool binary, bool offsetsAppended, bool invalidUtf8)
+    private static InboundFrame ReadEvent(ReadOnlySpan<byte> rest, bool binary, InterceptedEvents events, bool offsetsAppended, bool invalidUtf8)
     {
         var attachments = binary ? TakeAttachmentCount(ref rest) : 0;
         if (attachments < 0)
@@ -241,7 +243,7 @@ internal static class SocketIOFrameReader
 
         var payload = payloadArguments > 0 ? rest.Slice(scan.PayloadStart, scan.PayloadLength) : ReadOnlySpan<byte>.Empty;
         var eventName = scan.Name ?? "";
-        var known = KnownEvent(eventName);
+        var known = events.Find(eventName);
         var table = payloadArguments > 0 ? scan.TableName : null;
         var eventType = payloadArguments > 0 ? scan.EventType : null;
 
@@ -355,7 +357,8 @@ internal static class SocketIOFrameReader
         return InboundFrame.Control("40" + WriteObject(writer => writer.WriteString("sid", sid)), pid);
     }
 
-    // Socket.IO CONNECT_ERROR: {"message":"...","data":...}. Whatever it holds, the library gets a plain message.
+    // Socket.IO CONNECT_ERROR: {"message":"...","data":...}. Whatever it holds, the library gets a plain message: an
+    // empty one when there is no readable message, so the seam reports a refusal of unknown kind (not a middleware's).
     private static string ConnectErrorPacket(ReadOnlySpan<byte> json)
     {
         string? message = null;
@@ -367,12 +370,7 @@ internal static class SocketIOFrameReader
             }
         });
 
-        if (!readable || message is null)
-        {
-            message = json.IsEmpty ? "The server refused the connection." : "The server refused the connection: " + Utf8Text.Decode(json);
-        }
-
-        return "44" + WriteObject(writer => writer.WriteString("message", message));
+        return "44" + WriteObject(writer => writer.WriteString("message", readable ? message ?? "" : ""));
     }
 
     private delegate void PropertyReader(string? name, ref Utf8JsonReader reader);
@@ -448,16 +446,6 @@ internal static class SocketIOFrameReader
         rest = rest.Slice(digits);
         return value;
     }
-
-    private static string? KnownEvent(string name) => name switch
-    {
-        EventNames.DatabaseChange => EventNames.DatabaseChange,
-        EventNames.ProjectEvent => EventNames.ProjectEvent,
-        EventNames.JoinedProject => EventNames.JoinedProject,
-        EventNames.LeftProject => EventNames.LeftProject,
-        EventNames.JoinProjectError => EventNames.JoinProjectError,
-        _ => null,
-    };
 
     // A string or property name as text; an unpaired surrogate (which GetString throws on) reads as null.
     private static string? SafeString(ref Utf8JsonReader reader) =>
