@@ -50,5 +50,11 @@ if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 
+if [ "$failed" -gt 0 ]; then
+  # Name what failed right above the summary, so the tail of a CI log says which test to look at.
+  echo "== failed tests"
+  grep -hE -A8 "^\s+Failed [A-Za-z_]" "$log_dir/test.log" | cut -c1-300 | head -120
+  grep -hE "^\s*not ok " "$log_dir/node.log" | sed -E 's/^\s+/  node: /' | sort -u
+fi
 echo "${passed} passed, ${failed} failed"
 exit "$status"
