@@ -34,7 +34,9 @@ public static class SkaftinRealtimeServiceCollectionExtensions
         var section = configuration.GetSection(ConfigurationSection);
         return services.AddSkaftinRealtime(options =>
         {
-            SkaftinRealtimeConfiguration.Bind(section, options);
+            // Intercepted by the configuration binder's source generator: no reflection, and a malformed value's
+            // error names its key.
+            section.Bind(options);
             configure?.Invoke(options);
         });
     }

@@ -35,8 +35,14 @@ public sealed class HostingTests
             ("Skaftin:DispatchQueueCapacity", "50"),
             ("Skaftin:MaxFrameBytes", "1048576"),
             ("Skaftin:DispatchOnReceiveThread", "true"),
+            ("Skaftin:RequestTimeout", "00:00:04"),
+            ("Skaftin:DispatchQueueFullWait", "00:00:02"),
+            ("Skaftin:RetryInitialConnection", "false"),
+            ("Skaftin:Reconnect:Enabled", "false"),
             ("Skaftin:Reconnect:MaxAttempts", "7"),
-            ("Skaftin:Reconnect:InitialDelay", "00:00:00.250")))
+            ("Skaftin:Reconnect:InitialDelay", "00:00:00.250"),
+            ("Skaftin:Reconnect:MaxDelay", "00:00:09"),
+            ("Skaftin:Reconnect:Jitter", "0.25")))
             .AddTable(static client => client.Vehicles());
         using var provider = services.BuildServiceProvider();
 
@@ -48,6 +54,8 @@ public sealed class HostingTests
         Assert.Equal(1_048_576, options.MaxFrameBytes);
         Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(1)), (options.ConnectTimeout, options.HeartbeatTimeout));
         Assert.Equal((7, TimeSpan.FromMilliseconds(250)), (options.Reconnect.MaxAttempts, options.Reconnect.InitialDelay));
+        Assert.Equal((TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(2), false), (options.RequestTimeout, options.DispatchQueueFullWait, options.RetryInitialConnection));
+        Assert.Equal((false, TimeSpan.FromSeconds(9), 0.25), (options.Reconnect.Enabled, options.Reconnect.MaxDelay, options.Reconnect.Jitter));
 
         var client = provider.GetRequiredService<SkaftinRealtimeClient>();
         Assert.Same(client, provider.GetRequiredService<ISkaftinRealtimeSource>());
@@ -55,10 +63,10 @@ public sealed class HostingTests
     }
 
     [Theory]
-    [InlineData("Skaftin:ApiUrl", "not a url", "Skaftin:ApiUrl = 'not a url'")]
-    [InlineData("Skaftin:ConnectTimeout", "soon", "Skaftin:ConnectTimeout = 'soon'")]
-    [InlineData("Skaftin:Transport", "pigeon", "WebSocket or Polling")]
-    [InlineData("Skaftin:DispatchOnReceiveThread", "yes", "Skaftin:DispatchOnReceiveThread = 'yes'")]
+    [InlineData("Skaftin:ConnectTimeout", "soon", "'Skaftin:ConnectTimeout'")]
+    [InlineData("Skaftin:Transport", "pigeon", "'Skaftin:Transport'")]
+    [InlineData("Skaftin:DispatchOnReceiveThread", "yes", "'Skaftin:DispatchOnReceiveThread'")]
+    [InlineData("Skaftin:Reconnect:MaxAttempts", "many", "'Skaftin:Reconnect:MaxAttempts'")]
     public void AMalformedValueNamesItsKey(string key, string value, string expected)
     {
         var services = new ServiceCollection();
@@ -79,6 +87,19 @@ public sealed class HostingTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains("Skaftin:ApiUrl must be an absolute http", error.Message);
         Assert.Contains("Skaftin:ApiKey is missing", error.Message);
+    }
+
+    [Fact]
+    public void ARelativeUrlFailsValidationWithTheClientsOwnRule()
+    {
+        var services = new ServiceCollection();
+        services.AddSkaftinRealtime(Configuration(("Skaftin:ApiUrl", "not a url"), ("Skaftin:ApiKey", "k")));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SkaftinRealtimeOptions>>().Value);
+        var constructorError = Assert.Throws<ArgumentException>(() => new SkaftinRealtimeClient(new SkaftinRealtimeOptions { ApiUrl = new Uri("not a url", UriKind.Relative), ApiKey = "k" }));
+        Assert.Contains("Skaftin:ApiUrl must be an absolute http", error.Message);
+        Assert.Contains("Skaftin:ApiUrl must be an absolute http", constructorError.Message);
     }
 
     [Fact]

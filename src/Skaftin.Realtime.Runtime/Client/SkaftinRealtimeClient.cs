@@ -47,7 +47,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
             throw new ArgumentNullException(nameof(options));
         }
 
-        SkaftinRealtimeOptionsValidator.ThrowIfInvalid(options);
+        options.ThrowIfInvalid();
         _logger = options.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance;
         Router = new SkaftinEventRouter(_logger);
         _pump = new DispatchPump(options, Router, _projectEvents, DeliverStateChange);

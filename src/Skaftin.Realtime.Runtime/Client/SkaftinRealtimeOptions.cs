@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Skaftin.Realtime;
 
 /// <summary>Settings of a <see cref="SkaftinRealtimeClient"/>.</summary>
-public sealed class SkaftinRealtimeOptions
+public sealed partial class SkaftinRealtimeOptions
 {
     private int _maxFrameBytes = DefaultMaxFrameBytes;
 
