@@ -120,10 +120,16 @@ public sealed partial class ReadmeSnippetTests
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertIsExcerptOf(wrong, Generated));
     }
 
+    // The running .NET's own assemblies rather than the net8.0 reference assemblies of the generator tests: the hosting
+    // package's dependencies in this folder (the 9.0 Options line, built for net9.0 here) need a newer System.Runtime.
     private static readonly ImmutableArray<MetadataReference> References =
-        GeneratorHarness.References
-            .AddRange(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll")
-                .Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path)));
+        Directory.GetFiles(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "*.dll")
+            .Where(static path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"))
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll"))
+            .Append(typeof(SkaftinTableAttribute).Assembly.Location)
+            .Append(Path.Combine(AppContext.BaseDirectory, "Skaftin.Realtime.Hosting.dll"))
+            .Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
 
     private static List<MarkdownCodeBlocks.Block> CSharpBlocks(string readme) =>
         MarkdownCodeBlocks.Parse(File.ReadAllText(Repository.PathOf(readme)))
