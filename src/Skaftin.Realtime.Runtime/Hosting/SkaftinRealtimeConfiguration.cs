@@ -39,6 +39,14 @@ internal static class SkaftinRealtimeConfiguration
                 : throw Invalid(section, "Transport", transport, "WebSocket or Polling");
         }
 
+        if (section["JoinConfirmation"] is { Length: > 0 } confirmation)
+        {
+            options.JoinConfirmation = Enum.TryParse<JoinConfirmation>(confirmation, ignoreCase: true, out var parsed) && Enum.IsDefined(typeof(JoinConfirmation), parsed)
+                ? parsed
+                : throw Invalid(section, "JoinConfirmation", confirmation, "ServerAnswer or OnEmit");
+        }
+
+        BindCredential(section.GetSection("Credential"), options.Credential);
         options.ConnectTimeout = TimeSpanOf(section, "ConnectTimeout") ?? options.ConnectTimeout;
         options.RequestTimeout = TimeSpanOf(section, "RequestTimeout") ?? options.RequestTimeout;
         options.HeartbeatTimeout = TimeSpanOf(section, "HeartbeatTimeout") ?? options.HeartbeatTimeout;
@@ -60,6 +68,19 @@ internal static class SkaftinRealtimeConfiguration
         options.Reconnect.MaxAttempts = IntOf(reconnect, "MaxAttempts") ?? options.Reconnect.MaxAttempts;
         options.Reconnect.InitialDelay = TimeSpanOf(reconnect, "InitialDelay") ?? options.Reconnect.InitialDelay;
         options.Reconnect.MaxDelay = TimeSpanOf(reconnect, "MaxDelay") ?? options.Reconnect.MaxDelay;
+    }
+
+    private static void BindCredential(IConfigurationSection credential, SkaftinCredentialOptions options)
+    {
+        if (credential["Location"] is { Length: > 0 } location)
+        {
+            options.Location = Enum.TryParse<SkaftinCredentialLocation>(location, ignoreCase: true, out var parsed) && Enum.IsDefined(typeof(SkaftinCredentialLocation), parsed)
+                ? parsed
+                : throw Invalid(credential, "Location", location, "AuthField, QueryParameter or Header");
+        }
+
+        options.Name = credential["Name"] is { Length: > 0 } name ? name : options.Name;
+        options.Prefix = credential["Prefix"] ?? options.Prefix;
     }
 
     private static TimeSpan? TimeSpanOf(IConfigurationSection section, string key) =>

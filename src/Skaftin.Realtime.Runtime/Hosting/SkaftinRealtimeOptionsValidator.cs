@@ -35,9 +35,11 @@ internal sealed class SkaftinRealtimeOptionsValidator : IValidateOptions<Skaftin
             failures.Add("Skaftin:ApiUrl must be an absolute http, https, ws or wss URL, for example http://localhost:4006.");
         }
 
-        if (options.AccessTokenProvider is null && string.IsNullOrWhiteSpace(options.ApiKey))
+        // No credential at all is valid (the seed's client sends none); only where one would travel is checked.
+        failures.AddRange(SkaftinCredentialRules.Check(options.Credential));
+        if (!Enum.IsDefined(typeof(JoinConfirmation), options.JoinConfirmation))
         {
-            failures.Add("Skaftin:ApiKey is missing: set it in configuration (or user secrets), or set an AccessTokenProvider in code.");
+            failures.Add("Skaftin:JoinConfirmation must be ServerAnswer or OnEmit.");
         }
 
         if (options.ConnectTimeout <= TimeSpan.Zero || options.RequestTimeout <= TimeSpan.Zero || options.HeartbeatTimeout <= TimeSpan.Zero)
