@@ -38,6 +38,9 @@ internal sealed class FakeSocketServer
     /// <summary>Whether join-project is answered with joined-project.</summary>
     public bool AnswersJoins { get; set; } = true;
 
+    /// <summary>Projects whose join-project is answered with join-project-error (before the emit completes), whatever <see cref="AnswersJoins"/> says.</summary>
+    public HashSet<string> RefusedProjects { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The ping interval plus ping timeout the server announces in its open packet, if any.</summary>
     public TimeSpan? AnnouncedHeartbeat { get; set; }
 
@@ -215,7 +218,11 @@ internal sealed class FakeSocketServer
             }
 
             Interlocked.Decrement(ref server._emitsInFlight);
-            if (eventName == EventNames.JoinProject && server.AnswersJoins)
+            if (eventName == EventNames.JoinProject && server.RefusedProjects.Contains(argument))
+            {
+                Raise(EventNames.JoinProjectError, $$"""{"projectId":"{{argument}}","message":"refused"}""");
+            }
+            else if (eventName == EventNames.JoinProject && server.AnswersJoins)
             {
                 Raise(EventNames.JoinedProject, $$"""{"projectId":"{{argument}}","room":"project:{{argument}}"}""");
             }

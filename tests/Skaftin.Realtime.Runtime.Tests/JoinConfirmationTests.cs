@@ -88,6 +88,19 @@ public sealed class JoinConfirmationTests
     }
 
     [Fact]
+    public async Task WithOnEmitARefusalThatComesBeforeTheSendCompletesFailsTheJoin()
+    {
+        _server.RefusedProjects.Add("p2");
+        await using var client = OnEmitClient();
+        await client.ConnectAsync();
+
+        var refusal = await Assert.ThrowsAsync<SkaftinJoinException>(() => client.JoinProjectAsync("p2"));
+
+        Assert.Equal(("p2", "refused"), (refusal.ProjectId, refusal.ServerMessage));
+        Assert.Empty(client.GetJoinedProjects());
+    }
+
+    [Fact]
     public async Task WithServerAnswerTheRejoinsOfANewConnectionWaitOneTimeoutTogetherNotOneEach()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);

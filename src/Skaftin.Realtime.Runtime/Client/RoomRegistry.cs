@@ -204,10 +204,10 @@ internal sealed class RoomRegistry
 
         lock (_gate)
         {
-            if (_rooms.TryGetValue(projectId, out var room) && room.SentOn == socket)
+            // A refusal that came before the send completed stands: the room is not joined.
+            if (_rooms.TryGetValue(projectId, out var room) && room.SentOn == socket && room.Joined.TrySetResult(true))
             {
                 room.JoinedOnServer = true;
-                room.Joined.TrySetResult(true);
             }
         }
     }
