@@ -7,6 +7,7 @@
 //                  [--ping-interval ms] [--ping-timeout ms] [--exit-on-stdin-close] [--verbose]
 //                  [--recovery [ms]] [--tls-cert path --tls-key path]
 //                  [--redis-url redis://127.0.0.1:port] [--node-id name] [--clock-skew-ms ms]
+//                  [--credential-from auth:NAME|query:NAME|header:NAME]
 //                  [--contract dev|seed [--silent-joins P1,P2|*] [--join-delay-ms ms]
 //                                       [--omit-old-data] [--validate-credential]]
 //
@@ -24,6 +25,7 @@ const { Store } = require('./src/db');
 const { createRealtime } = require('./src/realtime');
 const { createHttpApi } = require('./src/http-api');
 const { createContract, CONTRACTS } = require('./src/contract');
+const { parseCredentialSource } = require('./src/credential');
 
 const USAGE = `usage: node server.js [options]
   --port N               port to listen on (0 = any free port; default 4006)
@@ -45,6 +47,10 @@ const USAGE = `usage: node server.js [options]
                          (default with --redis-url: node-<pid>)
   --clock-skew-ms MS     add MS (may be negative) to every event's timestamp, as a backend instance
                          whose clock is off would
+  --credential-from auth:NAME|query:NAME|header:NAME
+                         where the handshake carries the API key (default auth:token): a field of
+                         the auth object, a query parameter, or an HTTP header (both transports;
+                         an authorization header may say "Bearer KEY"). Either contract.
   --contract dev|seed    dev (default): this server's strict contract. seed: behave as a backend
                          written from the seed may (no credential needed, partial update rows,
                          row arrays for bulk writes, no tableName on cron/import events).
@@ -52,7 +58,7 @@ const USAGE = `usage: node server.js [options]
   --silent-joins P1,P2   never answer a join of these projects (* = all): no joined-project, no ack
   --join-delay-ms MS     answer the other joins MS late (the room is joined at once)
   --omit-old-data        update events carry no oldData
-  --validate-credential  a handshake auth.token, when sent, must be a known key (default: ignored)
+  --validate-credential  a credential, when sent, must be a known key (default: ignored)
 `;
 
 const DEFAULT_RECOVERY_MS = 120000;
@@ -149,6 +155,9 @@ function parseArgs(argv, env = {}) {
         opts.clockSkewMs = Number(text);
         break;
       }
+      case '--credential-from':
+        opts.credentialFrom = parseCredentialSource(value());
+        break;
       case '--contract':
         opts.contract = value();
         break;
@@ -301,6 +310,7 @@ async function main() {
     adapter,
     nodeId: opts.nodeId,
     contract: createContract(opts),
+    credentialFrom: opts.credentialFrom,
   });
   handle = createHttpApi({ store, realtime, keyRing, log: errorLog });
 

@@ -6,6 +6,7 @@
 const { Server } = require('socket.io');
 const { createAccess } = require('./access');
 const { createContract } = require('./contract');
+const { createCredentialReader } = require('./credential');
 
 const roomOf = (projectId) => `project:${projectId}`;
 
@@ -17,15 +18,18 @@ const projectOfRoom = (room) => (typeof room === 'string' && room.startsWith('pr
  * @param {import('./keys').KeyRing} keyRing
  * @param {{pingInterval?: number, pingTimeout?: number, log?: (msg: string) => void,
  *          recovery?: {maxDisconnectionDuration: number} | null, adapter?: Function, nodeId?: string,
- *          contract?: ReturnType<import('./contract').createContract>}} options
+ *          contract?: ReturnType<import('./contract').createContract>,
+ *          credentialFrom?: {place: 'auth'|'query'|'header', name: string}}} options
  *   `recovery` turns on socket.io's connection state recovery; `adapter` replaces the in-memory
  *   adapter (e.g. the Redis streams adapter, so several processes share rooms and sessions);
- *   `contract` (default: the dev contract) decides credentials, join answers and event shapes.
+ *   `contract` (default: the dev contract) decides credentials, join answers and event shapes;
+ *   `credentialFrom` (default `auth:token`) says where in the handshake the credential is read.
  */
 function createRealtime(httpServer, keyRing, options = {}) {
   const log = options.log || (() => {});
   const contract = options.contract || createContract();
   const access = createAccess(keyRing, contract.accessPolicy);
+  const readCredential = createCredentialReader(options.credentialFrom);
   const serverOptions = { path: '/socket.io', serveClient: false };
   if (options.pingInterval) serverOptions.pingInterval = options.pingInterval;
   if (options.pingTimeout) serverOptions.pingTimeout = options.pingTimeout;
@@ -39,15 +43,14 @@ function createRealtime(httpServer, keyRing, options = {}) {
   }
   if (options.adapter) serverOptions.adapter = options.adapter;
   const io = new Server(httpServer, serverOptions);
-  if (options.recovery) guardRecovery(io.of('/'), access, log);
+  if (options.recovery) guardRecovery(io.of('/'), access, readCredential, log);
 
   // Auth happens in the handshake, as on Skaftin: a rejected client gets a connect_error
   // whose message is exactly "invalid api key". The key is kept on the socket (never logged)
   // so that each join can be checked against the projects it grants. The seed contract needs
-  // no key (./access.js).
+  // no key (./access.js). Where the key travels is `credentialFrom` (./credential.js).
   io.use((socket, next) => {
-    const auth = socket.handshake.auth || {};
-    const token = auth.token;
+    const token = readCredential(socket.handshake);
     if (!access.accepts(token)) return next(new Error('invalid api key'));
     socket.data.apiKey = access.credentialOf(token);
     return next();
@@ -225,7 +228,7 @@ function describeSocket(socket) {
  *    presented (a client may swap keys between reconnects) is not restored: the client gets a
  *    fresh session (recovered = false) and has to join again, where each join is checked.
  */
-function guardRecovery(nsp, access, log) {
+function guardRecovery(nsp, access, readCredential, log) {
   const createSocket = nsp._createSocket;
   const adapter = nsp.adapter;
   if (typeof createSocket !== 'function' || !adapter || typeof adapter.restoreSession !== 'function') {
@@ -235,12 +238,14 @@ function guardRecovery(nsp, access, log) {
   nsp._createSocket = function guardedCreateSocket(client, auth) {
     const a = auth && typeof auth === 'object' ? auth : {};
     if (typeof a.pid !== 'string' || typeof a.offset !== 'string') return createSocket.call(this, client, a);
-    if (!access.accepts(a.token)) {
+    const request = client.request || {};
+    const token = readCredential({ auth: a, query: request._query || {}, headers: request.headers || {} });
+    if (!access.accepts(token)) {
       log('session recovery refused: invalid api key');
       const { pid: _pid, offset: _offset, ...rest } = a;
       return createSocket.call(this, client, rest);
     }
-    tokens.set(a.pid, a.token);
+    tokens.set(a.pid, token);
     return Promise.resolve(createSocket.call(this, client, a)).finally(() => tokens.delete(a.pid));
   };
   const restore = adapter.restoreSession.bind(adapter);

@@ -362,6 +362,12 @@ public sealed class SkaftinDevServer : IAsyncDisposable
             arguments.Add("--clock-skew-ms");
             arguments.Add(((long)Math.Round(skew.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture));
         }
+
+        if (contract.CredentialFrom is { } source)
+        {
+            arguments.Add("--credential-from");
+            arguments.Add(source);
+        }
     }
 
     private static async Task<(ServerProcess Process, Uri Url)> LaunchAsync(

@@ -82,7 +82,15 @@ public sealed class SkaftinDevServerOptions
     public bool OmitOldData { get; set; }
 
     /// <summary>
-    /// A handshake <c>auth.token</c>, when the client sends one, must be a known key and joins are checked against
+    /// Where the handshake carries the API key (<c>--credential-from</c>): <c>auth:NAME</c> (a field of the handshake's
+    /// <c>auth</c> object), <c>query:NAME</c> (a query parameter) or <c>header:NAME</c> (an HTTP header, on both
+    /// transports; an <c>authorization</c> header may say <c>Bearer KEY</c>). Null (the default): <c>auth:token</c>.
+    /// Works with either <see cref="Contract"/>; the key is read from there and nowhere else.
+    /// </summary>
+    public string? CredentialFrom { get; set; }
+
+    /// <summary>
+    /// The credential (from <see cref="CredentialFrom"/>, by default <c>auth.token</c>), when the client sends one, must be a known key and joins are checked against
     /// its grants (<c>--validate-credential</c>); without it a credential is ignored. No credential always connects.
     /// </summary>
     public bool ValidateCredential { get; set; }

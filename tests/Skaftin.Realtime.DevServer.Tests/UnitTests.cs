@@ -131,11 +131,12 @@ public sealed class UnitTests : IDisposable
             OmitOldData = true,
             ValidateCredential = true,
             ClockSkew = TimeSpan.FromSeconds(-90),
+            CredentialFrom = "header:x-api-key",
         });
         Assert.Equal(
             ["server.js", "--port", "0", "--exit-on-stdin-close", "--key", "dev-key=*",
              "--contract", "seed", "--silent-joins", "p1,p2", "--join-delay-ms", "2000", "--omit-old-data",
-             "--validate-credential", "--clock-skew-ms", "-90000"],
+             "--validate-credential", "--clock-skew-ms", "-90000", "--credential-from", "header:x-api-key"],
             SkaftinDevServer.BuildArguments(settings, 0));
 
         var skewedDev = SettingsWithFakeFolder(new SkaftinDevServerOptions { ClockSkew = TimeSpan.FromMilliseconds(1500) });
@@ -152,6 +153,16 @@ public sealed class UnitTests : IDisposable
         Assert.Throws<ArgumentException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { Contract = DevServerContract.Seed, SilentJoins = ["a,b"] }));
         Assert.Throws<ArgumentOutOfRangeException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { Contract = DevServerContract.Seed, JoinAnswerDelay = TimeSpan.FromSeconds(-1) }));
         Assert.Throws<ArgumentOutOfRangeException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { Contract = (DevServerContract)7 }));
+    }
+
+    [Theory]
+    [InlineData("cookie:x")]
+    [InlineData("token")]
+    [InlineData("header:a b")]
+    [InlineData("query:")]
+    public void A_credential_place_the_server_cannot_read_is_refused(string source)
+    {
+        Assert.Throws<ArgumentException>(() => SkaftinDevServer.Settings.From(new SkaftinDevServerOptions { CredentialFrom = source }));
     }
 
     [Fact]

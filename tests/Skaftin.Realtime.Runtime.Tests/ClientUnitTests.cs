@@ -198,8 +198,8 @@ public sealed class ClientUnitTests
         await Eventually.Until(() => policy.Seen.Count(static c => c.Error is not null) >= 2, "the refused reconnects are retried");
 
         var refused = policy.Seen.First(static c => c.Error is not null);
-        Assert.Equal(RetryReason.ServerUnreachable, refused.Reason);
-        Assert.IsNotType<SkaftinAuthenticationException>(refused.Error);
+        Assert.Equal(RetryReason.ConnectionRefused, refused.Reason);
+        Assert.IsType<SkaftinConnectionRefusedException>(refused.Error);
         Assert.Contains("Invalid namespace", refused.Error!.Message);
         _server.Authenticate = static _ => null;
         await Eventually.Until(() => client.State == ConnectionState.Connected, "it reconnects once the server accepts");
@@ -277,6 +277,8 @@ public sealed class ClientUnitTests
 
         _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the client gives up");
+        // The state moves before the failure is dispatched to the handlers.
+        await Eventually.Until(() => !errors.IsEmpty, "the end is reported");
 
         var error = Assert.Single(errors);
         Assert.Equal(RealtimeErrorKind.ConnectionFailed, error.Kind);

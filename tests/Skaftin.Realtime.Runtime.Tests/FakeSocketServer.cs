@@ -17,11 +17,14 @@ internal sealed class FakeSocketServer
 {
     private int _emitsInFlight;
 
-    /// <summary>Decides for each connection attempt's token: null accepts, a text rejects with that message.</summary>
-    public Func<string, string?> Authenticate { get; set; } = static _ => null;
+    /// <summary>Decides for each connection attempt's token (null when none was sent): null accepts, a text rejects with that message.</summary>
+    public Func<string?, string?> Authenticate { get; set; } = static _ => null;
 
-    /// <summary>How the seam classifies the refusals <see cref="Authenticate"/> returns.</summary>
-    public ConnectRefusalKind RefusalKind { get; set; } = ConnectRefusalKind.Middleware;
+    /// <summary>
+    /// How the seam classifies the refusals <see cref="Authenticate"/> returns; null (default) as the real seam does,
+    /// by <see cref="SocketIOReasons.Refusal"/>.
+    /// </summary>
+    public ConnectRefusalKind? RefusalKind { get; set; }
 
     /// <summary>When true, connection attempts get no answer at all, like a host that has gone away.</summary>
     public bool Unreachable { get; set; }
@@ -34,6 +37,9 @@ internal sealed class FakeSocketServer
 
     /// <summary>Whether join-project is answered with joined-project.</summary>
     public bool AnswersJoins { get; set; } = true;
+
+    /// <summary>Projects whose join-project is answered with join-project-error (before the emit completes), whatever <see cref="AnswersJoins"/> says.</summary>
+    public HashSet<string> RefusedProjects { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The ping interval plus ping timeout the server announces in its open packet, if any.</summary>
     public TimeSpan? AnnouncedHeartbeat { get; set; }
@@ -91,9 +97,9 @@ internal sealed class FakeSocketServer
             Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
         };
         configure?.Invoke(options);
-        return new SkaftinRealtimeClient(options, (url, transport, t, resume) =>
+        return new SkaftinRealtimeClient(options, (url, transport, credential, resume) =>
         {
-            var connection = new Connection(this, t, resume);
+            var connection = new Connection(this, credential, resume);
             lock (Connections)
             {
                 Connections.Add(connection);
@@ -104,7 +110,7 @@ internal sealed class FakeSocketServer
         });
     }
 
-    internal sealed class Connection(FakeSocketServer server, string token, SessionResume? resume) : ISocketConnection
+    internal sealed class Connection(FakeSocketServer server, HandshakeCredential? credential, SessionResume? resume) : ISocketConnection
     {
         public event Action<string, ReadOnlyMemory<byte>>? EventReceived;
 
@@ -118,7 +124,10 @@ internal sealed class FakeSocketServer
 
         public event Action? Heartbeat;
 
-        public string Token { get; } = token;
+        public string? Token => Credential?.Value;
+
+        /// <summary>The credential the client offered and where it put it, or null when it sent none.</summary>
+        public HandshakeCredential? Credential { get; } = credential;
 
         public string? Id { get; private set; }
 
@@ -153,7 +162,7 @@ internal sealed class FakeSocketServer
 
                 if (server.Authenticate(Token) is { } refusal)
                 {
-                    ConnectError?.Invoke(new ConnectRefusal(server.RefusalKind, refusal));
+                    ConnectError?.Invoke(server.RefusalKind is { } kind ? new ConnectRefusal(kind, refusal) : SocketIOReasons.Refusal(refusal));
                 }
                 else
                 {
@@ -209,7 +218,11 @@ internal sealed class FakeSocketServer
             }
 
             Interlocked.Decrement(ref server._emitsInFlight);
-            if (eventName == EventNames.JoinProject && server.AnswersJoins)
+            if (eventName == EventNames.JoinProject && server.RefusedProjects.Contains(argument))
+            {
+                Raise(EventNames.JoinProjectError, $$"""{"projectId":"{{argument}}","message":"refused"}""");
+            }
+            else if (eventName == EventNames.JoinProject && server.AnswersJoins)
             {
                 Raise(EventNames.JoinedProject, $$"""{"projectId":"{{argument}}","room":"project:{{argument}}"}""");
             }

@@ -78,15 +78,15 @@ public sealed class HostingTests
     }
 
     [Fact]
-    public async Task AMissingKeyOrBadUrlFailsTheHostAtStartWithAClearMessage()
+    public async Task ABadUrlOrCredentialPlaceFailsTheHostAtStartWithAClearMessage()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSkaftinRealtime(Configuration(("Skaftin:ApiUrl", "ftp://example")));
+        builder.Services.AddSkaftinRealtime(Configuration(("Skaftin:ApiUrl", "ftp://example"), ("Skaftin:Credential:Name", "pid")));
         using var host = builder.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains("Skaftin:ApiUrl must be an absolute http", error.Message);
-        Assert.Contains("Skaftin:ApiKey is missing", error.Message);
+        Assert.Contains("Skaftin:Credential:Name 'pid'", error.Message);
     }
 
     [Fact]

@@ -24,8 +24,15 @@ public sealed class SocketIOReasonsTests
     }
 
     [Theory]
-    [InlineData("invalid api key", "Middleware")]
-    [InlineData("Authentication error", "Middleware")]
+    [InlineData("invalid api key", "Authentication")]
+    [InlineData("Authentication error", "Authentication")]
+    [InlineData("Unauthorized", "Authentication")]
+    [InlineData("jwt expired", "Authentication")]
+    [InlineData("Token missing", "Authentication")]
+    [InlineData("Access denied", "Authentication")]
+    [InlineData("rate limit exceeded", "Middleware")]
+    [InlineData("origin not allowed", "Middleware")]
+    [InlineData("server is shutting down", "Middleware")]
     [InlineData("Invalid namespace", "Namespace")]
     [InlineData("", "Unknown")]
     [InlineData("   ", "Unknown")]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace Skaftin.Realtime.DevServer.Internal;
 
@@ -11,7 +12,8 @@ internal sealed record ContractSettings(
     TimeSpan? JoinAnswerDelay,
     bool OmitOldData,
     bool ValidateCredential,
-    TimeSpan? ClockSkew)
+    TimeSpan? ClockSkew,
+    string? CredentialFrom)
 {
     public static ContractSettings From(SkaftinDevServerOptions options)
     {
@@ -38,6 +40,11 @@ internal sealed record ContractSettings(
                 "SilentJoins, JoinAnswerDelay, OmitOldData and ValidateCredential need Contract = DevServerContract.Seed.", nameof(options));
         }
 
-        return new ContractSettings(options.Contract, silent, options.JoinAnswerDelay, options.OmitOldData, options.ValidateCredential, options.ClockSkew);
+        if (options.CredentialFrom is { } source && !Regex.IsMatch(source, "^(auth|query|header):[A-Za-z0-9_-]{1,64}$"))
+        {
+            throw new ArgumentException("CredentialFrom must be auth:NAME, query:NAME or header:NAME, with NAME of [A-Za-z0-9_-].", nameof(options));
+        }
+
+        return new ContractSettings(options.Contract, silent, options.JoinAnswerDelay, options.OmitOldData, options.ValidateCredential, options.ClockSkew, options.CredentialFrom);
     }
 }

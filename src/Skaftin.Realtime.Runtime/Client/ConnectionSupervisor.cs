@@ -219,6 +219,8 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
                 reason = ex switch
                 {
                     SkaftinAuthenticationException => RetryReason.CredentialsRefused,
+                    SkaftinConnectionRefusedException { ServerMessage: null } => RetryReason.UnexplainedRefusal,
+                    SkaftinConnectionRefusedException => RetryReason.ConnectionRefused,
                     TokenProviderException => RetryReason.TokenProviderFailed,
                     _ => RetryReason.ServerUnreachable,
                 };
@@ -265,12 +267,13 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
     // Under the connection lock: a socket accepted, its rooms joined, then Connected.
     private async Task ConnectOnceAsync(ConnectionState phase, CancellationToken run)
     {
-        string token;
+        // No provider and no key: no credential is sent, as the seed's client sends none.
+        HandshakeCredential? credential;
         try
         {
-            token = _options.AccessTokenProvider is { } provider
-                ? await provider(run).ConfigureAwait(false)
-                : _options.ApiKey!;
+            credential = HandshakeCredential.From(
+                _options.Credential,
+                _options.AccessTokenProvider is { } provider ? await provider(run).ConfigureAwait(false) : _options.ApiKey);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && run.IsCancellationRequested))
         {
@@ -278,7 +281,7 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         }
 
         var resume = _resume;
-        var socket = _factory(_options.ApiUrl, _options.Transport, token, resume);
+        var socket = _factory(_options.ApiUrl, _options.Transport, credential, resume);
         var accepted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         socket.Connected += () => accepted.TrySetResult(true);
         socket.ConnectError += refusal => accepted.TrySetException(RefusalError(refusal));
@@ -365,11 +368,14 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         }
     }
 
-    // The SDK's handshake carries only credentials, so a middleware's refusal is a refusal of them; any other refusal
-    // (a wrong namespace, no message) is a server the client cannot use, retried like an unreachable one.
-    private static Exception RefusalError(ConnectRefusal refusal) => refusal.Kind == ConnectRefusalKind.Middleware
-        ? new SkaftinAuthenticationException(refusal.Message)
-        : new SkaftinConnectionException($"The server refused the connection: {refusal.Message}");
+    // Each kind of refusal is its own typed error, so the retry policy (through RetryContext.Reason) and OnError tell a
+    // refused credential from any other refusal; what happens next is the policy's decision.
+    private static Exception RefusalError(ConnectRefusal refusal) => refusal.Kind switch
+    {
+        ConnectRefusalKind.Authentication => new SkaftinAuthenticationException(refusal.Message),
+        ConnectRefusalKind.Unknown => new SkaftinConnectionRefusedException(null),
+        _ => new SkaftinConnectionRefusedException(refusal.Message),
+    };
 
     // From the socket's threads: the loss is handled on a task of its own, which stop and dispose await.
     private void OnSocketClosed(ISocketConnection socket, string reason, RetryReason? retry)

@@ -59,5 +59,8 @@ internal interface ISocketConnection : IAsyncDisposable
 /// <summary>What a reconnect offers the server to restore the previous session: its id and the last offset seen.</summary>
 internal sealed record SessionResume(string SessionId, string? Offset);
 
-/// <summary>Creates one connection attempt for a URL, transport, token and (on reconnect) the session to resume.</summary>
-internal delegate ISocketConnection SocketConnectionFactory(Uri url, SkaftinTransport transport, string token, SessionResume? resume);
+/// <summary>
+/// Creates one connection attempt for a URL, transport, credential (null: none is sent) and (on reconnect) the session
+/// to resume.
+/// </summary>
+internal delegate ISocketConnection SocketConnectionFactory(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume);

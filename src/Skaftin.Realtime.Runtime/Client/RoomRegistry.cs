@@ -33,12 +33,14 @@ internal sealed class RoomRegistry
     }
 
     /// <summary>
-    /// Takes a share of <paramref name="projectId"/>'s room. With a live socket it completes when the server confirms;
-    /// without one the room is remembered and joined when the next socket is accepted.
+    /// Takes a share of <paramref name="projectId"/>'s room. With a live socket it completes when the server confirms
+    /// (or, with <see cref="JoinConfirmation.OnEmit"/>, once the join is sent); without one the room is remembered and
+    /// joined when the next socket is accepted.
     /// </summary>
     public async Task AcquireAsync(string projectId, CancellationToken cancellationToken)
     {
         Task? send = null;
+        ISocketConnection? sentOn = null;
         Task joined;
         lock (_gate)
         {
@@ -62,7 +64,7 @@ internal sealed class RoomRegistry
 
             if (room.SentOn != _live)
             {
-                room.SentOn = _live;
+                room.SentOn = sentOn = _live;
                 room.JoinedOnServer = false;
                 send = Send(_live, EventNames.JoinProject, projectId, cancellationToken);
             }
@@ -75,6 +77,7 @@ internal sealed class RoomRegistry
             if (send is not null)
             {
                 await send.ConfigureAwait(false);
+                ConfirmIfEmitted(projectId, sentOn!);
             }
 
             await joined.WaitAsync(_options.RequestTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
@@ -126,7 +129,9 @@ internal sealed class RoomRegistry
     /// <summary>
     /// A socket was accepted: every held room is joined on it. When the server recovered the session it still holds
     /// the rooms the lost socket had joined: those count as joined (and those released meanwhile are left), the rest
-    /// are joined. Completes when each join is confirmed; a join that fails is reported, not thrown.
+    /// are joined. Completes when each join is confirmed (or sent, with <see cref="JoinConfirmation.OnEmit"/>); the
+    /// joins are awaited together, so a server that never answers costs one <see cref="SkaftinRealtimeOptions.RequestTimeout"/>,
+    /// not one per room. A join that fails is reported, not thrown.
     /// </summary>
     public async Task AttachAsync(ISocketConnection socket, bool recovered, CancellationToken cancellationToken)
     {
@@ -171,16 +176,38 @@ internal sealed class RoomRegistry
             }
         }
 
-        foreach (var (projectId, send, joined) in pending)
+        await Task.WhenAll(pending.Select(p => RejoinAsync(socket, p.ProjectId, p.Send, p.Joined, cancellationToken))).ConfigureAwait(false);
+    }
+
+    private async Task RejoinAsync(ISocketConnection socket, string projectId, Task send, Task joined, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
+            await send.ConfigureAwait(false);
+            ConfirmIfEmitted(projectId, socket);
+            await joined.WaitAsync(_options.RequestTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !(ex is ObjectDisposedException) && IsLive(socket))
+        {
+            _reportFailure(new SkaftinConnectionException($"Project '{projectId}' could not be joined again on the new connection.", ex));
+        }
+    }
+
+    // With JoinConfirmation.OnEmit a join sent on the socket the room was last sent on counts as joined (the server will
+    // not say so); with ServerAnswer only the server's joined-project does.
+    private void ConfirmIfEmitted(string projectId, ISocketConnection socket)
+    {
+        if (_options.JoinConfirmation != JoinConfirmation.OnEmit)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            // A refusal that came before the send completed stands: the room is not joined.
+            if (_rooms.TryGetValue(projectId, out var room) && room.SentOn == socket && room.Joined.TrySetResult(true))
             {
-                await send.ConfigureAwait(false);
-                await joined.WaitAsync(_options.RequestTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !(ex is ObjectDisposedException) && IsLive(socket))
-            {
-                _reportFailure(new SkaftinConnectionException($"Project '{projectId}' could not be joined again on the new connection.", ex));
+                room.JoinedOnServer = true;
             }
         }
     }
@@ -212,9 +239,13 @@ internal sealed class RoomRegistry
         }
     }
 
-    /// <summary>The server answered a join: <paramref name="refusal"/> is null when it confirmed.</summary>
+    /// <summary>
+    /// The server answered a join: <paramref name="refusal"/> is null when it confirmed. A refusal no waiter takes (the
+    /// join already counted as done when sent, with <see cref="JoinConfirmation.OnEmit"/>) is reported instead.
+    /// </summary>
     public void CompleteJoin(string projectId, SkaftinJoinException? refusal)
     {
+        var unheard = false;
         lock (_gate)
         {
             if (!_rooms.TryGetValue(projectId, out var room))
@@ -229,8 +260,14 @@ internal sealed class RoomRegistry
             }
             else
             {
-                room.Joined.TrySetException(refusal);
+                room.JoinedOnServer = false;
+                unheard = !room.Joined.TrySetException(refusal);
             }
+        }
+
+        if (unheard)
+        {
+            _reportFailure(refusal!);
         }
     }
 

@@ -14,13 +14,17 @@ public class SkaftinConnectionException : Exception
     }
 }
 
-/// <summary>The server rejected the access token. <see cref="Exception.Message"/> carries the server's message.</summary>
+/// <summary>
+/// The server refused the credentials (or, when none was sent, wants one): its refusal's message names them (a key, a
+/// token, auth…). <see cref="Exception.Message"/> carries the server's message. Other refusals are a
+/// <see cref="SkaftinConnectionRefusedException"/>.
+/// </summary>
 public sealed class SkaftinAuthenticationException : SkaftinConnectionException
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="serverMessage">The server's message (never the token).</param>
+    /// <param name="serverMessage">The server's message (never the credential).</param>
     public SkaftinAuthenticationException(string serverMessage)
-        : base($"The server rejected the access token: {serverMessage}") => ServerMessage = serverMessage;
+        : base($"The server refused the credentials: {serverMessage}") => ServerMessage = serverMessage;
 
     /// <summary>The server's message.</summary>
     public string ServerMessage { get; }

@@ -36,7 +36,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <param name="options">The settings.</param>
     /// <exception cref="ArgumentException">A setting is invalid (the message names each one).</exception>
     public SkaftinRealtimeClient(SkaftinRealtimeOptions options)
-        : this(options, (url, transport, token, resume) => new SocketIOConnection(url, transport, token, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes, ServerEvents))
+        : this(options, (url, transport, credential, resume) => new SocketIOConnection(url, transport, credential, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes, ServerEvents))
     {
     }
 
@@ -114,7 +114,8 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// </summary>
     /// <param name="cancellationToken">Abandons the start: nothing is left open.</param>
     /// <returns>A task that completes when connected.</returns>
-    /// <exception cref="SkaftinAuthenticationException">The server rejected the token (with <see cref="SkaftinRealtimeOptions.RetryInitialConnection"/> off).</exception>
+    /// <exception cref="SkaftinAuthenticationException">The server refused the credentials (with <see cref="SkaftinRealtimeOptions.RetryInitialConnection"/> off).</exception>
+    /// <exception cref="SkaftinConnectionRefusedException">The server refused the connection for another reason (with <see cref="SkaftinRealtimeOptions.RetryInitialConnection"/> off).</exception>
     /// <exception cref="SkaftinConnectionException">The server could not be reached, and the retry policy gave up.</exception>
     /// <exception cref="OperationCanceledException">The start was cancelled, or the client stopped meanwhile.</exception>
     public Task StartAsync(CancellationToken cancellationToken = default) => _supervisor.StartAsync(cancellationToken);
@@ -137,8 +138,9 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
 
     /// <summary>
     /// Holds a project's room. Holders of one project share one join; dispose the returned membership to give up this
-    /// share (the last one leaves the room). While connected it completes when the server confirms; before starting
-    /// or while (re)connecting the room is remembered and joined as soon as a connection is accepted.
+    /// share (the last one leaves the room). While connected it completes when the server confirms (or once the join
+    /// is sent, with <see cref="JoinConfirmation.OnEmit"/> for servers that never confirm); before starting or while
+    /// (re)connecting the room is remembered and joined as soon as a connection is accepted.
     /// </summary>
     /// <param name="projectId">The project.</param>
     /// <param name="cancellationToken">Abandons the wait.</param>

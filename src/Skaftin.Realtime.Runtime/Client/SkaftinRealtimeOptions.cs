@@ -15,16 +15,31 @@ public sealed partial class SkaftinRealtimeOptions
     public Uri ApiUrl { get; set; } = new("http://localhost:4006");
 
     /// <summary>
-    /// Returns the access token (API key) for the handshake. Called before every connect and reconnect, so a
-    /// fresh token can be handed out each time. The token travels in the handshake's <c>auth</c> object, never
-    /// in the URL, and is never logged.
+    /// Returns the credential (access token, API key) for the handshake. Called before every connect and reconnect, so
+    /// a fresh token can be handed out each time. It travels where <see cref="Credential"/> says (by default the
+    /// handshake's <c>auth.token</c>) and is never logged; an empty one is not sent. Optional: with neither this nor
+    /// <see cref="ApiKey"/>, the client sends no credential, as the seed's client does.
     /// </summary>
     public Func<CancellationToken, ValueTask<string>>? AccessTokenProvider { get; set; }
 
     /// <summary>
     /// A fixed API key, used when no <see cref="AccessTokenProvider"/> is set (configuration key <c>Skaftin:ApiKey</c>).
+    /// Optional, like the provider.
     /// </summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Where the credential travels: a field of the handshake's <c>auth</c> object (default <c>token</c>), a query
+    /// parameter, or a header (configuration keys <c>Skaftin:Credential:Location</c>, <c>:Name</c>, <c>:Prefix</c>).
+    /// </summary>
+    public SkaftinCredentialOptions Credential { get; set; } = new();
+
+    /// <summary>
+    /// When a join counts as done: <see cref="Realtime.JoinConfirmation.ServerAnswer"/> (default) waits for the server's
+    /// <c>joined-project</c>; <see cref="Realtime.JoinConfirmation.OnEmit"/> is for servers that never send it
+    /// (configuration key <c>Skaftin:JoinConfirmation</c>).
+    /// </summary>
+    public JoinConfirmation JoinConfirmation { get; set; } = JoinConfirmation.ServerAnswer;
 
     /// <summary>Projects the hosted service joins after connecting (configuration key <c>Skaftin:Projects</c>).</summary>
     public IList<string> Projects { get; } = new List<string>();
@@ -48,7 +63,7 @@ public sealed partial class SkaftinRealtimeOptions
     /// <summary>How long each connection attempt waits for the server to accept. Default 20 s.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>How long a join or leave waits for the server's confirmation. Default 10 s.</summary>
+    /// <summary>How long a join waits for the server's confirmation (with <see cref="JoinConfirmation.ServerAnswer"/>). Default 10 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -177,8 +192,12 @@ public sealed class SkaftinReconnectPolicy : IRetryPolicy
 
     /// <summary>
     /// The next delay: null when <see cref="Enabled"/> is off or <see cref="MaxAttempts"/> were made, otherwise
-    /// <see cref="DelayFor"/> the next attempt. Refused credentials are retried like any other failure (a token
-    /// service that flaps must not end the connection for good); the client reports each refusal.
+    /// <see cref="DelayFor"/> the next attempt, whatever the <see cref="RetryContext.Reason"/>. Refusals
+    /// (<see cref="RetryReason.CredentialsRefused"/>, <see cref="RetryReason.ConnectionRefused"/>,
+    /// <see cref="RetryReason.UnexplainedRefusal"/>) are retried like any other failure, backing off the same way: a
+    /// token service that flaps, a key rotated on the server or a rate limit must not end the connection for good. The
+    /// client reports each refusal through <see cref="SkaftinRealtimeClient.OnError"/>; a policy of your own may stop on
+    /// them instead.
     /// </summary>
     /// <param name="context">What happened so far.</param>
     /// <returns>The delay, or null to stop.</returns>

@@ -25,15 +25,16 @@ internal sealed class SocketIOConnection : ISocketConnection
     private string? _lastOffset;
     private long _announcedHeartbeatTicks;
 
-    public SocketIOConnection(Uri url, SkaftinTransport transport, string token, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events)
+    public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events)
     {
         _configureWebSocket = configureWebSocket;
         _maxFrameBytes = maxFrameBytes;
         _events = events;
         // A resumed session's missed events come before the CONNECT packet, already with their offsets.
         _offsetsAppended = resume is not null;
-        // The handshake's auth object: the token, and on reconnect the session to restore (socket.io reads pid/offset).
-        var auth = new Dictionary<string, string> { ["token"] = token };
+        // The handshake's auth object: the credential when it goes there, and on reconnect the session to restore
+        // (socket.io reads pid/offset). With neither, no auth object is sent, as the seed's client sends none.
+        var auth = new Dictionary<string, string>();
         if (resume is not null)
         {
             auth["pid"] = resume.SessionId;
@@ -43,14 +44,16 @@ internal sealed class SocketIOConnection : ISocketConnection
             }
         }
 
-        _socket = new SocketIO(url, new SocketIOOptions
+        var socketOptions = new SocketIOOptions
         {
             Transport = transport == SkaftinTransport.Polling ? TransportProtocol.Polling : TransportProtocol.WebSocket,
             AutoUpgrade = false,
             Reconnection = false,
             ConnectionTimeout = TimeSpan.FromSeconds(30),
-            Auth = auth,
-        })
+        };
+        credential?.ApplyTo(socketOptions, auth);
+        socketOptions.Auth = auth.Count > 0 ? auth : null;
+        _socket = new SocketIO(url, socketOptions)
         {
             JsonSerializer = SocketPayloadSerializer.Instance,
             ClientWebSocketProvider = CreateWebSocket,
