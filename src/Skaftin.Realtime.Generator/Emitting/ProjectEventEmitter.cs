@@ -19,7 +19,7 @@ internal static class ProjectEventEmitter
     {
         var w = TableEmitter.FileStart(spec);
         var access = spec.IsPublic ? "public" : "internal";
-        TableEmitter.WriteReader(w, spec, access);
+        TableEmitter.WriteReader(w, spec, access, $"Reads the data of project events of type <c>{TableEmitter.Xml(spec.TableName)}</c>", "The event's type as the server sends it (named in decode errors).");
         w.Line();
         WriteEvents(w, spec, access);
         w.Line();

@@ -55,14 +55,15 @@ internal static class TableEmitter
     private static string KeyType(TableSpec spec) =>
         spec.KeyIndex < 0 ? $"{Runtime}.SkaftinNoKey" : spec.Members[spec.KeyIndex].Type.FullName.TrimEnd('?');
 
-    internal static void WriteReader(SourceWriter w, TableSpec spec, string access)
+    // summary and nameDoc: what the reader and its Table constant are, when not a table's (a project event's data).
+    internal static void WriteReader(SourceWriter w, TableSpec spec, string access, string? summary = null, string? nameDoc = null)
     {
         var table = Literal(spec.TableName);
-        w.Line($"/// <summary>Reads rows of table <c>{Xml(spec.TableName)}</c> into <see cref=\"{Cref(spec.ModelFullName)}\"/> without reflection.</summary>");
+        w.Line($"/// <summary>{summary ?? $"Reads rows of table <c>{Xml(spec.TableName)}</c>"} into <see cref=\"{Cref(spec.ModelFullName)}\"/> without reflection.</summary>");
         w.Line(GeneratedCode);
         using (w.Block($"{access} sealed class {spec.ReaderClassName} : {Runtime}.SkaftinRowReader<{spec.ModelFullName}, {KeyType(spec)}>"))
         {
-            w.Line("/// <summary>The table's wire name.</summary>");
+            w.Line($"/// <summary>{nameDoc ?? "The table's wire name."}</summary>");
             w.Line($"public const string Table = {table};");
             w.Line();
             w.Line("private " + spec.ReaderClassName + "()");

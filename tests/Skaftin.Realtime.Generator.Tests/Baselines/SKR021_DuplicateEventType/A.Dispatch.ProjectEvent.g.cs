@@ -3,11 +3,11 @@
 
 namespace A;
 
-/// <summary>Reads rows of table <c>vehicle-dispatched</c> into <see cref="global::A.Dispatch"/> without reflection.</summary>
+/// <summary>Reads the data of project events of type <c>vehicle-dispatched</c> into <see cref="global::A.Dispatch"/> without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
 public sealed class DispatchEventReader : global::Skaftin.Realtime.SkaftinRowReader<global::A.Dispatch, global::Skaftin.Realtime.SkaftinNoKey>
 {
-    /// <summary>The table's wire name.</summary>
+    /// <summary>The event's type as the server sends it (named in decode errors).</summary>
     public const string Table = "vehicle-dispatched";
 
     private DispatchEventReader()
