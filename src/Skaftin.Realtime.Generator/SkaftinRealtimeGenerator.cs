@@ -1,4 +1,6 @@
+using System;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Skaftin.Realtime.Generator.Diagnostics;
@@ -9,8 +11,10 @@ using Skaftin.Realtime.Generator.Parsing;
 namespace Skaftin.Realtime.Generator;
 
 /// <summary>
-/// Turns each <c>[SkaftinTable]</c> type into a typed <c>{Table}Realtime</c> class and a reflection-free row reader.
-/// This file holds only the pipeline: parsing is in <see cref="TableParser"/> and <see cref="CrossTableChecker"/>, writing in <see cref="TableEmitter"/>.
+/// Turns each <c>[SkaftinTable]</c> type into a typed <c>{Table}Realtime</c> class and a reflection-free row reader,
+/// and each <c>[SkaftinProjectEvent]</c> type into a typed <c>{Type}Events</c> class and a reader of its data.
+/// This file holds only the pipeline: parsing is in <see cref="TableParser"/> and <see cref="CrossTableChecker"/>,
+/// writing in <see cref="TableEmitter"/> and <see cref="ProjectEventEmitter"/>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
@@ -18,43 +22,71 @@ public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
     /// <summary>The attribute the generator looks for.</summary>
     public const string TableAttributeName = "Skaftin.Realtime.SkaftinTableAttribute";
 
+    /// <summary>The attribute that declares a typed project event.</summary>
+    public const string ProjectEventAttributeName = "Skaftin.Realtime.SkaftinProjectEventAttribute";
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        Register(
+            context,
+            TableAttributeName,
+            static (ctx, ct) => TableParser.Parse(ctx, ct),
+            DiagnosticDescriptors.DuplicateTableName,
+            TableEmitter.Emit,
+            (TrackingNames.ParseTables, TrackingNames.TableDiagnostics, TrackingNames.TableIdentities, TrackingNames.CrossTableDiagnostics, TrackingNames.TableSpecs));
+        Register(
+            context,
+            ProjectEventAttributeName,
+            static (ctx, ct) => TableParser.ParseProjectEvent(ctx, ct),
+            DiagnosticDescriptors.DuplicateProjectEventType,
+            ProjectEventEmitter.Emit,
+            (TrackingNames.ParseProjectEvents, TrackingNames.ProjectEventDiagnostics, TrackingNames.ProjectEventIdentities, TrackingNames.CrossProjectEventDiagnostics, TrackingNames.ProjectEventSpecs));
+    }
+
+    // One pipeline per attribute: parse, report, check across the declarations, emit.
+    private static void Register(
+        IncrementalGeneratorInitializationContext context,
+        string attributeName,
+        Func<GeneratorAttributeSyntaxContext, CancellationToken, TableParseResult> parse,
+        DiagnosticDescriptor duplicate,
+        Action<SourceProductionContext, TableSpec> emit,
+        (string Parse, string Diagnostics, string Identities, string CrossDiagnostics, string Specs) names)
+    {
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                TableAttributeName,
+                attributeName,
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax or StructDeclarationSyntax,
-                static (ctx, ct) => TableParser.Parse(ctx, ct))
-            .WithTrackingName(TrackingNames.ParseTables);
+                parse)
+            .WithTrackingName(names.Parse);
 
         var diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.TableDiagnostics);
+            .WithTrackingName(names.Diagnostics);
         // Reporting needs the syntax trees (see Report), so it re-runs after each edit; it only reports, and the
         // parsing and emission steps stay cached.
         context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left, item.Right));
 
-        var crossTable = parsed
+        var crossChecked = parsed
             .Select(static (result, _) => result.Identity)
             .Where(static identity => identity is not null)
-            .WithTrackingName(TrackingNames.TableIdentities)
+            .WithTrackingName(names.Identities)
             .Collect()
-            .Select(static (identities, _) => CrossTableChecker.Check(identities))
-            .WithTrackingName(TrackingNames.CrossTableDiagnostics);
-        context.RegisterSourceOutput(crossTable.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left.Diagnostics, item.Right));
+            .Select((identities, _) => CrossTableChecker.Check(identities, duplicate))
+            .WithTrackingName(names.CrossDiagnostics);
+        context.RegisterSourceOutput(crossChecked.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left.Diagnostics, item.Right));
 
         // The skipped set is equatable data, so an unrelated edit leaves this combination (and emission) cached.
         var specs = parsed
             .Select(static (result, _) => result.Spec)
             .Where(static spec => spec is not null)
-            .Combine(crossTable.Select(static (result, _) => result.SkippedModels))
-            .WithTrackingName(TrackingNames.TableSpecs);
-        context.RegisterSourceOutput(specs, static (spc, item) =>
+            .Combine(crossChecked.Select(static (result, _) => result.SkippedModels))
+            .WithTrackingName(names.Specs);
+        context.RegisterSourceOutput(specs, (spc, item) =>
         {
             if (!item.Right.Contains(item.Left!.ModelFullName))
             {
-                TableEmitter.Emit(spc, item.Left);
+                emit(spc, item.Left);
             }
         });
     }

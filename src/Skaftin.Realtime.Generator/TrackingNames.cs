@@ -8,4 +8,9 @@ internal static class TrackingNames
     public const string TableDiagnostics = nameof(TableDiagnostics);
     public const string TableIdentities = nameof(TableIdentities);
     public const string CrossTableDiagnostics = nameof(CrossTableDiagnostics);
+    public const string ParseProjectEvents = nameof(ParseProjectEvents);
+    public const string ProjectEventSpecs = nameof(ProjectEventSpecs);
+    public const string ProjectEventDiagnostics = nameof(ProjectEventDiagnostics);
+    public const string ProjectEventIdentities = nameof(ProjectEventIdentities);
+    public const string CrossProjectEventDiagnostics = nameof(CrossProjectEventDiagnostics);
 }

@@ -26,6 +26,8 @@ public sealed class Roslyn48Tests
         { nameof(SnapshotSources.TwoTablesInOneAssembly), SnapshotSources.TwoTablesInOneAssembly },
         { nameof(SnapshotSources.NullableKeys), SnapshotSources.NullableKeys },
         { nameof(SnapshotSources.GlobalNamespaceAndNestedModel), SnapshotSources.GlobalNamespaceAndNestedModel },
+        { nameof(ProjectEventSnapshotSources.ProjectEventRecord), ProjectEventSnapshotSources.ProjectEventRecord },
+        { nameof(ProjectEventSnapshotSources.ProjectEventNextToATableOfTheSameName), ProjectEventSnapshotSources.ProjectEventNextToATableOfTheSameName },
     };
 
     private static readonly IReadOnlyList<MetadataReference> References = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)

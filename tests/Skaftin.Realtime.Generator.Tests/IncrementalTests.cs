@@ -26,6 +26,9 @@ public sealed class IncrementalTests
 
         [SkaftinTable("drivers")]
         public sealed record Driver(int Id, string Name);
+
+        [SkaftinProjectEvent("vehicle-dispatched")]
+        public sealed record VehicleDispatched(int VehicleId, VehicleStatus Status);
         """;
 
     private const string Unrelated = """

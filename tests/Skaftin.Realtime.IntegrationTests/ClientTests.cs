@@ -158,24 +158,27 @@ public sealed class ClientTests(DevServerFixture fixture)
         Assert.Empty(typed);
     }
 
-    [Fact]
-    public async Task TwoHoldersShareOneJoinAndTheLastOneLeaves()
+    [Theory]
+    [InlineData(DevServerContract.Dev)]
+    [InlineData(DevServerContract.Seed)]
+    public async Task TwoHoldersShareOneJoinAndTheLastOneLeaves(DevServerContract contract)
     {
+        var server = fixture.For(contract);
         var project = NewProject();
-        await using var client = Harness.Client(_server);
+        await using var client = Harness.Client(server);
         await client.ConnectAsync();
 
         var first = await client.JoinProjectAsync(project);
         var second = await client.JoinProjectAsync(project);
         Assert.Equal(2, client.GetJoinedProjects()[project]);
-        Assert.Equal(new[] { client.SocketId! }, await _server.Api.GetRoomMembersAsync(project));
+        Assert.Equal(new[] { client.SocketId! }, await server.Api.GetRoomMembersAsync(project));
 
         await first.DisposeAsync();
         await Task.Delay(300);
-        Assert.Equal(new[] { client.SocketId! }, await _server.Api.GetRoomMembersAsync(project));
+        Assert.Equal(new[] { client.SocketId! }, await server.Api.GetRoomMembersAsync(project));
 
         await second.DisposeAsync();
-        await Harness.UntilAsync(async () => (await _server.Api.GetRoomMembersAsync(project)).Count == 0, "the room is left");
+        await Harness.UntilAsync(async () => (await server.Api.GetRoomMembersAsync(project)).Count == 0, "the room is left");
         Assert.False(client.GetJoinedProjects().ContainsKey(project));
     }
 

@@ -121,15 +121,32 @@ internal sealed record Session(SkaftinRealtimeClient Client, ProjectMembership M
     }
 }
 
-/// <summary>One dev server shared by the tests that do not kill or freeze it.</summary>
+/// <summary>
+/// One dev server of each contract shared by the tests that do not kill or freeze it: the default one, and one
+/// speaking the seed's reading (<see cref="DevServerContract.Seed"/>) for the tests that run against both.
+/// </summary>
 public sealed class DevServerFixture : IAsyncLifetime
 {
     public SkaftinDevServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() =>
-        Server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { ApiKeys = { "p1-only=p1" } });
+    public SkaftinDevServer Seed { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    /// <summary>The shared server speaking <paramref name="contract"/>.</summary>
+    public SkaftinDevServer For(DevServerContract contract) => contract == DevServerContract.Seed ? Seed : Server;
+
+    public async Task InitializeAsync()
+    {
+        var server = SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { ApiKeys = { "p1-only=p1" } });
+        var seed = SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { Contract = DevServerContract.Seed });
+        Server = await server;
+        Seed = await seed;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await Seed.DisposeAsync();
+    }
 }
 
 [CollectionDefinition("dev server")]

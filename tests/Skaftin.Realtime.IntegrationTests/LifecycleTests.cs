@@ -35,9 +35,9 @@ public sealed class LifecycleTests
 
         public BlockingCollection<Vehicle> Inserted { get; } = new();
 
-        public static async Task<Scene> StartAsync()
+        public static async Task<Scene> StartAsync(DevServerContract contract = DevServerContract.Dev)
         {
-            var server = await SkaftinDevServer.StartAsync();
+            var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { Contract = contract });
             var project = NewProject();
             await Harness.CreateVehiclesAsync(server, project);
             return new Scene(server, project);
@@ -148,10 +148,12 @@ public sealed class LifecycleTests
         Assert.Empty(await server.Api.GetSocketsAsync());
     }
 
-    [Fact]
-    public async Task AJoinBeforeConnectingIsSentOnConnect()
+    [Theory]
+    [InlineData(DevServerContract.Dev)]
+    [InlineData(DevServerContract.Seed)]
+    public async Task AJoinBeforeConnectingIsSentOnConnect(DevServerContract contract)
     {
-        await using var scene = await Scene.StartAsync();
+        await using var scene = await Scene.StartAsync(contract);
         var (server, project, client, inserted) = (scene.Server, scene.Project, scene.Client, scene.Inserted);
 
         await using var membership = await client.JoinProjectAsync(project);

@@ -16,15 +16,16 @@ namespace Skaftin.Realtime.IntegrationTests;
 /// </summary>
 public sealed class RecoveryTests
 {
-    private static async Task<SkaftinDevServer> StartAsync(string? database = null) =>
-        await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { Recovery = TimeSpan.FromMinutes(2), DatabasePath = database });
+    private static async Task<SkaftinDevServer> StartAsync(string? database = null, DevServerContract contract = DevServerContract.Dev) =>
+        await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { Recovery = TimeSpan.FromMinutes(2), DatabasePath = database, Contract = contract });
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task ADroppedConnectionIsRecoveredAndMissedEventsArriveExactlyOnce(bool dispatchOnReceiveThread)
+    [InlineData(false, DevServerContract.Dev)]
+    [InlineData(true, DevServerContract.Dev)]
+    [InlineData(false, DevServerContract.Seed)]
+    public async Task ADroppedConnectionIsRecoveredAndMissedEventsArriveExactlyOnce(bool dispatchOnReceiveThread, DevServerContract contract)
     {
-        await using var server = await StartAsync();
+        await using var server = await StartAsync(contract: contract);
         await Harness.CreateVehiclesAsync(server, "p1");
         await using var client = Harness.Client(server, configure: o =>
         {

@@ -10,10 +10,12 @@ namespace Skaftin.Realtime.IntegrationTests;
 /// <summary>A server that dies, restarts or freezes: each test owns its server.</summary>
 public sealed class ResilienceTests
 {
-    [Fact]
-    public async Task KilledAndRestartedServerIsRejoinedAndLaterWritesArrive()
+    [Theory]
+    [InlineData(DevServerContract.Dev)]
+    [InlineData(DevServerContract.Seed)]
+    public async Task KilledAndRestartedServerIsRejoinedAndLaterWritesArrive(DevServerContract contract)
     {
-        await using var server = await SkaftinDevServer.StartAsync();
+        await using var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { Contract = contract });
         var tokensAsked = 0;
         await using var client = Harness.Client(server, configure: o => o.AccessTokenProvider = _ =>
         {

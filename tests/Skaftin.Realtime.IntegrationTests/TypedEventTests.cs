@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Skaftin.Realtime.DevServer;
 using Xunit;
@@ -8,24 +9,25 @@ using Xunit;
 namespace Skaftin.Realtime.IntegrationTests;
 
 /// <summary>
-/// Schema, cron-job and import events from real dev-server writes arrive typed, through the project-wide stream of
-/// every change, next to typed rows of the declared table.
+/// Schema, cron-job and import events from real dev-server writes arrive typed, through the client's project-wide
+/// stream of every change, next to typed rows of the declared table: against both dev-server contracts.
 /// </summary>
 [Collection("dev server")]
 public sealed class TypedEventTests(DevServerFixture fixture)
 {
-    private readonly SkaftinDevServer _server = fixture.Server;
-
-    [Fact]
-    public async Task EveryChangeOfTheProjectArrivesWithItsPayloadTyped()
+    [Theory]
+    [InlineData(DevServerContract.Dev)]
+    [InlineData(DevServerContract.Seed)]
+    public async Task EveryChangeOfTheProjectArrivesWithItsPayloadTyped(DevServerContract contract)
     {
-        await using var session = await Harness.SessionAsync(_server);
+        var server = fixture.For(contract);
+        await using var session = await Harness.SessionAsync(server);
         var (client, project) = (session.Client, session.Project);
         var all = new BlockingCollection<IDatabaseEvent>();
         var errors = new BlockingCollection<RealtimeError>();
-        using var a = client.Router.OnAnyChange(all.Add);
+        using var a = client.OnAnyChange(all.Add);
         using var b = client.OnError(errors.Add);
-        var api = _server.Api;
+        var api = server.Api;
         _ = client.Vehicles(); // rows of a table arrive typed once the app asked for its typed object
 
         await api.InsertAsync(project, "vehicles", new { registration_number = "CA 9", status = "available" });
@@ -87,6 +89,33 @@ public sealed class TypedEventTests(DevServerFixture fixture)
 
         Assert.Empty(errors);
         Assert.Empty(all);
+    }
+
+    [Theory]
+    [InlineData(DevServerContract.Dev)]
+    [InlineData(DevServerContract.Seed)]
+    public async Task TheClientsStreamOfEveryChangeHasDeclaredRowsTypedAndTheRestRaw(DevServerContract contract)
+    {
+        var server = fixture.For(contract);
+        await using var session = await Harness.SessionAsync(server);
+        var (client, project) = (session.Client, session.Project);
+        await server.Api.CreateTableAsync(project, "invoices", new[] { new DevColumn("number", "text", PrimaryKey: true) });
+        _ = client.Vehicles();
+        using var cts = new CancellationTokenSource(Harness.Deadline);
+        var stream = client.AllChanges(cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = stream.MoveNextAsync(); // subscribes
+
+        await server.Api.InsertAsync(project, "invoices", new { number = "INV-1" });
+        await server.Api.InsertAsync(project, "vehicles", new { registration_number = "CA 5", status = "in_service" });
+
+        Assert.True(await first);
+        var invoice = Assert.IsType<DatabaseChange>(stream.Current);
+        Assert.Equal(("invoices", DatabaseChangeType.Insert, project), (invoice.TableName, invoice.Type, invoice.ProjectId));
+        Assert.Contains("INV-1", invoice.DataJson, StringComparison.Ordinal);
+        Assert.True(await stream.MoveNextAsync());
+        var vehicle = Assert.IsType<RowInserted<Vehicle, long>>(stream.Current);
+        Assert.Equal(("CA 5", VehicleStatus.InService), (vehicle.Row.RegistrationNumber, vehicle.Row.Status));
+        await stream.DisposeAsync();
     }
 
     private static SchemaChangeDetails Schema(IDatabaseEvent change, DatabaseChangeType type, string table)

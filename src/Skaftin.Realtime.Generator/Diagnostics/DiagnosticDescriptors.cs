@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace Skaftin.Realtime.Generator.Diagnostics;
 
 /// <summary>Every diagnostic the generator reports. Each has a help page under docs/diagnostics/.</summary>
-internal static class DiagnosticDescriptors
+internal static partial class DiagnosticDescriptors
 {
     private const string Category = "Skaftin.Realtime";
     private const string HelpBase = "https://github.com/skaftin/Skaftin.Generators/blob/main/docs/diagnostics/";

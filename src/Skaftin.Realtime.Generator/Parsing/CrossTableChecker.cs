@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using Skaftin.Realtime.Generator.Diagnostics;
 using Skaftin.Realtime.Generator.Model;
 
@@ -13,7 +14,9 @@ namespace Skaftin.Realtime.Generator.Parsing;
 /// </summary>
 internal static class CrossTableChecker
 {
-    public static CrossTableResult Check(ImmutableArray<TableIdentity?> identities)
+    /// <param name="identities">The tables (or the project events, whose type stands in the table name).</param>
+    /// <param name="duplicate">What a second type for one name is: SKR003 for tables, SKR021 for project events.</param>
+    public static CrossTableResult Check(ImmutableArray<TableIdentity?> identities, DiagnosticDescriptor duplicate)
     {
         var found = new List<DiagnosticInfo>();
         var skipped = new List<string>();
@@ -24,7 +27,7 @@ internal static class CrossTableChecker
             if (byTable.TryGetValue(identity.TableName, out var first))
             {
                 found.Add(new DiagnosticInfo(
-                    DiagnosticDescriptors.DuplicateTableName,
+                    duplicate,
                     identity.Location,
                     new[] { identity.TableName, first.ModelDisplayName, identity.ModelDisplayName }.ToEquatableArray()));
                 skipped.Add(identity.ModelFullName);

@@ -14,7 +14,7 @@ namespace Skaftin.Realtime.Generator.Parsing;
 /// Turns one <c>[SkaftinTable]</c> type symbol into a <see cref="TableSpec"/> and its diagnostics. One instance per
 /// table; each step is a small TryParse… method that reports through <see cref="Report"/>. No symbol leaves this class.
 /// </summary>
-internal sealed class TableParser
+internal sealed partial class TableParser
 {
     private readonly INamedTypeSymbol _type;
     private readonly AttributeData _attribute;
@@ -23,14 +23,16 @@ internal sealed class TableParser
     private readonly Location? _attributeLocation;
     private readonly string _displayName;
     private readonly CancellationToken _cancellationToken;
+    private readonly ModelKind _kind;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<MemberSpec> _members = new();
     private readonly List<(int Index, bool Marked, ISymbol Symbol)> _keyCandidates = new();
     private readonly Dictionary<string, string> _memberByColumn = new(StringComparer.Ordinal);
     private bool _hasUnresolvedType;
 
-    private TableParser(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    private TableParser(GeneratorAttributeSyntaxContext context, ModelKind kind, CancellationToken cancellationToken)
     {
+        _kind = kind;
         _type = (INamedTypeSymbol)context.TargetSymbol;
         _attribute = context.Attributes[0];
         _known = KnownTypeSymbols.For(context.SemanticModel.Compilation);
@@ -41,17 +43,17 @@ internal sealed class TableParser
     }
 
     public static TableParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        new TableParser(context, cancellationToken).Parse(context.SemanticModel.SyntaxTree);
+        new TableParser(context, ModelKind.Table, cancellationToken).Parse(context.SemanticModel.SyntaxTree);
 
     private TableParseResult Parse(SyntaxTree tree)
     {
-        if (!TryParseLanguageVersion(tree) || !TryParseTableName(out var tableName, out var pascal))
+        if (!TryParseLanguageVersion(tree) || !TryParseName(out var tableName, out var pascal))
         {
             return Result(null, null);
         }
 
         var ns = _type.ContainingNamespace.IsGlobalNamespace ? null : _type.ContainingNamespace.ToDisplayString();
-        var realtimeClassName = pascal + "Realtime";
+        var realtimeClassName = pascal + _kind.ClassSuffix;
         var identity = new TableIdentity(tableName, _displayName, _type.ToDisplayString(TypeNames.FullName), Qualify(ns, realtimeClassName), LocationInfo.From(_attributeLocation));
         if (!TryParseModelType())
         {
@@ -59,7 +61,7 @@ internal sealed class TableParser
         }
 
         var containerNames = ContainerNames();
-        var readerClassName = string.Concat(containerNames) + _type.Name + "RowReader";
+        var readerClassName = string.Concat(containerNames) + _type.Name + _kind.ReaderSuffix;
         CheckGeneratedNamesAreFree(ns, tableName, realtimeClassName, readerClassName);
         if (!TryChooseConstructor(out var constructor))
         {
@@ -69,7 +71,7 @@ internal sealed class TableParser
         var properties = AllProperties();
         ParseConstructorParameters(constructor, properties);
         ParseProperties(constructor, properties);
-        var keyIndex = ParseKey();
+        var keyIndex = _kind.IsProjectEvent ? ReportKeysOfProjectEvent() : ParseKey();
         if (_hasUnresolvedType || _diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
             return Result(null, identity);
@@ -85,7 +87,7 @@ internal sealed class TableParser
             realtimeClassName,
             pascal,
             readerClassName,
-            Qualify(ns, typeName) + ".Realtime.g.cs",
+            Qualify(ns, typeName) + _kind.HintSuffix,
             _members.ToEquatableArray(),
             keyIndex,
             _types.Enums);
@@ -109,20 +111,22 @@ internal sealed class TableParser
         return true;
     }
 
-    private bool TryParseTableName(out string tableName, out string pascal)
+    // The table's name (SKR002), or a project event's type (SKR020): non-blank, and usable in generated names.
+    private bool TryParseName(out string tableName, out string pascal)
     {
         tableName = _attribute.ConstructorArguments.Length == 1 ? _attribute.ConstructorArguments[0].Value as string ?? "" : "";
         pascal = Naming.ToPascalCase(tableName) ?? "";
         if (tableName.Trim().Length == 0)
         {
-            Report(DiagnosticDescriptors.InvalidTableName, null, tableName, _displayName, "it is empty");
+            Report(_kind.InvalidName, null, tableName, _displayName, "it is empty");
             return false;
         }
 
-        if (Naming.HasInvalidCharacter(tableName, out var invalid) || pascal.Length == 0)
+        var invalid = default(char);
+        if ((!_kind.IsProjectEvent && Naming.HasInvalidCharacter(tableName, out invalid)) || pascal.Length == 0)
         {
             var reason = pascal.Length == 0 ? "it has no letter or digit" : $"it contains '{invalid}'; use letters, digits, '_', '-' and '.'";
-            Report(DiagnosticDescriptors.InvalidTableName, null, tableName, _displayName, reason);
+            Report(_kind.InvalidName, null, tableName, _displayName, reason);
             return false;
         }
 
@@ -134,7 +138,7 @@ internal sealed class TableParser
         var problem = ModelTypeProblem(_type);
         if (problem is not null)
         {
-            Report(DiagnosticDescriptors.UnsupportedModelType, null, _displayName, problem);
+            Report(_kind.UnsupportedType, null, _displayName, problem);
             return false;
         }
 
@@ -256,7 +260,7 @@ internal sealed class TableParser
         var reason = candidates.Count == 0
             ? "it has no accessible constructor to create rows with; add a public constructor (a parameterless one, or one whose parameters match properties), or mark one with [JsonConstructor]"
             : $"it has {candidates.Count} accessible constructors and none is parameterless or the primary constructor, so which one creates rows is ambiguous; mark one with [JsonConstructor]";
-        Report(DiagnosticDescriptors.UnsupportedModelType, null, _displayName, reason);
+        Report(_kind.UnsupportedType, null, _displayName, reason);
         return false;
     }
 

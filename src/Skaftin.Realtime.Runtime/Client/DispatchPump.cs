@@ -16,7 +16,6 @@ internal sealed class DispatchPump
 {
     private readonly SkaftinRealtimeOptions _options;
     private readonly SkaftinEventRouter _router;
-    private readonly HandlerList<Action<ProjectEvent>> _projectEvents;
     private readonly Action<ConnectionStateChange> _deliverStateChange;
     private readonly Channel<DispatchItem> _queue = Channel.CreateUnbounded<DispatchItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _room;
@@ -26,11 +25,10 @@ internal sealed class DispatchPump
     private readonly object _inlineGate = new();
     private readonly Task _loop;
 
-    public DispatchPump(SkaftinRealtimeOptions options, SkaftinEventRouter router, HandlerList<Action<ProjectEvent>> projectEvents, Action<ConnectionStateChange> deliverStateChange)
+    public DispatchPump(SkaftinRealtimeOptions options, SkaftinEventRouter router, Action<ConnectionStateChange> deliverStateChange)
     {
         _options = options;
         _router = router;
-        _projectEvents = projectEvents;
         _deliverStateChange = deliverStateChange;
         _room = new SemaphoreSlim(options.DispatchQueueCapacity, options.DispatchQueueCapacity);
         _loop = Task.Run(LoopAsync);
@@ -207,28 +205,7 @@ internal sealed class DispatchPump
         }
         else if (name == EventNames.ProjectEvent)
         {
-            DispatchProjectEvent(payload);
-        }
-    }
-
-    private void DispatchProjectEvent(ReadOnlyMemory<byte> payload)
-    {
-        if (!ClientEnvelopes.TryReadProjectEvent(payload, out var projectEvent, out var error))
-        {
-            _router.ReportDecodeFailure(EventNames.ProjectEvent, null, null, payload, error!);
-            return;
-        }
-
-        foreach (var handler in _projectEvents.Snapshot)
-        {
-            try
-            {
-                handler(projectEvent!);
-            }
-            catch (Exception ex)
-            {
-                _router.ReportProjectHandlerFailure(projectEvent!, payload, ex);
-            }
+            _router.DispatchProjectEvent(payload);
         }
     }
 

@@ -25,7 +25,6 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
 
     private readonly ILogger _logger;
     private readonly HandlerList<Action<ConnectionStateChange>> _stateObservers = new();
-    private readonly HandlerList<Action<ProjectEvent>> _projectEvents = new();
     private readonly CancellationTokenSource _lifetime = new();
     private readonly DispatchPump _pump;
     private readonly RoomRegistry _rooms;
@@ -50,7 +49,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         options.ThrowIfInvalid();
         _logger = options.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance;
         Router = new SkaftinEventRouter(_logger);
-        _pump = new DispatchPump(options, Router, _projectEvents, DeliverStateChange);
+        _pump = new DispatchPump(options, Router, DeliverStateChange);
         _rooms = new RoomRegistry(options, _pump.PostConnectionFailure);
         _supervisor = new ConnectionSupervisor(options, connectionFactory, _logger, _rooms, _pump);
     }
@@ -100,10 +99,30 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <returns>Disposing it ends the subscription.</returns>
     public IDisposable OnDatabaseImported(Action<DatabaseImported> handler) => Router.OnDatabaseImported(handler);
 
-    /// <summary>Subscribes to <c>project-event</c> events of joined projects.</summary>
+    /// <summary>
+    /// Subscribes to every <c>project-event</c> of joined projects with its data as raw JSON (see
+    /// <see cref="SkaftinEventRouter.OnProjectEvent"/>); the types declared with <see cref="SkaftinProjectEventAttribute"/>
+    /// also arrive typed through their generated <c>client.On{Type}(…)</c>.
+    /// </summary>
     /// <param name="handler">Receives each event.</param>
     /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnProjectEvent(Action<ProjectEvent> handler) => _projectEvents.Add(handler);
+    public IDisposable OnProjectEvent(Action<ProjectEvent> handler) => Router.OnProjectEvent(handler);
+
+    /// <summary>
+    /// Subscribes to every <c>database-change</c> of the joined projects, in order, each in its most typed form (the
+    /// seed's <c>onDatabaseChange</c>, <c>useDatabaseEvents(projectId, null)</c>): a <see cref="RowChange{TRow, TKey}"/>
+    /// for a row of a declared table, <see cref="SchemaChange"/>, <see cref="CronJobChange"/> and
+    /// <see cref="DatabaseImported"/> with typed payloads, and the raw <see cref="DatabaseChange"/> for everything else
+    /// (see <see cref="SkaftinEventRouter.OnAnyChange"/>).
+    /// </summary>
+    /// <param name="handler">Receives each change; pattern-match it.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnAnyChange(Action<IDatabaseEvent> handler) => Router.OnAnyChange(handler);
+
+    /// <summary>Every change of the joined projects (as <see cref="OnAnyChange"/>) as an ordered async stream (see <see cref="SkaftinEventRouter.AllChanges(int, CancellationToken)"/>).</summary>
+    /// <param name="cancellationToken">Ends the stream.</param>
+    /// <returns>The stream; it subscribes when enumeration starts. If the reader falls more than <see cref="SkaftinEventRouter.DefaultStreamCapacity"/> behind, it delivers what it buffered, then throws <see cref="StreamOverflowException"/>.</returns>
+    public IAsyncEnumerable<IDatabaseEvent> AllChanges(CancellationToken cancellationToken = default) => Router.AllChanges(cancellationToken);
 
     /// <summary>
     /// Starts the connection, completing once the server has accepted it. Safe to call at any time and from several

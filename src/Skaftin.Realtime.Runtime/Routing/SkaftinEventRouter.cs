@@ -12,7 +12,7 @@ namespace Skaftin.Realtime;
 /// <c>tableName</c>, and reports (never throws) what cannot be decoded or what a handler throws.
 /// The realtime client owns one; tests and custom transports can feed one directly.
 /// </summary>
-public sealed class SkaftinEventRouter : ISkaftinRealtimeSource
+public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
 {
     /// <summary>The default buffer capacity of <see cref="AllChanges(CancellationToken)"/>.</summary>
     public const int DefaultStreamCapacity = 10_000;
