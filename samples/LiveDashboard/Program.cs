@@ -1,8 +1,9 @@
-// A Blazor Server dashboard on Skaftin realtime: the seed guide's React examples 1-4 as Blazor components.
+// A Blazor Server dashboard on Skaftin realtime: the seed guide's React examples 1-5 as Blazor components.
 //   Vehicles        an auto-refreshing list (a LiveTable of the vehicles table)
 //   Event feed      the last vehicle changes, with the last update's type and time
 //   Connection      the connection's state, with a Reconnect button
 //   Dashboard       row counts of three tables, refreshed by a change to any of them
+//   Optimistic      example 5: a status change shown at once, confirmed by the server's event or rolled back
 // Without Skaftin:ApiUrl it starts the bundled dev server (Node) and seeds it; with it, it shows that server's
 // project LiveDashboard:Project (default "demo"), authenticating with Skaftin:ApiKey.
 using LiveDashboard.Components;
@@ -35,7 +36,6 @@ builder.Services.AddSkaftinRealtime(builder.Configuration)
     .AddTable(static client => client.Drivers())
     .AddTable(static client => client.Associations());
 builder.Services.AddSingleton(dashboard);
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpClient(nameof(RowsApi));
 builder.Services.AddSingleton<RowsApi>();
 builder.Services.AddSingleton<ProjectSession>();

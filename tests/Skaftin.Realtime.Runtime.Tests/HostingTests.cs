@@ -325,40 +325,4 @@ public sealed class HostingTests
 
         public void OnNext(T value) => next(value);
     }
-
-    // A stand-in for a UI thread: one dedicated thread that runs what is sent to it.
-    private sealed class SingleThreadContext : SynchronizationContext, IDisposable
-    {
-        private readonly System.Collections.Concurrent.BlockingCollection<(SendOrPostCallback Callback, object? State, ManualResetEventSlim? Done)> _work = new();
-        private readonly Thread _thread;
-
-        public SingleThreadContext()
-        {
-            _thread = new Thread(() =>
-            {
-                foreach (var (callback, state, done) in _work.GetConsumingEnumerable())
-                {
-                    callback(state);
-                    done?.Set();
-                }
-            }) { IsBackground = true };
-            _thread.Start();
-        }
-
-        public int ThreadId => _thread.ManagedThreadId;
-
-        /// <summary>Work waiting for the thread.</summary>
-        public int Queued => _work.Count;
-
-        public override void Post(SendOrPostCallback d, object? state) => _work.Add((d, state, null));
-
-        public override void Send(SendOrPostCallback d, object? state)
-        {
-            using var done = new ManualResetEventSlim();
-            _work.Add((d, state, done));
-            done.Wait();
-        }
-
-        public void Dispose() => _work.CompleteAdding();
-    }
 }

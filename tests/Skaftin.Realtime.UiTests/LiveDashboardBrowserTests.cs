@@ -46,11 +46,23 @@ public sealed class LiveDashboardBrowserTests(ITestOutputHelper output) : IDispo
         await Expect(page.Locator("#events li").First).ToHaveTextAsync("inserted UI 200");
         await Expect(page.Locator("#count-vehicles")).ToHaveTextAsync("2");
 
-        // The server dies: the page says so.
+        // Example 5: a status change shown at once is confirmed by the server's update event.
+        await page.Locator("#toggle-1").ClickAsync();
+        await Expect(page.Locator("#optimistic-outcome")).ToHaveTextAsync("UI 100: confirmed");
+        await Expect(OptimisticBadge(page, 1)).ToHaveTextAsync("InService");
+        await Expect(page.Locator("#optimistic .optimistic-badge")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#events li").First).ToHaveTextAsync("updated UI 100: Available → InService");
+
+        // The server dies: the page says so, and counts the attempts.
         server.Kill();
         await Expect(status).ToHaveAttributeAsync("data-state", "Reconnecting");
-        await Expect(page.Locator("#connection-text")).ToContainTextAsync("Reconnecting");
-        await Expect(page.Locator("#reconnect")).ToBeVisibleAsync();
+        await Expect(page.Locator("#connection-text")).ToContainTextAsync("Reconnecting… (attempt");
+        await Expect(page.Locator("#reconnect")).ToBeEnabledAsync();
+
+        // A write that fails while the server is down is rolled back.
+        await page.Locator("#toggle-2").ClickAsync();
+        await Expect(page.Locator("#optimistic-outcome")).ToHaveTextAsync("UI 200: update failed, rolled back");
+        await Expect(OptimisticBadge(page, 2)).ToHaveTextAsync("InService");
 
         // Rows change while the page cannot hear about it: another server on the same database file writes them.
         await using (var meanwhile = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { DatabasePath = DatabasePath }))
@@ -68,6 +80,7 @@ public sealed class LiveDashboardBrowserTests(ITestOutputHelper output) : IDispo
         await Expect(vehicles).ToHaveTextAsync(new[] { "UI 200", "UI 300" });
         await Expect(page.Locator("#count-vehicles")).ToHaveTextAsync("2");
         await Expect(page.Locator("#events li").First).ToHaveTextAsync("reloaded (ConnectionRestored)");
+        await Expect(page.Locator("#optimistic-vehicles li strong")).ToHaveTextAsync(new[] { "UI 200", "UI 300" });
 
         // And it is live again, not just reloaded.
         await server.Api.InsertAsync(project, "vehicles", new { registration_number = "UI 400", status = "available", capacity = 9 });
@@ -109,6 +122,9 @@ public sealed class LiveDashboardBrowserTests(ITestOutputHelper output) : IDispo
 
     private string DatabasePath => Path.Combine(_folder.FullName, "dashboard.db");
 
+    // The status badge of a vehicle in example 5's list.
+    private static ILocator OptimisticBadge(IPage page, long id) => page.Locator($"#optimistic-vehicles li[data-id='{id}'] .badge");
+
     // A dev server the test owns (its rows in a file, so they survive a restart) with one vehicle and one driver, the
     // sample running against it, and the page open in Chromium with its circuit live and the first load shown.
     private async Task WithDashboardAsync(IReadOnlyDictionary<string, string>? settings, Func<SkaftinDevServer, string, IPage, Task> test)
@@ -133,6 +149,7 @@ public sealed class LiveDashboardBrowserTests(ITestOutputHelper output) : IDispo
             await Expect(status).ToHaveAttributeAsync("data-state", "Connected");
             await Expect(page.Locator("#vehicles li strong")).ToHaveTextAsync(new[] { "UI 100" });
             await Expect(page.Locator("#count-drivers")).ToHaveTextAsync("1");
+            await Expect(page.Locator("#optimistic-vehicles li strong")).ToHaveTextAsync(new[] { "UI 100" });
 
             await test(server, project, page);
             _passed = true;

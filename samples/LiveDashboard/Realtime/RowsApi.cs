@@ -1,11 +1,12 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using Skaftin.Realtime;
 
 namespace LiveDashboard.Realtime;
 
 /// <summary>
-/// The app's REST call: every row of a table, decoded by the generated reader of that table. Realtime events only
-/// say what changed; a first load and every reload after a missed stretch come from here.
+/// The app's REST calls: every row of a table, decoded by the generated reader of that table, and a change to a row.
+/// Realtime events only say what changed; a first load and every reload after a missed stretch come from here.
 /// </summary>
 public sealed class RowsApi(IHttpClientFactory http, IOptions<SkaftinRealtimeOptions> realtime, DashboardOptions dashboard)
 {
@@ -20,12 +21,35 @@ public sealed class RowsApi(IHttpClientFactory http, IOptions<SkaftinRealtimeOpt
         where TRow : class
         where TKey : notnull
     {
-        var options = realtime.Value;
-        var path = $"api/projects/{Uri.EscapeDataString(dashboard.Project)}/tables/{Uri.EscapeDataString(table.TableName)}/rows";
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.ApiUrl, path));
-        request.Headers.Add("x-api-key", options.ApiKey);
+        using var request = Request(HttpMethod.Get, RowsPath(table.TableName));
         using var response = await http.CreateClient(nameof(RowsApi)).SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         return table.Reader.ReadArray(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+    }
+
+    /// <summary>Changes columns of one row; the server then sends the <c>update</c> event that confirms it.</summary>
+    /// <param name="table">The row's table's wire name.</param>
+    /// <param name="id">The row's key.</param>
+    /// <param name="changes">The changed columns by wire name (<c>new { status = "in_service" }</c>).</param>
+    /// <param name="cancellationToken">Abandons the call.</param>
+    /// <returns>A task that completes when the server stored the change.</returns>
+    /// <exception cref="HttpRequestException">The server could not be reached or refused the change.</exception>
+    public async Task UpdateAsync(string table, long id, object changes, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Patch, $"{RowsPath(table)}/{id}");
+        request.Content = JsonContent.Create(changes);
+        using var response = await http.CreateClient(nameof(RowsApi)).SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private string RowsPath(string table) =>
+        $"api/projects/{Uri.EscapeDataString(dashboard.Project)}/tables/{Uri.EscapeDataString(table)}/rows";
+
+    private HttpRequestMessage Request(HttpMethod method, string path)
+    {
+        var options = realtime.Value;
+        var request = new HttpRequestMessage(method, new Uri(options.ApiUrl, path));
+        request.Headers.Add("x-api-key", options.ApiKey);
+        return request;
     }
 }

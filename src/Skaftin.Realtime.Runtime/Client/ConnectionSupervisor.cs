@@ -27,6 +27,8 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
     private CancellationTokenSource _run = new();
     private Task _background = Task.CompletedTask;
     private Task _startOutcome = Task.CompletedTask;
+    private Task<Exception?> _reconnectOutcome = Task.FromResult<Exception?>(null);
+    private TaskCompletionSource<bool> _retryNow = NewRetryNow();
     private bool _disposed;
     private bool _everConnected;
     private SessionResume? _resume;
@@ -53,6 +55,9 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
     public string? SocketId => State == ConnectionState.Connected ? Volatile.Read(ref _socket)?.Id : null;
 
     public int ReconnectAttempt => Volatile.Read(ref _reconnectAttempt);
+
+    /// <summary>Raised (on the thread that moved it) after <see cref="ReconnectAttempt"/> changed.</summary>
+    public event Action? ReconnectAttemptChanged;
 
     public bool LastReconnectRecovered => Volatile.Read(ref _recovered) == 1;
 
@@ -84,6 +89,7 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
                     break;
                 default:
                     _run = new CancellationTokenSource();
+                    Volatile.Write(ref _retryNow, NewRetryNow());
                     TryChangeState(ConnectionState.Disconnected, ConnectionState.Connecting, null);
                     var run = _run.Token;
                     var loop = Task.Run(() => ConnectLoopAsync(ConnectionState.Connecting, RetryReason.ServerUnreachable, null, run));
@@ -109,6 +115,32 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The Reconnect button: connected, it returns at once; between the attempts of a first connection or of a
+    /// reconnect, the next attempt starts now (an attempt under way is not cut short: the next one follows it without
+    /// waiting) and it waits for the outcome; disconnected (stopped, given up, or closed by the server), it starts again like
+    /// <see cref="StartAsync"/>. The retry policy still counts every attempt and may give up.
+    /// </summary>
+    public async Task ReconnectAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        if (State is ConnectionState.Connecting or ConnectionState.Reconnecting)
+        {
+            Volatile.Read(ref _retryNow).TrySetResult(true);
+        }
+
+        if (State != ConnectionState.Reconnecting)
+        {
+            await StartAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (await Volatile.Read(ref _reconnectOutcome).WaitAsync(Timeout.InfiniteTimeSpan, _options.TimeProvider, cancellationToken).ConfigureAwait(false) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
     /// <summary>Closes the socket, ends any retrying, and waits for all of it. The rooms stay held for the next start.</summary>
     public async Task StopAsync(string reason)
     {
@@ -126,7 +158,7 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
 
             _resume = null;
             _lostSocketId = null;
-            Volatile.Write(ref _reconnectAttempt, 0);
+            SetReconnectAttempt(0);
             var state = State;
             if (state != ConnectionState.Disconnected)
             {
@@ -185,9 +217,9 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
                     }
 
                     retries++;
-                    Volatile.Write(ref _reconnectAttempt, retries);
+                    SetReconnectAttempt(retries);
                     Log.Reconnecting(_logger, retries, wait.TotalMilliseconds);
-                    await DelayAsync(wait, run).ConfigureAwait(false);
+                    await DelayOrRetryNowAsync(wait, run).ConfigureAwait(false);
                     delay = null;
                 }
 
@@ -252,7 +284,7 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
                 return new OperationCanceledException("The connection was stopped.");
             }
 
-            Volatile.Write(ref _reconnectAttempt, 0);
+            SetReconnectAttempt(0);
         }
         finally
         {
@@ -325,7 +357,7 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         var resync = _everConnected && !recovered;
         _everConnected = true;
         Volatile.Write(ref _recovered, recovered ? 1 : 0);
-        Volatile.Write(ref _reconnectAttempt, 0);
+        SetReconnectAttempt(0);
         ArmWatchdog(socket.AnnouncedHeartbeat ?? _options.HeartbeatTimeout);
         Touch(socket);
         Log.Connected(_logger, _options.ApiUrl, socket.Id);
@@ -390,6 +422,7 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
     {
         TimeSpan? firstDelay;
         CancellationToken run;
+        var outcome = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         await _connectionLock.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -414,6 +447,9 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
                 return;
             }
 
+            // A Reconnect pressed before this loss does not cut the first wait of this reconnect short.
+            Volatile.Write(ref _retryNow, NewRetryNow());
+            Volatile.Write(ref _reconnectOutcome, outcome.Task);
             TryChangeState(ConnectionState.Connected, ConnectionState.Reconnecting, reason);
             run = _run.Token;
         }
@@ -422,7 +458,7 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
             _connectionLock.Release();
         }
 
-        await ConnectLoopAsync(ConnectionState.Reconnecting, retry!.Value, firstDelay, run).ConfigureAwait(false);
+        outcome.SetResult(await ConnectLoopAsync(ConnectionState.Reconnecting, retry!.Value, firstDelay, run).ConfigureAwait(false));
     }
 
     // Runs on the socket's receive thread: only cheap work here, handlers run on the dispatch pump.
@@ -512,6 +548,37 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         {
             _background = _background.IsCompleted ? task : Task.WhenAll(_background, task);
         }
+    }
+
+    private static TaskCompletionSource<bool> NewRetryNow() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void SetReconnectAttempt(int attempt)
+    {
+        if (Interlocked.Exchange(ref _reconnectAttempt, attempt) != attempt)
+        {
+            ReconnectAttemptChanged?.Invoke();
+        }
+    }
+
+    // The wait between two attempts, which ReconnectAsync ends early (then the next wait is the policy's again).
+    private async Task DelayOrRetryNowAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var retryNow = Volatile.Read(ref _retryNow);
+        if (!retryNow.Task.IsCompleted)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delayed = DelayAsync(delay, wait.Token);
+            if (await Task.WhenAny(delayed, retryNow.Task).ConfigureAwait(false) == delayed)
+            {
+                await delayed.ConfigureAwait(false); // throws when the run was cancelled
+                return;
+            }
+
+            wait.Cancel();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        Interlocked.CompareExchange(ref _retryNow, NewRetryNow(), retryNow);
     }
 
     private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>

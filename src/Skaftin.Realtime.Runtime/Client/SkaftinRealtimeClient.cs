@@ -145,6 +145,42 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     public Task ConnectAsync(CancellationToken cancellationToken = default) => StartAsync(cancellationToken);
 
     /// <summary>
+    /// The Reconnect button of a status indicator. What it does depends on <see cref="State"/>:
+    /// <list type="bullet">
+    /// <item><see cref="ConnectionState.Connected"/>: nothing; it returns at once (the live socket is kept).</item>
+    /// <item><see cref="ConnectionState.Reconnecting"/>, or <see cref="ConnectionState.Connecting"/> while a first
+    /// connection is retried: the wait before the next attempt ends and the attempt is made now (one under way is not
+    /// cut short: the next follows it at once); completes when connected. The retry policy still counts the attempts:
+    /// if it gives up, this throws its <see cref="SkaftinConnectionException"/>.</item>
+    /// <item><see cref="ConnectionState.Disconnected"/> (stopped, the retry policy gave up, or the server closed the
+    /// connection): starts again, exactly as <see cref="StartAsync"/>, joining every held room on the new connection
+    /// (and signalling a resync, since events sent meanwhile are lost).</item>
+    /// </list>
+    /// </summary>
+    /// <param name="cancellationToken">Abandons the wait; a start begun by this call is stopped, an existing retrying goes on.</param>
+    /// <returns>A task that completes when connected.</returns>
+    /// <exception cref="SkaftinConnectionException">The server could not be reached, and the retry policy gave up.</exception>
+    /// <exception cref="SkaftinAuthenticationException">The server rejected the token (with <see cref="SkaftinRealtimeOptions.RetryInitialConnection"/> off).</exception>
+    /// <exception cref="OperationCanceledException">The wait was cancelled, or the client stopped meanwhile.</exception>
+    public Task ReconnectAsync(CancellationToken cancellationToken = default) => _supervisor.ReconnectAsync(cancellationToken);
+
+    /// <summary>
+    /// A bindable view of the connection (<see cref="System.ComponentModel.INotifyPropertyChanged"/>) for one subscriber, raising its
+    /// changes on <paramref name="context"/>: create one per window, page or Blazor circuit, and dispose it with it.
+    /// </summary>
+    /// <param name="context">
+    /// Where the status changes and raises <c>PropertyChanged</c>; null (default) takes the caller's
+    /// <see cref="SynchronizationContext.Current"/> (the UI thread's, or a Blazor circuit's renderer), and raises on
+    /// thread-pool threads when there is none.
+    /// </param>
+    /// <returns>The status; dispose it to stop following the client.</returns>
+    public RealtimeConnectionStatus CreateConnectionStatus(SynchronizationContext? context = null)
+    {
+        ThrowIfDisposed();
+        return new RealtimeConnectionStatus(this, context ?? SynchronizationContext.Current);
+    }
+
+    /// <summary>
     /// Closes the connection and ends any retrying; waits for both. The held project rooms stay held and are joined
     /// again by the next <see cref="StartAsync"/>. Safe to call at any time, twice, and concurrently with a start.
     /// </summary>
@@ -205,6 +241,13 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         // Off the caller's context, so no continuation needs the (possibly blocked) UI thread.
         Task.Run(DisposeCoreAsync).GetAwaiter().GetResult();
         _pump.Complete();
+    }
+
+    /// <summary>Raised on the thread that moved it after <see cref="ReconnectAttempt"/> changed (for <see cref="RealtimeConnectionStatus"/>).</summary>
+    internal event Action? ReconnectAttemptChanged
+    {
+        add => _supervisor.ReconnectAttemptChanged += value;
+        remove => _supervisor.ReconnectAttemptChanged -= value;
     }
 
     internal ValueTask ReleaseAsync(string projectId) =>

@@ -301,6 +301,13 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, "live-table", tableName, handlerName, "", ex));
     }
 
+    internal void ReportStatusHandlerFailure(string propertyName, Exception ex)
+    {
+        Log.HandlerFailed(_logger, propertyName, null, ex);
+        SkaftinTelemetry.HandlerFailures.Add(1);
+        Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, "connection-status", null, propertyName, "", ex));
+    }
+
     internal void ReportQueueFull(string eventName, ReadOnlyMemory<byte> utf8Json)
     {
         Log.DispatchQueueFull(_logger, eventName);
