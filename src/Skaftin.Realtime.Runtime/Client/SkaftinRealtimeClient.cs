@@ -186,6 +186,9 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         _pump.Complete();
     }
 
+    /// <summary>Runs <paramref name="work"/> on the dispatch path, in order with events (Skaftin.Realtime.Testing's typed pushes).</summary>
+    internal void PostToDispatch(Action work) => _pump.PostInjected(work);
+
     internal ValueTask ReleaseAsync(string projectId) =>
         Volatile.Read(ref _disposed) == 1 ? default : _rooms.ReleaseAsync(projectId, sendLeave: true, _lifetime.Token);
 
