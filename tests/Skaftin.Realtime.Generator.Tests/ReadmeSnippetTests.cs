@@ -12,7 +12,7 @@ using Xunit;
 namespace Skaftin.Realtime.Generator.Tests;
 
 /// <summary>
-/// Every C# block of both READMEs, read when the test runs, is compiled with the runtime and the generator, nullable
+/// Every C# block of the READMEs (the repository's and each package's), read when the test runs, is compiled with the runtime and the generator, nullable
 /// on and warnings as errors, so a README can never drift from the API. A block is one of:
 /// <list type="bullet">
 /// <item>unmarked: a complete file; all complete files of one README form one program, with the generator run on it;</item>
@@ -38,6 +38,7 @@ public sealed partial class ReadmeSnippetTests
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.Extensions.Hosting;
         using Skaftin.Realtime;
+        using Skaftin.Realtime.Testing;
 
         internal static class ReadmeFragment{0}
         {{
@@ -57,7 +58,7 @@ public sealed partial class ReadmeSnippetTests
         }}
         """;
 
-    public static TheoryData<string> Readmes => new() { "README.md", "src/Skaftin.Realtime.Runtime/README.md" };
+    public static TheoryData<string> Readmes => new() { "README.md", "src/Skaftin.Realtime.Runtime/README.md", "src/Skaftin.Realtime.Testing/README.md" };
 
     [Theory]
     [MemberData(nameof(Readmes))]
@@ -128,6 +129,7 @@ public sealed partial class ReadmeSnippetTests
             .Concat(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll"))
             .Append(typeof(SkaftinTableAttribute).Assembly.Location)
             .Append(Path.Combine(AppContext.BaseDirectory, "Skaftin.Realtime.Hosting.dll"))
+            .Append(Path.Combine(AppContext.BaseDirectory, "Skaftin.Realtime.Testing.dll"))
             .Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
 

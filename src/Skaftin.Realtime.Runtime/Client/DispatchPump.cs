@@ -43,6 +43,7 @@ internal sealed class DispatchPump
         StateChange,
         ConnectionFailure,
         FrameRejected,
+        Injected,
     }
 
     /// <summary>A server event, from the socket's receive thread: only cheap work here.</summary>
@@ -81,6 +82,12 @@ internal sealed class DispatchPump
 
     /// <summary>A frame the frame reader refused, reported in order with the events around it.</summary>
     public void PostFrameRejected(FrameRejection rejection) => PostSignal(ItemKind.FrameRejected, rejection);
+
+    /// <summary>
+    /// Work handed in from outside the socket (Skaftin.Realtime.Testing's typed pushes), run in order with the events
+    /// and signals around it, on the same thread or context as their handlers.
+    /// </summary>
+    public void PostInjected(Action work) => PostSignal(ItemKind.Injected, work);
 
     /// <summary>Delivers what is queued, then ends; waits for that.</summary>
     public Task CompleteAsync()
@@ -193,6 +200,9 @@ internal sealed class DispatchPump
                 break;
             case ItemKind.FrameRejected:
                 _router.ReportFrameRejected((FrameRejection)item.Signal!);
+                break;
+            case ItemKind.Injected:
+                ((Action)item.Signal!)();
                 break;
         }
     }

@@ -5,7 +5,7 @@ using System.Linq;
 namespace Skaftin.Realtime;
 
 /// <summary>
-/// What <see cref="SkaftinCredentialOptions"/> may say, part of <see cref="SkaftinRealtimeOptionsValidator"/>: a name the
+/// What <see cref="SkaftinCredentialOptions"/> may say, part of the settings' rules (<see cref="SkaftinRealtimeOptions"/>): a name the
 /// chosen place can carry without breaking the handshake (the recovery's auth fields, Socket.IO's own query parameters,
 /// the headers a websocket handshake owns).
 /// </summary>

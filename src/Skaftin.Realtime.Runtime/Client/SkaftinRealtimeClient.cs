@@ -250,6 +250,9 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         remove => _supervisor.ReconnectAttemptChanged -= value;
     }
 
+    /// <summary>Runs <paramref name="work"/> on the dispatch path, in order with events (Skaftin.Realtime.Testing's typed pushes).</summary>
+    internal void PostToDispatch(Action work) => _pump.PostInjected(work);
+
     internal ValueTask ReleaseAsync(string projectId) =>
         Volatile.Read(ref _disposed) == 1 ? default : _rooms.ReleaseAsync(projectId, sendLeave: true, _lifetime.Token);
 

@@ -35,9 +35,15 @@ public sealed partial class SkaftinRealtimeOptions : IValidatableObject
             failures.Add(new("Skaftin:ApiUrl must be an absolute http, https, ws or wss URL, for example http://localhost:4006.", [nameof(ApiUrl)]));
         }
 
-        if (AccessTokenProvider is null && string.IsNullOrWhiteSpace(ApiKey))
+        // No credential at all is valid (the seed's client sends none); only where one would travel is checked.
+        foreach (var failure in SkaftinCredentialRules.Check(Credential))
         {
-            failures.Add(new("Skaftin:ApiKey is missing: set it in configuration (or user secrets), or set an AccessTokenProvider in code.", [nameof(ApiKey), nameof(AccessTokenProvider)]));
+            failures.Add(new(failure, [nameof(Credential)]));
+        }
+
+        if (!Enum.IsDefined(typeof(JoinConfirmation), JoinConfirmation))
+        {
+            failures.Add(new("Skaftin:JoinConfirmation must be ServerAnswer or OnEmit.", [nameof(JoinConfirmation)]));
         }
 
         if (ConnectTimeout <= TimeSpan.Zero || RequestTimeout <= TimeSpan.Zero || HeartbeatTimeout <= TimeSpan.Zero)

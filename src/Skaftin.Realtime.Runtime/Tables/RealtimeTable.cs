@@ -150,6 +150,12 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
             return;
         }
 
+        DeliverInserted(row, change);
+    }
+
+    /// <summary>Hands a decoded insert to the handlers, in the one order every insert takes (also for Skaftin.Realtime.Testing's pushes).</summary>
+    internal void DeliverInserted(TRow row, DatabaseChange change)
+    {
         Router.Deliver(_inserted, row, change);
         if (!_changed.IsEmpty || Router.HasAnyChangeHandlers)
         {
@@ -183,6 +189,12 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
             }
         }
 
+        DeliverUpdated(row, oldRow, change);
+    }
+
+    /// <summary>Hands a decoded update to the handlers, in the one order every update takes (also for Skaftin.Realtime.Testing's pushes).</summary>
+    internal void DeliverUpdated(TRow row, TRow? oldRow, DatabaseChange change)
+    {
         foreach (var handler in _updated.Snapshot)
         {
             try
@@ -233,7 +245,12 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
             return;
         }
 
-        var deleted = new RowDeleted<TRow, TKey>(key, row) { HasKey = hasKey, ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
+        DeliverDeleted(new RowDeleted<TRow, TKey>(key, row) { HasKey = hasKey, ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
+    }
+
+    /// <summary>Hands a decoded delete to the handlers, in the one order every delete takes (also for Skaftin.Realtime.Testing's pushes).</summary>
+    internal void DeliverDeleted(RowDeleted<TRow, TKey> deleted, DatabaseChange change)
+    {
         Router.Deliver(_deleted, deleted, change);
         DeliverChanged(deleted, change);
     }

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Skaftin.Realtime.Testing;
+
+/// <summary>
+/// One connection attempt of the client to a <see cref="FakeSkaftinServer"/>, behind the client's socket seam. Like the
+/// real socket library it answers on another thread: acceptance after <see cref="StartAsync"/> returns, join answers
+/// after the join was sent.
+/// </summary>
+internal sealed class FakeConnection(FakeSkaftinServer server) : ISocketConnection
+{
+    private readonly HashSet<string> _rooms = new(StringComparer.Ordinal);
+    private int _accepted;
+
+    public event Action<string, ReadOnlyMemory<byte>>? EventReceived;
+
+    // A fake server never sends a malformed frame, refuses no connection and needs no heartbeat: nothing to raise.
+    public event Action<FrameRejection>? FrameRejected { add { } remove { } }
+
+    public event Action? Connected;
+
+    public event Action<SocketDisconnect>? Disconnected;
+
+    public event Action<ConnectRefusal>? ConnectError { add { } remove { } }
+
+    public event Action? Heartbeat { add { } remove { } }
+
+    public string? Id { get; private set; }
+
+    public string? SessionId => null;
+
+    public string? LastOffset => null;
+
+    public TimeSpan? AnnouncedHeartbeat => null;
+
+    /// <summary>Whether the client closed this attempt (it gave up on it, stopped, or was disposed).</summary>
+    public bool Closed { get; private set; }
+
+    /// <summary>Whether the server accepted this attempt and has not dropped it.</summary>
+    public bool IsOpen => Volatile.Read(ref _accepted) == 1 && !Closed;
+
+    /// <summary>The project rooms joined on this connection.</summary>
+    public string[] Rooms
+    {
+        get
+        {
+            lock (_rooms)
+            {
+                return [.. _rooms];
+            }
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        server.Started(this);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The server accepts the attempt (on another thread, as the socket library reports it).</summary>
+    public void Accept()
+    {
+        if (Interlocked.Exchange(ref _accepted, 1) == 0)
+        {
+            Id = "fake-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            _ = Task.Run(() => Connected?.Invoke());
+        }
+    }
+
+    public async Task EmitAsync(string eventName, string argument, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        lock (_rooms)
+        {
+            if (eventName == EventNames.JoinProject)
+            {
+                _rooms.Add(argument);
+            }
+            else if (eventName == EventNames.LeaveProject)
+            {
+                _rooms.Remove(argument);
+            }
+        }
+
+        if (eventName == EventNames.JoinProject)
+        {
+            Raise(EventNames.JoinedProject, EnvelopeJson.RoomAnswer(argument));
+        }
+        else if (eventName == EventNames.LeaveProject)
+        {
+            Raise(EventNames.LeftProject, EnvelopeJson.RoomAnswer(argument));
+        }
+    }
+
+    /// <summary>A server event, handed to the client as its socket's receive thread would.</summary>
+    public void Raise(string eventName, byte[] utf8Json) => EventReceived?.Invoke(eventName, utf8Json);
+
+    /// <summary>The server ends the connection (a restart, a network cut): the client sees the transport close.</summary>
+    public void Drop()
+    {
+        Interlocked.Exchange(ref _accepted, 0);
+        Disconnected?.Invoke(new SocketDisconnect(DisconnectReason.TransportClosed, "transport close (dropped by the fake server)"));
+    }
+
+    public Task CloseAsync()
+    {
+        Closed = true;
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => new(CloseAsync());
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Bunit;
+using LiveDashboard.Components;
+using LiveDashboard.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Skaftin.Realtime.Testing.Tests.Examples;
+
+/// <summary>
+/// The bUnit example: the dashboard sample's event feed, unchanged, rendered with the fake server's typed table in
+/// place of the app's, and driven by typed pushes.
+/// </summary>
+public sealed class EventFeedComponentTests : IAsyncDisposable
+{
+    private readonly BunitContext _context = new();
+    private readonly FakeSkaftinServer _server = new();
+
+    [Fact]
+    public async Task Shows_each_typed_change_newest_first_with_the_last_update()
+    {
+        var feed = await RenderFeedAsync();
+        var bus = new Vehicle(1, "BUS-1", VehicleStatus.Available, 40);
+
+        await _server.Vehicles().InsertAsync(bus);
+        await _server.Vehicles().UpdateAsync(bus with { Status = VehicleStatus.InService }, bus);
+        await _server.Vehicles().DeleteKeyAsync(1);
+
+        feed.WaitForAssertion(() =>
+        {
+            Assert.Equal(
+                ["deleted #1", "updated BUS-1: Available → InService", "inserted BUS-1"],
+                feed.FindAll("#events li").Select(static li => li.TextContent));
+            Assert.StartsWith("Last update: delete at", feed.Find("#last-update").TextContent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Says_the_list_was_reloaded_after_a_reconnect()
+    {
+        var feed = await RenderFeedAsync();
+
+        await _server.DropConnectionAsync();
+        await _server.RestoreConnectionAsync();
+
+        feed.WaitForAssertion(() => Assert.Equal("reloaded (ConnectionRestored)", feed.Find("#events li").TextContent));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    private async Task<IRenderedComponent<EventFeed>> RenderFeedAsync()
+    {
+        // What the app's AddSkaftinRealtime(...).AddTable(client => client.Vehicles()) registers, from the fake server.
+        _context.Services.AddSingleton(_server.Vehicles());
+        var feed = _context.Render<EventFeed>();
+        await _server.Client.StartAsync();
+        await _server.Client.JoinProjectAsync("dashboard");
+        return feed;
+    }
+}
