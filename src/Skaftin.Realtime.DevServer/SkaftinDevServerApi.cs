@@ -416,6 +416,16 @@ public sealed class SkaftinDevServerApi
         return Strings(result.GetProperty("sockets"));
     }
 
+    /// <summary>The transport the server sees a connected socket on: <c>websocket</c> or <c>polling</c>.</summary>
+    /// <param name="socketId">The socket's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The transport's name.</returns>
+    public async Task<string?> GetSocketTransportAsync(string socketId, CancellationToken cancellationToken = default)
+    {
+        var result = await SendAsync(HttpMethod.Get, $"/api/_test/sockets/{E(socketId)}", null, cancellationToken).ConfigureAwait(false);
+        return result.GetProperty("transport").GetString();
+    }
+
     /// <summary>Disconnects every socket from the server side (clients see <c>io server disconnect</c>).</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>How many sockets were disconnected.</returns>

@@ -11,7 +11,8 @@ namespace Skaftin.Realtime.IntegrationTests;
 /// <summary>
 /// A poison frame from the real server, with connection state recovery on and off: it is reported exactly once with
 /// its real cause (also when the server replays it after a reconnect, before the CONNECT packet), the next event
-/// arrives, and the client never says it is connected while the server does not have it in its room.
+/// arrives, and the client never says it is connected while the server does not have it in its room. The same holds
+/// over HTTP long-polling, where the client falls back to behind a proxy that refuses websockets.
 /// </summary>
 public sealed class PoisonFrameTests
 {
@@ -56,10 +57,17 @@ public sealed class PoisonFrameTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task APoisonFrameIsReportedOnceAndTheConnectionGoesOn(string name, bool recovery)
+    public Task APoisonFrameIsReportedOnceAndTheConnectionGoesOn(string name, bool recovery) => RunAsync(name, recovery, overPolling: false);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public Task APoisonFrameOverLongPollingIsReportedOnceAndTheConnectionGoesOn(string name, bool recovery) => RunAsync(name, recovery, overPolling: true);
+
+    private static async Task RunAsync(string name, bool recovery, bool overPolling)
     {
         var poison = For(name);
         await using var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { Recovery = recovery ? TimeSpan.FromMinutes(2) : null });
+        await using var proxy = WebSocketRefusingProxy.Start(server.Url);
         await Harness.CreateVehiclesAsync(server, Project);
         // Reconnects ask for a token: holding it back keeps the client away while the server sends.
         var tokenGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -67,6 +75,7 @@ public sealed class PoisonFrameTests
         await using var client = Harness.Client(server, configure: o =>
         {
             o.MaxFrameBytes = MaxFrameBytes;
+            o.ApiUrl = overPolling ? proxy.Url : server.Url;
             o.AccessTokenProvider = async ct =>
             {
                 await Volatile.Read(ref tokenGate).Task.WaitAsync(ct);
@@ -93,6 +102,7 @@ public sealed class PoisonFrameTests
         await client.ConnectAsync();
         await using var membership = await client.JoinProjectAsync(Project);
         Volatile.Write(ref joined, 1);
+        Assert.Equal(overPolling ? "polling" : "websocket", await server.Api.GetSocketTransportAsync(client.SocketId!));
 
         // The server keeps no event with an ack id for recovery, so only then is a poison frame sent while away lost.
         var replayed = recovery && !poison.Ack;

@@ -29,14 +29,20 @@ public sealed class TlsTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    [Fact]
-    public async Task TypedEventsArriveOverWssWhenThePrivateCaIsTrusted()
+    [Theory]
+    [InlineData(SkaftinTransport.WebSocket, "websocket")]
+    [InlineData(SkaftinTransport.Polling, "polling")]
+    public async Task TypedEventsArriveOverTlsWhenThePrivateCaIsTrusted(SkaftinTransport transport, string seen)
     {
         await using var server = await StartAsync();
         Assert.Equal("https", server.Url.Scheme);
         await Harness.CreateVehiclesAsync(server, "p1");
         var authority = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(_directory, "ca.crt")));
-        await using var client = Harness.Client(server, configure: o => o.ConfigureWebSocket = ws => ws.RemoteCertificateValidationCallback = SkaftinTls.TrustAuthority(authority));
+        await using var client = Harness.Client(server, configure: o =>
+        {
+            o.Transport = transport;
+            o.ConfigureWebSocket = ws => ws.RemoteCertificateValidationCallback = SkaftinTls.TrustAuthority(authority);
+        });
         var inserted = new BlockingCollection<Vehicle>();
         using var a = client.Vehicles().OnInserted(inserted.Add);
 
@@ -45,8 +51,10 @@ public sealed class TlsTests : IAsyncLifetime
         await server.Api.InsertAsync("p1", "vehicles", new { registration_number = "over tls", status = "available" });
 
         Assert.Equal("over tls", (await inserted.Next()).RegistrationNumber);
+        Assert.Equal(seen, await server.Api.GetSocketTransportAsync(client.SocketId!));
     }
 
+    // By default the client falls back to long-polling when the websocket cannot open: that is refused too.
     [Fact]
     public async Task AnUntrustedCertificateIsRefused()
     {

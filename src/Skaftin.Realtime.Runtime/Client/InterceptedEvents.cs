@@ -20,7 +20,7 @@ internal sealed class InterceptedEvents
         }
     }
 
-    /// <summary>The names, to subscribe to each (the polling transport's library handlers).</summary>
+    /// <summary>The names.</summary>
     public IReadOnlyCollection<string> Names => _names.Keys;
 
     /// <summary>The listed name equal to <paramref name="name"/> (the list's own string), or null when it is not listed.</summary>

@@ -53,12 +53,17 @@ public sealed partial class SkaftinRealtimeOptions
 
     /// <summary>
     /// Adjusts the websocket before it connects: TLS (for example trusting a private CA through
-    /// <c>RemoteCertificateValidationCallback</c> or client certificates), proxy, headers. Runs for every connection attempt.
+    /// <c>RemoteCertificateValidationCallback</c> or client certificates), proxy, headers. Runs for every connection
+    /// attempt. Long-polling uses the same settings: its HTTP requests get the certificate check, client certificates,
+    /// proxy, credentials and cookies set here (request headers set here stay the websocket's own).
     /// </summary>
     public Action<System.Net.WebSockets.ClientWebSocketOptions>? ConfigureWebSocket { get; set; }
 
-    /// <summary>The transport: WebSocket (default) or HTTP long-polling.</summary>
-    public SkaftinTransport Transport { get; set; } = SkaftinTransport.WebSocket;
+    /// <summary>
+    /// The transport: <see cref="SkaftinTransport.WebSocketThenPolling"/> (default, as the JavaScript client's
+    /// <c>transports: ['websocket', 'polling']</c>), a WebSocket only, or HTTP long-polling only.
+    /// </summary>
+    public SkaftinTransport Transport { get; set; } = SkaftinTransport.WebSocketThenPolling;
 
     /// <summary>How long each connection attempt waits for the server to accept. Default 20 s.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(20);
@@ -69,7 +74,7 @@ public sealed partial class SkaftinRealtimeOptions
     /// <summary>
     /// How long the connection may go without a server ping before it is declared dead and re-established, when the
     /// server has not announced its own settings. A server announces its ping interval and ping timeout in its open
-    /// packet (on the WebSocket transport); their sum is used instead, as the JavaScript client does. Default 45 s
+    /// packet; their sum is used instead, as the JavaScript client does. Default 45 s
     /// (socket.io's defaults).
     /// </summary>
     public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(45);
@@ -150,11 +155,19 @@ public sealed partial class SkaftinRealtimeOptions
 /// <summary>The Socket.IO transport to use.</summary>
 public enum SkaftinTransport
 {
-    /// <summary>A WebSocket from the start.</summary>
+    /// <summary>A WebSocket only: an attempt whose WebSocket cannot open fails (and is retried as the policy says).</summary>
     WebSocket,
 
-    /// <summary>HTTP long-polling (for networks that block WebSockets).</summary>
+    /// <summary>HTTP long-polling only (for networks that block WebSockets).</summary>
     Polling,
+
+    /// <summary>
+    /// A WebSocket first, HTTP long-polling when it cannot open (the default): each connection attempt starts with a
+    /// WebSocket, and when its opening handshake fails (a proxy or firewall that refuses the upgrade, an answer other
+    /// than 101, a failed connection) the same attempt goes on over long-polling. A refusal by the server itself
+    /// (a Socket.IO CONNECT_ERROR, such as rejected credentials) is not a transport failure and is reported as such.
+    /// </summary>
+    WebSocketThenPolling,
 }
 
 /// <summary>Exponential backoff with jitter between attempts to connect; the default <see cref="IRetryPolicy"/>.</summary>

@@ -11,12 +11,13 @@ namespace Skaftin.Realtime;
 
 /// <summary>
 /// The websocket under SocketIOClient, written for this SDK. Every frame it receives passes
-/// <see cref="SocketIOFrameReader"/> first: events go straight to <see cref="Inbound"/> from the pooled receive
-/// buffer, frames that cannot be delivered go there as rejections to report, and SocketIOClient's own parser sees
-/// only the protocol packets it needs (open, ping, connect, disconnect, connect error), rewritten by the reader, so
-/// no frame from the server can throw inside the library and leave the client "connected" but deaf. It also reads
-/// the recovery session id (<c>pid</c>), which the library hides, and lets the app configure TLS (a private CA)
-/// through <see cref="SkaftinRealtimeOptions.ConfigureWebSocket"/>.
+/// <see cref="SocketIOFrameReader"/> first, through the connection's <see cref="InboundFrameRouter"/>: events go
+/// straight to the client from the pooled receive buffer, frames that cannot be delivered are reported, and
+/// SocketIOClient's own parser sees only the protocol packets it needs (open, ping, connect, disconnect, connect
+/// error), rewritten by the reader, so no frame from the server can throw inside the library and leave the client
+/// "connected" but deaf. It lets the app configure TLS (a private CA) through
+/// <see cref="SkaftinRealtimeOptions.ConfigureWebSocket"/>. (<see cref="PollingFrameHandler"/> does the same for
+/// HTTP long-polling.)
 /// </summary>
 internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 {
@@ -28,33 +29,13 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     // are ignored, a late subscriber gets the error). Values come from the one receive loop, so never concurrently.
     private readonly Subject<string> _text = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly int _maxFrameBytes;
-    private readonly InterceptedEvents _events;
-    private int _offsetsAppended;
-    private long _pendingAttachments;
+    private readonly InboundFrameRouter _router;
 
-    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, int maxFrameBytes, InterceptedEvents events)
+    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameRouter router)
     {
-        _maxFrameBytes = maxFrameBytes;
-        _events = events;
+        _router = router;
         configure?.Invoke(_socket.Options);
     }
-
-    /// <summary>The recovery session id from the last CONNECT packet, when the server enables recovery.</summary>
-    public string? SessionId { get; private set; }
-
-    /// <summary>
-    /// Whether the server appends a recovery offset to its events. Set it when resuming a session: the server replays
-    /// missed events before the CONNECT packet that would say so; from then on the CONNECT packet decides.
-    /// </summary>
-    public bool OffsetsAppended
-    {
-        get => Volatile.Read(ref _offsetsAppended) == 1;
-        set => Volatile.Write(ref _offsetsAppended, value ? 1 : 0);
-    }
-
-    /// <summary>Receives each event to deliver and each frame to report, on the receive thread, in arrival order.</summary>
-    public Action<InboundFrame>? Inbound { get; set; }
 
     public IObservable<string> TextObservable => _text;
 
@@ -93,7 +74,8 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 
     private async Task ReceiveLoopAsync()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferSize, _maxFrameBytes));
+        var maxFrameBytes = _router.MaxFrameBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferSize, maxFrameBytes));
         FrameTail? tail = null;
         try
         {
@@ -105,17 +87,17 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
                 WebSocketReceiveResult result;
                 do
                 {
-                    if (count < _maxFrameBytes)
+                    if (count < maxFrameBytes)
                     {
                         if (count == buffer.Length)
                         {
-                            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, _maxFrameBytes));
+                            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, maxFrameBytes));
                             Buffer.BlockCopy(buffer, 0, larger, 0, count);
                             ArrayPool<byte>.Shared.Return(buffer);
                             buffer = larger;
                         }
 
-                        var room = Math.Min(buffer.Length, _maxFrameBytes) - count;
+                        var room = Math.Min(buffer.Length, maxFrameBytes) - count;
                         result = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, room), _stop.Token).ConfigureAwait(false);
                         count += result.Count;
                     }
@@ -137,9 +119,9 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
                     return;
                 }
 
-                var frame = result.MessageType == WebSocketMessageType.Binary ? BinaryFrame()
-                    : length > count ? SocketIOFrameReader.ReadOversized(buffer.AsSpan(0, count), tail!.End(buffer.AsSpan(0, count)), length, _maxFrameBytes, _events, OffsetsAppended)
-                    : SocketIOFrameReader.Read(buffer.AsSpan(0, count), _events, OffsetsAppended);
+                var frame = result.MessageType == WebSocketMessageType.Binary ? _router.ReadBinary()
+                    : length > count ? _router.ReadOversized(buffer.AsSpan(0, count), tail!.End(buffer.AsSpan(0, count)), length)
+                    : _router.Read(buffer.AsSpan(0, count));
                 if (!Handle(frame))
                 {
                     return;
@@ -163,38 +145,22 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     // Returns false when the connection cannot go on.
     private bool Handle(in InboundFrame frame)
     {
-        if (frame.Kind == InboundFrameKind.Attachment)
+        var control = _router.Route(frame, out var fatal);
+        if (fatal is not null)
         {
-            return true;
+            Fail(new WebSocketException(fatal.Exception.Message));
+            _socket.Abort();
+            return false;
         }
 
-        if (frame.Kind != InboundFrameKind.Control)
+        if (control is null)
         {
-            if (frame.Attachments > 0)
-            {
-                Interlocked.Add(ref _pendingAttachments, frame.Attachments);
-            }
-
-            Inbound?.Invoke(frame);
-            if (frame.EndsConnection)
-            {
-                Fail(new WebSocketException(frame.Rejection!.Exception.Message));
-                _socket.Abort();
-                return false;
-            }
-
             return true;
-        }
-
-        if (frame.ControlText!.StartsWith("40", StringComparison.Ordinal))
-        {
-            SessionId = frame.SessionId;
-            OffsetsAppended = frame.SessionId is not null;
         }
 
         try
         {
-            _text.OnNext(frame.ControlText);
+            _text.OnNext(control);
             return true;
         }
         catch (Exception ex)
@@ -205,21 +171,6 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
             _socket.Abort();
             return false;
         }
-    }
-
-    // A binary frame is an attachment of the binary packet before it, already reported; one nobody announced is reported.
-    private InboundFrame BinaryFrame()
-    {
-        if (Interlocked.Decrement(ref _pendingAttachments) >= 0)
-        {
-            return InboundFrame.Attachment();
-        }
-
-        Interlocked.Exchange(ref _pendingAttachments, 0);
-        return InboundFrame.Rejected(
-            new FrameRejection(RealtimeErrorKind.FrameDropped, FrameRejection.PacketName, null, null, ReadOnlyMemory<byte>.Empty,
-                new SkaftinFrameException(FrameErrorKind.UnsupportedPacket, "A binary frame that belongs to no packet; dropped.")),
-            null);
     }
 
     // Ends the stream. Subject<T> lets an observer's exception through to the caller (and the observers after it miss

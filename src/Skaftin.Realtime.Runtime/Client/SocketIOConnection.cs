@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
+using System.Net.Http;
+using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
 using SocketIOClient;
@@ -10,28 +11,28 @@ namespace Skaftin.Realtime;
 
 /// <summary>
 /// The real <see cref="ISocketConnection"/> over SocketIOClient 3.0.6. It turns off the library's own reconnection
-/// (the client does its own, with backoff, fresh tokens and re-joined rooms) and reads each event's raw JSON
-/// once instead of the library's slow, reflection-based <c>GetValue&lt;T&gt;</c>.
+/// (the client does its own, with backoff, fresh tokens and re-joined rooms), and plugs our transports in under it
+/// (<see cref="SkaftinWebSocket"/>, and <see cref="PollingFrameHandler"/> as the HTTP client of long-polling), so
+/// every inbound frame passes our frame reader and events reach the client without the library's parser. With
+/// <see cref="SkaftinTransport.WebSocketThenPolling"/>, a websocket whose opening handshake fails (a proxy that
+/// refuses the upgrade, an answer other than 101) makes the same attempt go on over long-polling.
 /// </summary>
 internal sealed class SocketIOConnection : ISocketConnection
 {
     private readonly SocketIO _socket;
     private readonly Action<System.Net.WebSockets.ClientWebSocketOptions>? _configureWebSocket;
-    private readonly int _maxFrameBytes;
-    private readonly InterceptedEvents _events;
-    private readonly bool _offsetsAppended;
+    private readonly InboundFrameRouter _router;
+    private readonly bool _fallBackToPolling;
     private SkaftinWebSocket? _webSocket;
     private int _closed;
     private string? _lastOffset;
-    private long _announcedHeartbeatTicks;
 
     public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events)
     {
         _configureWebSocket = configureWebSocket;
-        _maxFrameBytes = maxFrameBytes;
-        _events = events;
+        _fallBackToPolling = transport == SkaftinTransport.WebSocketThenPolling;
         // A resumed session's missed events come before the CONNECT packet, already with their offsets.
-        _offsetsAppended = resume is not null;
+        _router = new InboundFrameRouter(events, maxFrameBytes, offsetsAppended: resume is not null, OnInbound);
         // The handshake's auth object: the credential when it goes there, and on reconnect the session to restore
         // (socket.io reads pid/offset). With neither, no auth object is sent, as the seed's client sends none.
         var auth = new Dictionary<string, string>();
@@ -58,14 +59,13 @@ internal sealed class SocketIOConnection : ISocketConnection
             JsonSerializer = SocketPayloadSerializer.Instance,
             ClientWebSocketProvider = CreateWebSocket,
         };
+        // The library made an HttpClient of its own; ours reads every polling response first. The library disposes it.
+        _socket.HttpClient.Dispose();
+        _socket.HttpClient = new HttpClient(new PollingFrameHandler(_router, PollingHttpSettings.CreateHandler(configureWebSocket)));
         _socket.OnConnected += (_, _) => Connected?.Invoke();
         _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(SocketIOReasons.Disconnect(reason));
         _socket.OnError += (_, message) => ConnectError?.Invoke(SocketIOReasons.Refusal(message));
         _socket.OnPing += (_, _) => Heartbeat?.Invoke();
-        foreach (var name in events.Names)
-        {
-            _socket.On(name, response => OnEvent(name, response));
-        }
     }
 
     public event Action<string, ReadOnlyMemory<byte>>? EventReceived;
@@ -82,13 +82,40 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     public string? Id => _socket.Id;
 
-    public string? SessionId => _webSocket?.SessionId;
+    public string? SessionId => _router.SessionId;
 
     public string? LastOffset => Volatile.Read(ref _lastOffset);
 
-    public TimeSpan? AnnouncedHeartbeat => Volatile.Read(ref _announcedHeartbeatTicks) is > 0 and var ticks ? TimeSpan.FromTicks(ticks) : null;
+    public TimeSpan? AnnouncedHeartbeat => _router.AnnouncedHeartbeat;
 
-    public Task StartAsync(CancellationToken cancellationToken) => _socket.ConnectAsync();
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!_fallBackToPolling)
+        {
+            await _socket.ConnectAsync().ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await _socket.ConnectAsync().ConfigureAwait(false);
+        }
+        catch (WebSocketException refused) when (Volatile.Read(ref _closed) == 0 && !cancellationToken.IsCancellationRequested)
+        {
+            // The websocket's opening handshake failed before any frame: the same attempt goes on over long-polling,
+            // with the same auth, session to resume and frame reader (the library builds the new transport).
+            _socket.Options.Transport = TransportProtocol.Polling;
+            try
+            {
+                await _socket.ConnectAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                throw new SkaftinConnectionException(
+                    $"Neither transport connected. WebSocket: {refused.Message} Long-polling: {ex.Message}", ex);
+            }
+        }
+    }
 
     public Task EmitAsync(string eventName, string argument, CancellationToken cancellationToken) =>
         _socket.EmitAsync(eventName, cancellationToken, argument);
@@ -129,8 +156,7 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     private SkaftinWebSocket CreateWebSocket()
     {
-        var webSocket = new SkaftinWebSocket(_configureWebSocket, _maxFrameBytes, _events) { Inbound = OnInbound, OffsetsAppended = _offsetsAppended };
-        webSocket.TextObservable.Subscribe(new OpenPacketObserver(this));
+        var webSocket = new SkaftinWebSocket(_configureWebSocket, _router);
         Volatile.Write(ref _webSocket, webSocket);
         if (Volatile.Read(ref _closed) == 1)
         {
@@ -142,8 +168,8 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     public async ValueTask DisposeAsync() => await CloseAsync().ConfigureAwait(false);
 
-    // Every websocket frame after the SDK's frame reader (the polling transport uses OnEvent). The offset is recorded
-    // whatever became of the event, so a recovered session never replays one that was already reported.
+    // Every frame after the SDK's frame reader, on either transport. The offset is recorded whatever became of the
+    // event, so a recovered session never replays one that was already reported.
     private void OnInbound(InboundFrame frame)
     {
         if (frame.Offset is not null)
@@ -158,41 +184,6 @@ internal sealed class SocketIOConnection : ISocketConnection
         else if (frame.Rejection is { } rejection)
         {
             FrameRejected?.Invoke(rejection);
-        }
-    }
-
-    private void OnEvent(string name, SocketIOResponse response)
-    {
-        // With connection state recovery the server appends the event's offset as an extra, last string argument.
-        if (response.Count >= 2 && response.GetValue(response.Count - 1) is { ValueKind: System.Text.Json.JsonValueKind.String } offset)
-        {
-            Volatile.Write(ref _lastOffset, offset.GetString());
-        }
-
-        ReadOnlyMemory<byte> payload = response.Count == 0
-            ? ReadOnlyMemory<byte>.Empty
-            : Encoding.UTF8.GetBytes(response.GetValue(0).GetRawText());
-        EventReceived?.Invoke(name, payload);
-    }
-
-    // Sees the frames the library parses (the open packet among them) to learn the server's announced heartbeat.
-    private sealed class OpenPacketObserver(SocketIOConnection owner) : IObserver<string>
-    {
-        public void OnNext(string value)
-        {
-            if (EngineIoOpenPacket.TryReadHeartbeat(value) is { } heartbeat)
-            {
-                Volatile.Write(ref owner._announcedHeartbeatTicks, heartbeat.Ticks);
-            }
-        }
-
-        public void OnError(Exception error)
-        {
-            // The library sees the same error and reports the disconnect.
-        }
-
-        public void OnCompleted()
-        {
         }
     }
 }

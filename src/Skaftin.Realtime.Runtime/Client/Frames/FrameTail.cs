@@ -4,7 +4,7 @@ namespace Skaftin.Realtime;
 
 /// <summary>
 /// What is kept of a frame past <see cref="SkaftinRealtimeOptions.MaxFrameBytes"/>: the rest is received into one
-/// small scratch buffer and let go, except its last <see cref="EndSize"/> bytes, where the server's recovery offset is.
+/// small scratch buffer (or read from the polling transport's own buffer) and let go, except its last <see cref="EndSize"/> bytes, where the server's recovery offset is.
 /// </summary>
 internal sealed class FrameTail
 {
@@ -22,19 +22,23 @@ internal sealed class FrameTail
 
     /// <summary>Keeps the last bytes of what was just received into <see cref="Scratch"/>.</summary>
     /// <param name="received">How many bytes were received.</param>
-    public void Keep(int received)
+    public void Keep(int received) => Keep(_scratch.AsSpan(0, received));
+
+    /// <summary>Keeps the last bytes of the frame's next part, wherever it was received.</summary>
+    /// <param name="part">The part.</param>
+    public void Keep(ReadOnlySpan<byte> part)
     {
-        if (received >= EndSize)
+        if (part.Length >= EndSize)
         {
-            Buffer.BlockCopy(_scratch, received - EndSize, _end, 0, EndSize);
+            part.Slice(part.Length - EndSize).CopyTo(_end);
             _endLength = EndSize;
             return;
         }
 
-        var kept = Math.Min(_endLength, EndSize - received);
+        var kept = Math.Min(_endLength, EndSize - part.Length);
         Buffer.BlockCopy(_end, _endLength - kept, _end, 0, kept);
-        Buffer.BlockCopy(_scratch, 0, _end, kept, received);
-        _endLength = kept + received;
+        part.CopyTo(_end.AsSpan(kept));
+        _endLength = kept + part.Length;
     }
 
     /// <summary>The frame's last bytes: what was kept, after the end of <paramref name="head"/> when that is not enough.</summary>

@@ -1,0 +1,60 @@
+using System;
+using System.Net.Http;
+using System.Net.WebSockets;
+
+namespace Skaftin.Realtime;
+
+/// <summary>
+/// The long-polling transport's HTTP handler, configured from <see cref="SkaftinRealtimeOptions.ConfigureWebSocket"/>,
+/// so one setting serves both transports: the app's adjustments are applied to a websocket's options that never
+/// connects, and what HTTP requests also have is carried over: the certificate check (a private CA through
+/// <see cref="SkaftinTls.TrustAuthority"/>), client certificates, proxy, credentials and cookies. Request headers set
+/// there cannot be read back, so they stay the websocket's own.
+/// </summary>
+internal static class PollingHttpSettings
+{
+    public static HttpClientHandler CreateHandler(Action<ClientWebSocketOptions>? configureWebSocket)
+    {
+        var handler = new HttpClientHandler();
+        if (configureWebSocket is null)
+        {
+            return handler;
+        }
+
+        using var probe = new ClientWebSocket();
+        var options = probe.Options;
+        configureWebSocket(options);
+        if (options.Proxy is { } proxy)
+        {
+            handler.Proxy = proxy;
+            handler.UseProxy = true;
+        }
+
+        if (options.Credentials is { } credentials)
+        {
+            handler.Credentials = credentials;
+        }
+
+        handler.UseDefaultCredentials = options.UseDefaultCredentials;
+        if (options.Cookies is { } cookies)
+        {
+            handler.CookieContainer = cookies;
+            handler.UseCookies = true;
+        }
+
+        if (options.ClientCertificates.Count > 0)
+        {
+            handler.ClientCertificateOptions = ClientCertificateOption.Manual;
+            handler.ClientCertificates.AddRange(options.ClientCertificates);
+        }
+
+#if NET8_0_OR_GREATER
+        if (options.RemoteCertificateValidationCallback is { } validate)
+        {
+            handler.ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) => validate(request, certificate, chain, errors);
+        }
+#endif
+
+        return handler;
+    }
+}
