@@ -117,6 +117,53 @@ public sealed class ConnectionStatusTests : IDisposable
     }
 
     [Fact]
+    public async Task AfterAStopOrAServerSideDisconnectTheReconnectButtonStartsAgainAndRejoins()
+    {
+        await using var client = _server.CreateClient();
+        await client.ConnectAsync();
+        await using var membership = await client.JoinProjectAsync("p1");
+
+        await client.StopAsync();
+        await client.ReconnectAsync();
+
+        Assert.Equal(ConnectionState.Connected, client.State);
+        Assert.Equal(2, _server.Connections.Count);
+        Assert.Contains("p1", _server.Current.Rooms);
+
+        _server.Current.Drop(DisconnectReason.ServerDisconnect); // the server closed it on purpose: not called back
+        await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the client stays disconnected");
+        await client.ReconnectAsync();
+
+        Assert.Equal(ConnectionState.Connected, client.State);
+        Assert.Equal(3, _server.Connections.Count);
+        Assert.Contains("p1", _server.Current.Rooms);
+    }
+
+    [Fact]
+    public async Task CancellingTheButtonWhileReconnectingAbandonsOnlyTheWait()
+    {
+        await using var client = _server.CreateClient(o =>
+        {
+            o.ConnectTimeout = TimeSpan.FromMilliseconds(50);
+            o.Reconnect.InitialDelay = TimeSpan.FromMilliseconds(20);
+            o.Reconnect.MaxDelay = TimeSpan.FromMilliseconds(20);
+        });
+        await client.ConnectAsync();
+        _server.Unreachable = true;
+        _server.Current.Drop(DisconnectReason.TransportClosed);
+        await Eventually.Until(() => client.State == ConnectionState.Reconnecting, "the client reconnects");
+        using var cancel = new CancellationTokenSource();
+        var pressed = client.ReconnectAsync(cancel.Token);
+
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pressed);
+        Assert.Equal(ConnectionState.Reconnecting, client.State);
+        _server.Unreachable = false;
+        await Eventually.Until(() => client.State == ConnectionState.Connected, "the retrying went on and connected");
+    }
+
+    [Fact]
     public async Task WhileReconnectingTheReconnectButtonRetriesNowInsteadOfAfterTheBackoff()
     {
         await using var client = _server.CreateClient(o =>

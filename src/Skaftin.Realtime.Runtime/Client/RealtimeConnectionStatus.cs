@@ -82,9 +82,9 @@ public sealed class RealtimeConnectionStatus : INotifyPropertyChanged, IDisposab
     public string? Reason => _reason;
 
     /// <summary>
-    /// The last connection failure reported (a refused token, a join the server refused, the retry policy giving up:
-    /// the <see cref="RealtimeError.Exception"/> of each <see cref="RealtimeErrorKind.ConnectionFailed"/> error),
-    /// cleared when the client begins a new start or reconnect; null when there was none since.
+    /// The last connection failure reported (a refused token, a room not joined again on a new connection, the retry
+    /// policy giving up: the <see cref="RealtimeError.Exception"/> of each <see cref="RealtimeErrorKind.ConnectionFailed"/>
+    /// error), cleared when the client begins a new start or reconnect; null when there was none since.
     /// </summary>
     public Exception? LastError => _lastError;
 
