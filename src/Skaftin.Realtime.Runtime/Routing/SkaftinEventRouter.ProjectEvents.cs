@@ -11,7 +11,7 @@ public sealed partial class SkaftinEventRouter
 
     /// <summary>
     /// Returns the one typed event source for project events of <paramref name="eventType"/>, creating it on first use.
-    /// Generated extension methods call this; apps call those (<c>client.VehicleDispatched()</c>).
+    /// Generated extension methods call this; apps call those (<c>client.VehicleDispatchedEvents()</c>).
     /// </summary>
     /// <typeparam name="TEvent">The generated project-event class.</typeparam>
     /// <param name="eventType">The event's <c>type</c> as the server sends it.</param>
