@@ -36,6 +36,15 @@ public sealed class ProjectEventDiagnosticTests
         new[] { Diagnostic("SKR021", DiagnosticSeverity.Error, 0, "vehicle-dispatched", "A.Dispatch", "B.Dispatch") });
 
     [Fact]
+    public Task SKR006_TwoProjectEventsGenerateOneName() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Fleet;
+        [SkaftinProjectEvent("vehicle-dispatched")] public sealed record Dispatched(long VehicleId);
+        [{|#0:SkaftinProjectEvent("vehicle_dispatched")|}] public sealed record Sent(long VehicleId);
+        """,
+        new[] { Diagnostic("SKR006", DiagnosticSeverity.Error, 0, "Fleet.VehicleDispatchedEvents", "vehicle_dispatched", "the class generated for table 'vehicle-dispatched' of 'Fleet.Dispatched'") });
+
+    [Fact]
     public Task SKR022_KeyOnAProjectEvent() => GeneratorHarness.VerifyAsync("""
         using Skaftin.Realtime;
         namespace Fleet;

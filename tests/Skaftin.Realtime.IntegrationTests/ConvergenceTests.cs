@@ -59,12 +59,17 @@ public sealed class ConvergenceTests
     internal static bool Same(IReadOnlyList<Vehicle> expected, IReadOnlyList<Vehicle> actual) =>
         expected.OrderBy(static v => v.Id).SequenceEqual(actual.OrderBy(static v => v.Id));
 
-    // A bounded mix of inserts, updates and deletes on random rows.
-    internal static async Task WriteAsync(SkaftinDevServer server, Random random, List<long> ids, int count)
+    // A bounded mix of inserts, updates (unless told not to) and deletes on random rows.
+    internal static async Task WriteAsync(SkaftinDevServer server, Random random, List<long> ids, int count, bool updates = true)
     {
         for (var i = 0; i < count; i++)
         {
             var action = ids.Count == 0 ? 0 : random.Next(3);
+            if (action == 1 && !updates)
+            {
+                action = random.Next(2) * 2;
+            }
+
             if (action == 0)
             {
                 var row = await server.Api.InsertAsync("p1", "vehicles", new { registration_number = "R" + random.Next(10_000), status = random.Next(2) == 0 ? "available" : "in_service", capacity = random.Next(2) == 0 ? null : (int?)random.Next(60) });

@@ -67,10 +67,12 @@ public sealed class LifecycleTests
         Assert.Equal("still here", (await inserted.Next()).RegistrationNumber);
     }
 
-    [Fact]
-    public async Task ConnectingAfterAServerSideDisconnectRejoinsHeldRoomsAndSignalsResync()
+    [Theory]
+    [InlineData(DevServerContract.Dev)]
+    [InlineData(DevServerContract.Seed)]
+    public async Task ConnectingAfterAServerSideDisconnectRejoinsHeldRoomsAndSignalsResync(DevServerContract contract)
     {
-        await using var scene = await Scene.StartAsync();
+        await using var scene = await Scene.StartAsync(contract);
         var (server, project, client, inserted) = (scene.Server, scene.Project, scene.Client, scene.Inserted);
         var resyncs = new BlockingCollection<ResyncRequired>();
         using var b = client.Vehicles().OnResync(resyncs.Add);

@@ -90,12 +90,16 @@ public sealed class RecoveryTests
         }
     }
 
+    // Against the seed contract without updates: its updates carry partial rows, which the live table takes typed
+    // only with the partial-row patches (the patches branch); until then this case covers inserts and deletes.
     [Theory]
-    [InlineData(11)]
-    [InlineData(12)]
-    public async Task TheLiveTableConvergesThroughDropsAndRecoveries(int seed)
+    [InlineData(11, DevServerContract.Dev)]
+    [InlineData(12, DevServerContract.Dev)]
+    [InlineData(13, DevServerContract.Seed)]
+    public async Task TheLiveTableConvergesThroughDropsAndRecoveries(int seed, DevServerContract contract)
     {
-        await using var server = await StartAsync();
+        var updates = contract == DevServerContract.Dev;
+        await using var server = await StartAsync(contract: contract);
         await Harness.CreateVehiclesAsync(server, "p1");
         await using var client = Harness.Client(server);
         await client.ConnectAsync();
@@ -114,9 +118,9 @@ public sealed class RecoveryTests
 
         for (var round = 1; round <= 3; round++)
         {
-            await ConvergenceTests.WriteAsync(server, random, ids, 15);
+            await ConvergenceTests.WriteAsync(server, random, ids, 15, updates);
             await server.Api.DropTransportsAsync();
-            await ConvergenceTests.WriteAsync(server, random, ids, 15); // while the client is away
+            await ConvergenceTests.WriteAsync(server, random, ids, 15, updates); // while the client is away
             await Harness.Until(() => comebacks.Count == round, $"the client is back (round {round})");
         }
 

@@ -4,8 +4,8 @@ namespace Skaftin.Realtime;
 
 /// <summary>
 /// Declares that a record or class is the <c>data</c> of one type of <c>project-event</c>. The Skaftin source
-/// generator then emits a reflection-free reader for it, a typed <c>{Type}Realtime</c> event class and the
-/// accessors <c>client.{Type}()</c> and <c>client.On{Type}(…)</c>. Project events of types no type declares stay
+/// generator then emits a reflection-free reader for it, a typed <c>{Type}Events</c> class and the
+/// accessors <c>client.{Type}Events()</c> and <c>client.On{Type}(…)</c>. Project events of types no type declares stay
 /// available raw through <see cref="SkaftinRealtimeClient.OnProjectEvent"/>.
 /// </summary>
 /// <example>

@@ -7,8 +7,8 @@ namespace Skaftin.Realtime;
 
 /// <summary>
 /// Typed <c>project-event</c>s of one type. The generator derives one class per
-/// <see cref="SkaftinProjectEventAttribute"/> type from this (<c>VehicleDispatchedRealtime</c>); get it from the
-/// client with the generated accessor (<c>client.VehicleDispatched()</c>), or subscribe at once with
+/// <see cref="SkaftinProjectEventAttribute"/> type from this (<c>VehicleDispatchedEvents</c>); get it from the
+/// client with the generated accessor (<c>client.VehicleDispatchedEvents()</c>), or subscribe at once with
 /// <c>client.OnVehicleDispatched(…)</c>. An event whose data does not decode is reported to
 /// <see cref="SkaftinEventRouter.OnError"/> as <see cref="RealtimeErrorKind.DecodeFailed"/>, never dropped silently;
 /// every event, decoded or not, also reaches the raw <see cref="SkaftinEventRouter.OnProjectEvent"/> handlers.

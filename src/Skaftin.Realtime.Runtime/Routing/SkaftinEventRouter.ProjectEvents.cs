@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Threading;
 
 namespace Skaftin.Realtime;
 
@@ -9,11 +7,11 @@ namespace Skaftin.Realtime;
 public sealed partial class SkaftinEventRouter
 {
     private readonly HandlerList<Action<ProjectEvent>> _projectEvents = new();
-    private Dictionary<string, RealtimeProjectEventBase> _projectEventTypes = new(StringComparer.Ordinal);
+    private readonly NamedRegistry<RealtimeProjectEventBase> _projectEventTypes = new();
 
     /// <summary>
     /// Returns the one typed event source for project events of <paramref name="eventType"/>, creating it on first use.
-    /// Generated extension methods call this; apps call those (<c>client.VehicleDispatched()</c>).
+    /// Generated extension methods call this; apps call those (<c>client.VehicleDispatchedEvents()</c>).
     /// </summary>
     /// <typeparam name="TEvent">The generated project-event class.</typeparam>
     /// <param name="eventType">The event's <c>type</c> as the server sends it.</param>
@@ -23,23 +21,7 @@ public sealed partial class SkaftinEventRouter
     public TEvent GetOrAddProjectEvent<TEvent>(string eventType, Func<SkaftinEventRouter, TEvent> factory)
         where TEvent : RealtimeProjectEventBase
     {
-        if (Volatile.Read(ref _projectEventTypes).TryGetValue(eventType, out var existing))
-        {
-            return CastProjectEvent<TEvent>(existing);
-        }
-
-        lock (_gate)
-        {
-            if (_projectEventTypes.TryGetValue(eventType, out existing))
-            {
-                return CastProjectEvent<TEvent>(existing);
-            }
-
-            var source = factory(this);
-            var next = new Dictionary<string, RealtimeProjectEventBase>(_projectEventTypes, StringComparer.Ordinal) { [eventType] = source };
-            Volatile.Write(ref _projectEventTypes, next);
-            return source;
-        }
+        return CastProjectEvent<TEvent>(_projectEventTypes.GetOrAdd(eventType, (factory, router: this), static s => s.factory(s.router)));
     }
 
     /// <summary>
@@ -64,7 +46,7 @@ public sealed partial class SkaftinEventRouter
             return;
         }
 
-        if (Volatile.Read(ref _projectEventTypes).TryGetValue(projectEvent!.Type, out var typed))
+        if (_projectEventTypes.Current.TryGetValue(projectEvent!.Type, out var typed))
         {
             typed.Dispatch(projectEvent, utf8Json);
         }

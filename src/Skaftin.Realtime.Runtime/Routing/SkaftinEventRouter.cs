@@ -17,7 +17,6 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     /// <summary>The default buffer capacity of <see cref="AllChanges(CancellationToken)"/>.</summary>
     public const int DefaultStreamCapacity = 10_000;
 
-    private readonly object _gate = new();
     private readonly HandlerList<Action<DatabaseChange>> _undeclared = new();
     private readonly HandlerList<Action<RealtimeError>> _errors = new();
     private readonly HandlerList<Action<CronJobChange>> _cronJobs = new();
@@ -26,7 +25,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     private readonly HandlerList<Action<SchemaChange>> _schema = new();
     private readonly HandlerList<Action<IDatabaseEvent>> _any = new();
     private readonly ILogger _logger;
-    private Dictionary<string, RealtimeTableBase> _tables = new(StringComparer.Ordinal);
+    private readonly NamedRegistry<RealtimeTableBase> _tables = new();
 
     /// <summary>Creates a router.</summary>
     /// <param name="logger">Where decode and handler failures are logged; none by default.</param>
@@ -47,23 +46,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     public TTable GetOrAddTable<TTable>(string tableName, Func<SkaftinEventRouter, TTable> factory)
         where TTable : RealtimeTableBase
     {
-        if (Volatile.Read(ref _tables).TryGetValue(tableName, out var existing))
-        {
-            return Cast<TTable>(existing);
-        }
-
-        lock (_gate)
-        {
-            if (_tables.TryGetValue(tableName, out existing))
-            {
-                return Cast<TTable>(existing);
-            }
-
-            var table = factory(this);
-            var next = new Dictionary<string, RealtimeTableBase>(_tables, StringComparer.Ordinal) { [tableName] = table };
-            Volatile.Write(ref _tables, next);
-            return table;
-        }
+        return Cast<TTable>(_tables.GetOrAdd(tableName, (factory, router: this), static s => s.factory(s.router)));
     }
 
     /// <summary>Subscribes to the row and schema events of tables no typed table was requested for, and to events of unknown types.</summary>
@@ -147,7 +130,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
             }
         }
 
-        foreach (var table in Volatile.Read(ref _tables).Values)
+        foreach (var table in _tables.Current.Values)
         {
             if (signal.TableName is null || signal.TableName == table.TableName)
             {
@@ -221,7 +204,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
             return;
         }
 
-        var tables = Volatile.Read(ref _tables);
+        var tables = _tables.Current;
         RealtimeTableBase? table = null;
         var declared = change.TableName is { } name && tables.TryGetValue(name, out table);
         if (change.Type.IsSchemaChange() && change.TableName is { } schemaTable)
