@@ -165,77 +165,8 @@ public sealed class ConsumerTests(PackageFixture fixture, ITestOutputHelper outp
     // Starts the consumer, inserts a row once it has joined, and checks it printed the typed row. Returns the
     // time from process start to its first line.
     private Task<TimeSpan> RunAgainstDevServer(string fileName, string arguments, string directory) =>
-        RunAgainstDevServer(fileName, arguments, directory, static line => line == "READY", static line => line == "INSERTED PKG 1 InService 9", interruptWhenDone: false);
+        ConsumerRun.RunAsync(fixture, fileName, arguments, directory, static line => line == "READY", static line => line == "INSERTED PKG 1 InService 9", interruptWhenDone: false);
 
-    // The same for a consumer that announces it has joined with a line that isReady accepts, and prints a line that
-    // isDone accepts for the inserted row; one that runs until Ctrl+C is interrupted (SIGINT) after that line.
-    private async Task<TimeSpan> RunAgainstDevServer(string fileName, string arguments, string directory, Func<string, bool> isReady, Func<string, bool> isDone, bool interruptWhenDone)
-    {
-        var project = "pkg" + Guid.NewGuid().ToString("N")[..8];
-        await fixture.Server.Api.CreateTableAsync(project, "vehicles", new[]
-        {
-            new DevServer.DevColumn("id", "integer", PrimaryKey: true),
-            new DevServer.DevColumn("registration_number", "text", Nullable: false),
-            new DevServer.DevColumn("status", "text", Nullable: false),
-            new DevServer.DevColumn("capacity", "integer"),
-            new DevServer.DevColumn("created_at", "timestamp", Default: "now"),
-        });
-        var info = new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["SKAFTIN_URL"] = fixture.Server.Url.ToString(),
-                ["SKAFTIN_API_URL"] = fixture.Server.Url.ToString(),
-                ["SKAFTIN_KEY"] = fixture.Server.DefaultApiKey,
-                ["SKAFTIN_API_KEY"] = fixture.Server.DefaultApiKey,
-                ["SKAFTIN_PROJECT"] = project,
-            },
-        };
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        var lines = new List<string>();
-        TimeSpan? firstLine = null;
-        try
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
-            {
-                var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(45));
-                if (line is null)
-                {
-                    break;
-                }
-
-                firstLine ??= clock.Elapsed;
-                lines.Add(line);
-                if (isReady(line))
-                {
-                    await fixture.Server.Api.InsertAsync(project, "vehicles", new { registration_number = "PKG 1", status = "in_service", capacity = 9 });
-                }
-
-                if (interruptWhenDone && isDone(line))
-                {
-                    (await ProcessRunner.RunAsync("kill", $"-INT {process.Id}", directory, TimeSpan.FromSeconds(10))).EnsureSuccess("kill -INT");
-                }
-            }
-
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        var stderr = await process.StandardError.ReadToEndAsync();
-        Assert.True(process.ExitCode == 0, $"consumer exit {process.ExitCode}: {string.Join('\n', lines)}\n{stderr}");
-        Assert.Contains(lines, line => isDone(line));
-        return firstLine ?? TimeSpan.Zero;
-    }
+    private Task<TimeSpan> RunAgainstDevServer(string fileName, string arguments, string directory, Func<string, bool> isReady, Func<string, bool> isDone, bool interruptWhenDone) =>
+        ConsumerRun.RunAsync(fixture, fileName, arguments, directory, isReady, isDone, interruptWhenDone);
 }

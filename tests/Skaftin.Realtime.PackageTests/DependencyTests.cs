@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -10,35 +11,38 @@ using Xunit.Abstractions;
 namespace Skaftin.Realtime.PackageTests;
 
 /// <summary>
-/// What the package brings into a new console app: exactly the packages the README lists, none of them with a known
+/// What each package brings into a new console app: exactly the packages the README lists, none of them with a known
 /// vulnerability.
 /// </summary>
 [Collection("package")]
 public sealed partial class DependencyTests(PackageFixture fixture, ITestOutputHelper output)
 {
-    private const string Section = "What the package brings into an app";
+    private const string Section = "What the packages bring into an app";
 
-    [Fact]
-    public async Task TheReadmeListsExactlyThePackagesANewConsoleAppGets()
+    [Theory]
+    [InlineData("Skaftin.Realtime")]
+    [InlineData("Skaftin.Realtime.Hosting")]
+    public async Task TheReadmeListsExactlyThePackagesANewConsoleAppGets(string package)
     {
-        var app = await RestoredConsoleApp("dependencies-listed");
+        var app = await RestoredConsoleApp("dependencies-listed-" + package, package);
         var listing = (await Dotnet("list package --include-transitive", app)).EnsureSuccess("dotnet list package").Output;
         var closure = PackageLine().Matches(listing).Select(static m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
-        Assert.Contains("Skaftin.Realtime", closure);
+        Assert.Contains(package, closure);
 
-        var readme = File.ReadAllText(Repository.PathOf("README.md")).Replace("\r\n", "\n");
-        var start = readme.IndexOf("### " + Section + "\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"README.md has no '### {Section}' section");
-        var end = readme.IndexOf("\n#", start + Section.Length + 5, StringComparison.Ordinal);
-        var listed = TableRow().Matches(readme[start..(end < 0 ? readme.Length : end)]).Select(static m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
-
+        // The core package's table, and for the hosting package also the table of what it adds.
+        var listed = ListedUnder("Skaftin.Realtime")
+            .Concat(package == "Skaftin.Realtime" ? new List<string>() : ListedUnder("Skaftin.Realtime.Hosting adds"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
         Assert.Equal(closure, listed);
     }
 
-    [Fact]
-    public async Task NoPackageTheAppGetsHasAKnownVulnerability()
+    [Theory]
+    [InlineData("Skaftin.Realtime")]
+    [InlineData("Skaftin.Realtime.Hosting")]
+    public async Task NoPackageTheAppGetsHasAKnownVulnerability(string package)
     {
-        var app = await RestoredConsoleApp("dependencies-vulnerable");
+        var app = await RestoredConsoleApp("dependencies-vulnerable-" + package, package);
         var result = await Dotnet("list package --vulnerable --include-transitive", app);
         output.WriteLine(result.Output);
 
@@ -52,10 +56,22 @@ public sealed partial class DependencyTests(PackageFixture fixture, ITestOutputH
         Assert.Contains("has no vulnerable packages given the current sources", result.Output);
     }
 
-    // A new console app with the package, restored from the feed and nuget.org.
-    private async Task<string> RestoredConsoleApp(string name)
+    // The packages of the README's table under "#### {heading}" in the section.
+    private static List<string> ListedUnder(string heading)
     {
-        var app = fixture.CreateConsumerProject(name, "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>");
+        var readme = File.ReadAllText(Repository.PathOf("README.md")).Replace("\r\n", "\n");
+        var section = readme.IndexOf("### " + Section + "\n", StringComparison.Ordinal);
+        Assert.True(section >= 0, $"README.md has no '### {Section}' section");
+        var start = readme.IndexOf("#### " + heading + "\n", section, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"README.md's '{Section}' section has no '#### {heading}' table");
+        var end = readme.IndexOf("\n#", start + heading.Length + 6, StringComparison.Ordinal);
+        return TableRow().Matches(readme[start..(end < 0 ? readme.Length : end)]).Select(static m => m.Groups[1].Value).ToList();
+    }
+
+    // A new console app with the package, restored from the feed and nuget.org.
+    private async Task<string> RestoredConsoleApp(string name, string package)
+    {
+        var app = fixture.CreateConsumerProject(name, "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>", package);
         File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(typeof(Skaftin.Realtime.SkaftinRealtimeClient));\n");
         (await Dotnet("restore", app)).EnsureSuccess("restore");
         return app;

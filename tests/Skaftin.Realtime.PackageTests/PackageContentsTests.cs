@@ -50,7 +50,48 @@ public sealed class PackageContentsTests(PackageFixture fixture)
         var dependencies = nuspec.Descendants().Where(static e => e.Name.LocalName == "dependency").Select(static e => e.Attribute("id")!.Value).Distinct().ToList();
         Assert.Contains("SocketIOClient", dependencies);
         Assert.DoesNotContain(dependencies, static d => d.StartsWith("Microsoft.CodeAnalysis") || d.Contains("Generator") || d == "PolySharp");
+
+        // No hosting dependencies in the core package: they come with Skaftin.Realtime.Hosting.
+        Assert.DoesNotContain(dependencies, static d => d.StartsWith("Microsoft.Extensions.") && d != "Microsoft.Extensions.Logging.Abstractions");
         Assert.True(System.IO.File.Exists(fixture.PackagePath.Replace(".nupkg", ".snupkg")), "a symbols package is produced");
+    }
+
+    [Fact]
+    public void TheHostingPackageHoldsOnlyTheIntegrationAndDependsOnThisVersionOfTheCore()
+    {
+        using var package = ZipFile.OpenRead(fixture.HostingPackagePath);
+        var entries = package.Entries.Select(static e => e.FullName).Where(static n => !n.EndsWith('/')).ToList();
+        Assert.Contains("lib/netstandard2.0/Skaftin.Realtime.Hosting.dll", entries);
+        Assert.Contains("lib/net8.0/Skaftin.Realtime.Hosting.dll", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, static e => e.StartsWith("analyzers/") || e.EndsWith("/Skaftin.Realtime.dll"));
+
+        using var stream = package.GetEntry("Skaftin.Realtime.Hosting.nuspec")!.Open();
+        var dependencies = XDocument.Load(stream).Descendants().Where(static e => e.Name.LocalName == "dependency").ToList();
+        Assert.All(
+            dependencies.Where(static d => d.Attribute("id")!.Value == "Skaftin.Realtime"),
+            d => Assert.Equal(fixture.Version, d.Attribute("version")!.Value));
+        Assert.Contains(dependencies, static d => d.Attribute("id")!.Value == "Skaftin.Realtime");
+        Assert.Contains(dependencies, static d => d.Attribute("id")!.Value == "Microsoft.Extensions.Hosting.Abstractions");
+    }
+
+    [Fact]
+    public void TheTemplatesPackageHoldsBothTemplatesReferencingThisVersion()
+    {
+        using var package = ZipFile.OpenRead(fixture.TemplatesPackagePath);
+        var entries = package.Entries.Select(static e => e.FullName).Where(static n => !n.EndsWith('/')).ToList();
+        Assert.Contains("content/skaftin-worker/.template.config/template.json", entries);
+        Assert.Contains("content/skaftin-console/.template.config/template.json", entries);
+        Assert.DoesNotContain(entries, static e => e.StartsWith("lib/") || e.Contains("/bin/") || e.Contains("/obj/"));
+
+        string Read(string entry)
+        {
+            using var reader = new StreamReader(package.GetEntry(entry)!.Open());
+            return reader.ReadToEnd();
+        }
+
+        Assert.Contains($"Include=\"Skaftin.Realtime.Hosting\" Version=\"{fixture.Version}\"", Read("content/skaftin-worker/SkaftinWorker.csproj"));
+        Assert.Contains($"Include=\"Skaftin.Realtime\" Version=\"{fixture.Version}\"", Read("content/skaftin-console/SkaftinConsole.csproj"));
     }
 
     [Fact]

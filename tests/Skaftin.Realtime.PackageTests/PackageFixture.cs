@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Skaftin.Realtime.DevServer;
 using Skaftin.Realtime.Tests.Shared;
@@ -8,8 +9,8 @@ using Xunit;
 namespace Skaftin.Realtime.PackageTests;
 
 /// <summary>
-/// Packs Skaftin.Realtime once into a folder feed with the README's own command (which gives each pack a unique
-/// version), and starts a dev server for the consumer apps to talk to.
+/// Packs Skaftin.Realtime, Skaftin.Realtime.Hosting and the templates once into a folder feed with the README's own
+/// commands (which give each pack a unique version), and starts a dev server for the consumer apps to talk to.
 /// </summary>
 public sealed class PackageFixture : IAsyncLifetime
 {
@@ -22,32 +23,62 @@ public sealed class PackageFixture : IAsyncLifetime
     /// <summary>The version the README's pack command gave the package (a unique <c>-local.</c> suffix per pack).</summary>
     public string Version { get; private set; } = "";
 
-    public string PackagePath => Path.Combine(Feed, $"Skaftin.Realtime.{Version}.nupkg");
+    public string PackagePath => PathOf("Skaftin.Realtime");
+
+    public string HostingPackagePath => PathOf("Skaftin.Realtime.Hosting");
+
+    public string TemplatesPackagePath => PathOf("Skaftin.Realtime.Templates");
 
     public SkaftinDevServer Server { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
-        (await ReadmeCommands.PackAsync(Feed)).EnsureSuccess("the README's pack command");
-        var packages = Directory.GetFiles(Feed, "Skaftin.Realtime.*.nupkg");
+        (await ReadmeCommands.PackAsync(Feed)).EnsureSuccess("the README's pack commands");
+        var packages = Directory.GetFiles(Feed, "Skaftin.Realtime.*.nupkg").Where(static p => char.IsAsciiDigit(Path.GetFileName(p)["Skaftin.Realtime.".Length])).ToArray();
         if (packages.Length != 1)
         {
-            throw new InvalidOperationException($"The README's pack command should leave one package in the feed, not {packages.Length}.");
+            throw new InvalidOperationException($"The README's pack commands should leave one Skaftin.Realtime package in the feed, not {packages.Length}.");
         }
 
         Version = Path.GetFileNameWithoutExtension(packages[0])["Skaftin.Realtime.".Length..];
+        foreach (var path in new[] { HostingPackagePath, TemplatesPackagePath })
+        {
+            if (!File.Exists(path))
+            {
+                throw new InvalidOperationException($"The README's pack commands should leave {Path.GetFileName(path)} in the feed, with the same version.");
+            }
+        }
+
         Server = await SkaftinDevServer.StartAsync();
     }
 
     /// <summary>
     /// Creates a consumer project, <c>Consumer.csproj</c> with <paramref name="properties"/> and a reference to the
-    /// packed version, in a folder of its own whose nuget.config adds the feed; returns the folder.
+    /// packed version of <paramref name="package"/>, in a folder of its own whose nuget.config adds the feed; returns
+    /// the folder.
     /// </summary>
-    public string CreateConsumerProject(string name, string properties)
+    public string CreateConsumerProject(string name, string properties, string package = "Skaftin.Realtime")
     {
         var directory = Path.Combine(WorkDirectory, name);
         Directory.CreateDirectory(directory);
+        WriteNuGetConfig(directory);
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <AssemblyName>Consumer</AssemblyName>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="{package}" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        return directory;
+    }
+
+    /// <summary>Writes a nuget.config into <paramref name="directory"/> that adds the feed to the usual sources.</summary>
+    public void WriteNuGetConfig(string directory) =>
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -56,19 +87,8 @@ public sealed class PackageFixture : IAsyncLifetime
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <AssemblyName>Consumer</AssemblyName>
-                {properties}
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Skaftin.Realtime" Version="{Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        return directory;
-    }
+
+    private string PathOf(string package) => Path.Combine(Feed, $"{package}.{Version}.nupkg");
 
     public async Task DisposeAsync()
     {
