@@ -174,7 +174,7 @@ public sealed class FakeSkaftinServer : ISkaftinRealtimeSource, IAsyncDisposable
                 lock (_gate)
                 {
                     _online = true;
-                    pending = _current is { Closed: false } current ? current : null;
+                    pending = _current is { IsPending: true } current ? current : null;
                 }
 
                 pending?.Accept();
