@@ -13,8 +13,11 @@ namespace Skaftin.Realtime.Testing;
 /// </summary>
 internal sealed class FakeConnection(FakeSkaftinServer server) : ISocketConnection
 {
+    private const int Pending = 0, Open = 1, Ended = 2;
+
     private readonly HashSet<string> _rooms = new(StringComparer.Ordinal);
-    private int _accepted;
+    private int _state;
+    private volatile bool _closed;
 
     public event Action<string, ReadOnlyMemory<byte>>? EventReceived;
 
@@ -37,11 +40,11 @@ internal sealed class FakeConnection(FakeSkaftinServer server) : ISocketConnecti
 
     public TimeSpan? AnnouncedHeartbeat => null;
 
-    /// <summary>Whether the client closed this attempt (it gave up on it, stopped, or was disposed).</summary>
-    public bool Closed { get; private set; }
+    /// <summary>Whether the attempt waits for the server's answer (the server is down), and the client still waits with it.</summary>
+    public bool IsPending => Volatile.Read(ref _state) == Pending && !_closed;
 
-    /// <summary>Whether the server accepted this attempt and has not dropped it.</summary>
-    public bool IsOpen => Volatile.Read(ref _accepted) == 1 && !Closed;
+    /// <summary>Whether the server accepted this attempt, has not dropped it, and the client has not closed it.</summary>
+    public bool IsOpen => Volatile.Read(ref _state) == Open && !_closed;
 
     /// <summary>The project rooms joined on this connection.</summary>
     public string[] Rooms
@@ -61,10 +64,10 @@ internal sealed class FakeConnection(FakeSkaftinServer server) : ISocketConnecti
         return Task.CompletedTask;
     }
 
-    /// <summary>The server accepts the attempt (on another thread, as the socket library reports it).</summary>
+    /// <summary>The server accepts the attempt (on another thread, as the socket library reports it); a dropped one stays dropped.</summary>
     public void Accept()
     {
-        if (Interlocked.Exchange(ref _accepted, 1) == 0)
+        if (Interlocked.CompareExchange(ref _state, Open, Pending) == Pending)
         {
             Id = "fake-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             _ = Task.Run(() => Connected?.Invoke());
@@ -102,13 +105,13 @@ internal sealed class FakeConnection(FakeSkaftinServer server) : ISocketConnecti
     /// <summary>The server ends the connection (a restart, a network cut): the client sees the transport close.</summary>
     public void Drop()
     {
-        Interlocked.Exchange(ref _accepted, 0);
+        Volatile.Write(ref _state, Ended);
         Disconnected?.Invoke(new SocketDisconnect(DisconnectReason.TransportClosed, "transport close (dropped by the fake server)"));
     }
 
     public Task CloseAsync()
     {
-        Closed = true;
+        _closed = true;
         return Task.CompletedTask;
     }
 

@@ -146,8 +146,17 @@ public sealed class FakeSkaftinServer : ISkaftinRealtimeSource, IAsyncDisposable
     /// </summary>
     /// <param name="cancellationToken">Abandons the wait.</param>
     /// <returns>The client's change to <see cref="ConnectionState.Connected"/>, once every handler saw it and the resync signal that follows.</returns>
+    /// <exception cref="InvalidOperationException">The server is online and the client connected: there is nothing to restore.</exception>
     public async Task<ConnectionStateChange> RestoreConnectionAsync(CancellationToken cancellationToken = default)
     {
+        lock (_gate)
+        {
+            if (_online && _current is { IsOpen: true })
+            {
+                throw new InvalidOperationException("The client is connected to the fake server already: drop the connection first (DropConnectionAsync).");
+            }
+        }
+
         var resynced = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var expectResync = Volatile.Read(ref _everConnected) == 1;
         using var resyncs = Client.Router.OnResyncRequired(signal =>
@@ -165,7 +174,7 @@ public sealed class FakeSkaftinServer : ISkaftinRealtimeSource, IAsyncDisposable
                 lock (_gate)
                 {
                     _online = true;
-                    pending = _current is { Closed: false } current ? current : null;
+                    pending = _current is { IsPending: true } current ? current : null;
                 }
 
                 pending?.Accept();

@@ -99,10 +99,12 @@ public sealed class FakeSkaftinServerTests
         Assert.Throws<InvalidOperationException>(() => { _ = server.LogLines().DeleteKeyAsync(default); });
     }
 
-    [Fact]
-    public async Task Typed_and_raw_pushes_arrive_in_the_order_they_were_pushed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Typed_and_raw_pushes_arrive_in_the_order_they_were_pushed(bool dispatchOnReceiveThread)
     {
-        await using var server = await ConnectedAsync();
+        await using var server = await ConnectedAsync(options => options.DispatchOnReceiveThread = dispatchOnReceiveThread);
         var seen = new Recording();
         using var a = server.Trucks().OnChanged(change => seen.Add(change.Type + " " + change switch
         {
@@ -205,6 +207,27 @@ public sealed class FakeSkaftinServerTests
         Assert.Equal(["Connected -> Reconnecting", "Reconnecting -> Connected", "resync ConnectionRestored"], seen.Lines);
         Assert.Equal(["p1"], server.JoinedProjects);
         await server.Trucks().InsertAsync(new Truck(1, "A", TruckStatus.Available, 1));
+    }
+
+    [Fact]
+    public async Task Restoring_a_connection_that_was_never_dropped_throws()
+    {
+        await using var server = await ConnectedAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => server.RestoreConnectionAsync());
+    }
+
+    [Fact]
+    public async Task A_project_event_reaches_the_clients_project_event_handlers()
+    {
+        await using var server = await ConnectedAsync();
+        var events = new List<ProjectEvent>();
+        using var a = server.Client.OnProjectEvent(events.Add);
+
+        await server.PushProjectEventAsync("""{"type":"deployed","projectId":"p1","data":{"version":3},"timestamp":"2026-03-01T12:00:00Z"}""");
+
+        var projectEvent = Assert.Single(events);
+        Assert.Equal(("deployed", "p1", """{"version":3}""", At), (projectEvent.Type, projectEvent.ProjectId, projectEvent.DataJson, projectEvent.Timestamp));
     }
 
     [Fact]
