@@ -41,6 +41,7 @@ public sealed class TlsTests : IAsyncLifetime
         await using var client = Harness.Client(server, configure: o =>
         {
             o.Transport = transport;
+            o.RetryInitialConnection = false; // a failure is the test's answer, not something to retry
             o.ConfigureWebSocket = ws => ws.RemoteCertificateValidationCallback = SkaftinTls.TrustAuthority(authority);
         });
         var inserted = new BlockingCollection<Vehicle>();

@@ -22,9 +22,12 @@ internal static class PollingHttpSettings
         }
 
         using var probe = new ClientWebSocket();
+        using var pristine = new ClientWebSocket();
         var options = probe.Options;
         configureWebSocket(options);
-        if (options.Proxy is { } proxy)
+        // A websocket's default proxy is a stand-in for "the system's" that HTTP handlers cannot use: only a proxy
+        // the app set is carried over (the handler's own default is the system's proxy too).
+        if (options.Proxy is { } proxy && !ReferenceEquals(proxy, pristine.Options.Proxy))
         {
             handler.Proxy = proxy;
             handler.UseProxy = true;
