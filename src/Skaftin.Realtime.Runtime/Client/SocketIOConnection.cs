@@ -20,6 +20,7 @@ internal sealed class SocketIOConnection : ISocketConnection
     private readonly int _maxFrameBytes;
     private readonly InterceptedEvents _events;
     private readonly bool _offsetsAppended;
+    private readonly bool _webSocketTransport;
     private SkaftinWebSocket? _webSocket;
     private int _closed;
     private string? _lastOffset;
@@ -32,6 +33,7 @@ internal sealed class SocketIOConnection : ISocketConnection
         _events = events;
         // A resumed session's missed events come before the CONNECT packet, already with their offsets.
         _offsetsAppended = resume is not null;
+        _webSocketTransport = transport != SkaftinTransport.Polling;
         // The handshake's auth object: the token, and on reconnect the session to restore (socket.io reads pid/offset).
         var auth = new Dictionary<string, string> { ["token"] = token };
         if (resume is not null)
@@ -69,6 +71,8 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     public event Action<FrameRejection>? FrameRejected;
 
+    public event Action? ReceiveIdle;
+
     public event Action? Connected;
 
     public event Action<SocketDisconnect>? Disconnected;
@@ -76,6 +80,9 @@ internal sealed class SocketIOConnection : ISocketConnection
     public event Action<ConnectRefusal>? ConnectError;
 
     public event Action? Heartbeat;
+
+    // Our websocket says when its receive loop waits; SocketIOClient's polling transport does not.
+    public bool SignalsReceiveIdle => _webSocketTransport;
 
     public string? Id => _socket.Id;
 
@@ -126,7 +133,7 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     private SkaftinWebSocket CreateWebSocket()
     {
-        var webSocket = new SkaftinWebSocket(_configureWebSocket, _maxFrameBytes, _events) { Inbound = OnInbound, OffsetsAppended = _offsetsAppended };
+        var webSocket = new SkaftinWebSocket(_configureWebSocket, _maxFrameBytes, _events) { Inbound = OnInbound, Idle = OnReceiveIdle, OffsetsAppended = _offsetsAppended };
         webSocket.TextObservable.Subscribe(new OpenPacketObserver(this));
         Volatile.Write(ref _webSocket, webSocket);
         if (Volatile.Read(ref _closed) == 1)
@@ -157,6 +164,8 @@ internal sealed class SocketIOConnection : ISocketConnection
             FrameRejected?.Invoke(rejection);
         }
     }
+
+    private void OnReceiveIdle() => ReceiveIdle?.Invoke();
 
     private void OnEvent(string name, SocketIOResponse response)
     {
