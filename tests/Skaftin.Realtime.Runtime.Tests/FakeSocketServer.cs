@@ -44,6 +44,9 @@ internal sealed class FakeSocketServer
     /// <summary>The ping interval plus ping timeout the server announces in its open packet, if any.</summary>
     public TimeSpan? AnnouncedHeartbeat { get; set; }
 
+    /// <summary>Whether connections say when their receive loop waits (as the websocket does): see <see cref="Connection.RaiseIdle"/>.</summary>
+    public bool SignalsReceiveIdle { get; set; }
+
     public List<Connection> Connections { get; } = new();
 
     /// <summary>Connections started and not closed by the client (what would still be open in the server).</summary>
@@ -116,6 +119,8 @@ internal sealed class FakeSocketServer
 
         public event Action<FrameRejection>? FrameRejected;
 
+        public event Action? ReceiveIdle;
+
         public event Action? Connected;
 
         public event Action<SocketDisconnect>? Disconnected;
@@ -140,6 +145,8 @@ internal sealed class FakeSocketServer
         public bool Started { get; private set; }
 
         public TimeSpan? AnnouncedHeartbeat => server.AnnouncedHeartbeat;
+
+        public bool SignalsReceiveIdle => server.SignalsReceiveIdle;
 
         /// <summary>The rooms joined on this connection (join adds, leave removes).</summary>
         public HashSet<string> Rooms { get; } = new(StringComparer.Ordinal);
@@ -229,6 +236,9 @@ internal sealed class FakeSocketServer
         }
 
         public void Raise(string name, string json) => EventReceived?.Invoke(name, Encoding.UTF8.GetBytes(json));
+
+        /// <summary>The receive loop has raised what arrived together and waits for more, on the calling thread.</summary>
+        public void RaiseIdle() => ReceiveIdle?.Invoke();
 
         public void Reject(FrameRejection rejection) => FrameRejected?.Invoke(rejection);
 

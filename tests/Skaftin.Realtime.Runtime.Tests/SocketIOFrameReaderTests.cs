@@ -42,6 +42,22 @@ public sealed class SocketIOFrameReaderTests
         Assert.Equal("off-1", frame.Offset);
     }
 
+    [Theory]
+    [InlineData("{\"n\":\"\\ud83d\\ude00 \\\"q\\\"\"}", "\"off-8\"")]
+    [InlineData("{\"n\":\"plain\"}", "\"off\\u002d8\"")]
+    [InlineData("[1,[2,{\"a\":[]}]]", "\"off-8\"")]
+    [InlineData("\"text\"", "\"off-8\"")]
+    [InlineData("null", "\"off-8\"")]
+    public void EscapedTextOrAnyPayloadShapeIsDeliveredExactlyWithItsOffset(string payload, string offset)
+    {
+        // Escapes send a frame past the reader's fast path to its full scan: both must deliver the same.
+        var frame = Read("42[\"database-change\"," + payload + "," + offset + "]", offsetsAppended: true);
+
+        Assert.Equal(InboundFrameKind.Event, frame.Kind);
+        Assert.Equal(payload, Encoding.UTF8.GetString(frame.Payload.Span));
+        Assert.Equal("off-8", frame.Offset);
+    }
+
     [Fact]
     public void OnlyTheEventsTheClientGivesAreDelivered()
     {

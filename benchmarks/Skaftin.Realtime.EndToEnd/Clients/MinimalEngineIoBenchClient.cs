@@ -10,17 +10,18 @@ namespace Skaftin.Realtime.EndToEnd.Clients;
 
 /// <summary>
 /// Diagnostic kind <c>sdk-ws</c> (not in the default set): the SDK's router, generated table and row reader fed by a
-/// minimal Engine.IO 4 / Socket.IO 5 websocket reader written for this benchmark instead of SocketIOClient: one
-/// <see cref="ClientWebSocket"/>, one reused receive buffer, each <c>42[...]</c> frame's event name and first argument
-/// found with a <see cref="Utf8JsonReader"/> over the received UTF-8 bytes (no string, no JsonDocument), the argument
-/// copied once (as an <c>ISocketConnection</c> would hand it to the client) and dispatched on the receive loop.
-/// It answers pings and nothing more: no reconnects, acks or binary packets. It measures what the receive path
-/// costs without the library, i.e. what replacing <c>SocketIOConnection</c> with an own reader could reach.
+/// minimal Engine.IO 4 / Socket.IO 5 websocket loop written for this benchmark instead of SocketIOClient: one
+/// <see cref="ClientWebSocket"/>, one reused receive buffer, each frame read by the SDK's own frame reader
+/// (<see cref="SocketIOFrameReader"/>, the one every frame passes in the product), the event's first argument copied
+/// once and dispatched on the receive loop. It answers pings and nothing more: no reconnects, acks or binary packets.
+/// It measures what the receive path costs without the library, i.e. what replacing <c>SocketIOConnection</c> with
+/// an own connection could reach.
 /// </summary>
 internal sealed class MinimalEngineIoBenchClient : IBenchClient
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private static readonly byte[] Pong = "3"u8.ToArray();
+    private static readonly InterceptedEvents Events = new(EventNames.DatabaseChange, EventNames.JoinedProject, EventNames.JoinProjectError);
 
     private readonly Recorder _recorder;
     private readonly SkaftinEventRouter _router = new();
@@ -48,17 +49,17 @@ internal sealed class MinimalEngineIoBenchClient : IBenchClient
         await _ws.ConnectAsync(ws, timeout.Token).ConfigureAwait(false);
 
         // Handshake: Engine.IO open "0{...}", then Socket.IO CONNECT with auth, answered by "40{sid}" (or "44{error}").
-        var open = await ReceiveTextAsync(timeout.Token).ConfigureAwait(false);
-        if (!open.StartsWith('0'))
+        var open = await ReceiveFrameAsync(timeout.Token).ConfigureAwait(false);
+        if (open.ControlText?.StartsWith('0') != true)
         {
-            throw new InvalidOperationException($"expected the Engine.IO open packet, got {open}");
+            throw new InvalidOperationException($"expected the Engine.IO open packet, got {Describe(open)}");
         }
 
         await SendTextAsync("40" + JsonSerializer.Serialize(new { token = apiKey }), timeout.Token).ConfigureAwait(false);
-        var connected = await ReceiveTextAsync(timeout.Token).ConfigureAwait(false);
-        if (!connected.StartsWith("40", StringComparison.Ordinal))
+        var connected = await ReceiveFrameAsync(timeout.Token).ConfigureAwait(false);
+        if (connected.ControlText?.StartsWith("40", StringComparison.Ordinal) != true)
         {
-            throw new InvalidOperationException($"connect refused: {connected}");
+            throw new InvalidOperationException($"connect refused: {Describe(connected)}");
         }
 
         // From here on the receive loop owns the socket; the join's answer comes back through it.
@@ -128,40 +129,37 @@ internal sealed class MinimalEngineIoBenchClient : IBenchClient
 
     private void OnMessage(ReadOnlySpan<byte> message)
     {
-        if (message.Length == 1 && message[0] == (byte)'2')
+        var frame = SocketIOFrameReader.Read(message, Events, offsetsAppended: false);
+        switch (frame.Kind)
         {
-            _ = SendAsync(Pong, CancellationToken.None);
-            return;
+            case InboundFrameKind.Control when frame.ControlText == "2":
+                _ = SendAsync(Pong, CancellationToken.None);
+                break;
+            case InboundFrameKind.Event when frame.EventName == EventNames.DatabaseChange:
+                _router.DispatchDatabaseChange(frame.Payload);
+                break;
+            case InboundFrameKind.Event when frame.EventName == EventNames.JoinedProject:
+                _pending?.TrySetResult(EventNames.JoinedProject);
+                break;
+            case InboundFrameKind.Event when frame.EventName == EventNames.JoinProjectError:
+                _pending?.TrySetResult(Encoding.UTF8.GetString(frame.Payload.Span));
+                break;
+            case InboundFrameKind.Rejected:
+                _recorder.Lost(Describe(frame));
+                break;
         }
+    }
 
-        // "42" + ["name", arg, ...]: an EVENT on namespace "/".
-        if (message.Length < 4 || message[0] != (byte)'4' || message[1] != (byte)'2')
-        {
-            return;
-        }
+    private static string Describe(in InboundFrame frame) =>
+        frame.Rejection is { } rejection ? $"{rejection.Exception.Kind}: {rejection.Exception.Message}" : frame.ControlText ?? frame.Kind.ToString();
 
-        var reader = new Utf8JsonReader(message[2..]);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || !reader.Read() || reader.TokenType != JsonTokenType.String)
-        {
-            return;
-        }
-
-        if (reader.ValueTextEquals("database-change"u8))
-        {
-            reader.Read();
-            var start = (int)reader.TokenStartIndex;
-            reader.Skip();
-            var argument = message.Slice(2 + start, (int)reader.BytesConsumed - start);
-            _router.DispatchDatabaseChange(argument.ToArray());
-        }
-        else if (reader.ValueTextEquals("joined-project"u8))
-        {
-            _pending?.TrySetResult("joined-project");
-        }
-        else if (reader.ValueTextEquals("join-project-error"u8))
-        {
-            _pending?.TrySetResult(Encoding.UTF8.GetString(message));
-        }
+    /// <summary>Reads one whole frame through the SDK's frame reader (the handshake's frames).</summary>
+    private async Task<InboundFrame> ReceiveFrameAsync(CancellationToken cancellationToken)
+    {
+        var length = await ReceiveMessageAsync(cancellationToken).ConfigureAwait(false);
+        return length < 0
+            ? throw new InvalidOperationException("the server closed the websocket during the handshake")
+            : SocketIOFrameReader.Read(_buffer.AsSpan(0, length), Events, offsetsAppended: false);
     }
 
     /// <summary>Reads one whole websocket message into the reused buffer (grown when needed); -1 when closed.</summary>
@@ -190,12 +188,6 @@ internal sealed class MinimalEngineIoBenchClient : IBenchClient
                 return count;
             }
         }
-    }
-
-    private async Task<string> ReceiveTextAsync(CancellationToken cancellationToken)
-    {
-        var length = await ReceiveMessageAsync(cancellationToken).ConfigureAwait(false);
-        return length < 0 ? "(closed)" : Encoding.UTF8.GetString(_buffer, 0, length);
     }
 
     private Task SendTextAsync(string text, CancellationToken cancellationToken) => SendAsync(Encoding.UTF8.GetBytes(text), cancellationToken);

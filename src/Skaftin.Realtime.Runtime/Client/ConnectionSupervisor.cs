@@ -327,6 +327,7 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         socket.Heartbeat += () => Touch(socket);
         socket.EventReceived += (name, payload) => OnEvent(socket, name, payload);
         socket.FrameRejected += _pump.PostFrameRejected;
+        socket.ReceiveIdle += _pump.OnReceiveIdle;
         Volatile.Write(ref _socket, socket);
         try
         {
@@ -479,7 +480,7 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
             case EventNames.LeftProject:
                 return;
             default:
-                _pump.PostEvent(name, payload);
+                _pump.PostEvent(name, payload, socket.SignalsReceiveIdle);
                 return;
         }
     }

@@ -1,29 +1,47 @@
 using System;
+using System.Collections.Concurrent;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 
 namespace Skaftin.Realtime;
 
 /// <summary>
 /// Hands everything the app hears to its handlers, one at a time and in order, through one path: server events,
-/// resync signals, connection state changes and connection failures alike, on the client's dispatch task (or the
+/// resync signals, connection state changes and connection failures alike, off the socket's receive loop (or the
 /// app's <see cref="SkaftinRealtimeOptions.HandlerContext"/>), or with <see cref="SkaftinRealtimeOptions.DispatchOnReceiveThread"/>
 /// on the socket's receive thread. Only server events count against <see cref="SkaftinRealtimeOptions.DispatchQueueCapacity"/>:
 /// a signal about the connection is never refused.
 /// </summary>
+/// <remarks>
+/// What it costs per event is mostly waking threads, not running handlers. So events a connection receives together
+/// are queued without a wake-up, and drained in one go when the receive loop waits for more
+/// (<see cref="OnReceiveIdle"/>), on the thread it leaves: the loop has already asked for the next frames and goes
+/// on elsewhere when they come, so a handler that blocks never stops the socket. Only a long run of events (or a
+/// connection that never says it is idle) wakes a thread-pool thread to drain, once per run, not per event.
+/// </remarks>
 internal sealed class DispatchPump
 {
+    // A run of events this long is drained alongside the receive loop rather than after it.
+    private const int RunLength = 32;
+
+    private const int Idle = 0;
+    private const int Draining = 1;
+
     private readonly SkaftinRealtimeOptions _options;
     private readonly SkaftinEventRouter _router;
     private readonly Action<ConnectionStateChange> _deliverStateChange;
-    private readonly Channel<DispatchItem> _queue = Channel.CreateUnbounded<DispatchItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<DispatchItem> _queue = new();
     private readonly SemaphoreSlim _room;
     private readonly CancellationTokenSource _closing = new();
+    private readonly TaskCompletionSource<bool> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly int _runLength;
+    private readonly WaitCallback _drainOnPool;
 
-    // With DispatchOnReceiveThread: the receive thread and the dispatch task (for queued signals) take turns.
+    // With DispatchOnReceiveThread: the receive thread and a drain of queued signals take turns.
     private readonly object _inlineGate = new();
-    private readonly Task _loop;
+    private int _state;
+    private int _closed;
+    private int _undrainedEvents;
 
     public DispatchPump(SkaftinRealtimeOptions options, SkaftinEventRouter router, Action<ConnectionStateChange> deliverStateChange)
     {
@@ -31,7 +49,8 @@ internal sealed class DispatchPump
         _router = router;
         _deliverStateChange = deliverStateChange;
         _room = new SemaphoreSlim(options.DispatchQueueCapacity, options.DispatchQueueCapacity);
-        _loop = Task.Run(LoopAsync);
+        _runLength = Math.Min(RunLength, options.DispatchQueueCapacity);
+        _drainOnPool = static state => ((DispatchPump)state!).DrainWhileQueued();
     }
 
     public SkaftinEventRouter Router => _router;
@@ -47,7 +66,13 @@ internal sealed class DispatchPump
     }
 
     /// <summary>A server event, from the socket's receive thread: only cheap work here.</summary>
-    public void PostEvent(string name, ReadOnlyMemory<byte> payload)
+    /// <param name="name">The event's name.</param>
+    /// <param name="payload">Its first argument as UTF-8 JSON.</param>
+    /// <param name="drainedWhenIdle">
+    /// Whether the connection calls <see cref="OnReceiveIdle"/> after the events it receives together: then the event
+    /// waits for that (or for a long run) instead of waking a thread of its own.
+    /// </param>
+    public void PostEvent(string name, ReadOnlyMemory<byte> payload, bool drainedWhenIdle = false)
     {
         if (_options.DispatchOnReceiveThread)
         {
@@ -61,15 +86,39 @@ internal sealed class DispatchPump
             return;
         }
 
-        if (!_room.Wait(0) && !WaitForRoom())
+        if (!_room.Wait(0))
         {
-            _router.ReportQueueFull(name, payload);
+            // The handlers are behind: make sure they are being run before holding the reader.
+            ScheduleDrain();
+            if (!WaitForRoom())
+            {
+                _router.ReportQueueFull(name, payload);
+                return;
+            }
+        }
+
+        if (Volatile.Read(ref _closed) == 1)
+        {
+            _room.Release(); // the client is closing: nothing is delivered any more
             return;
         }
 
-        if (!_queue.Writer.TryWrite(new DispatchItem(ItemKind.ServerEvent, name, payload, System.Diagnostics.Stopwatch.GetTimestamp(), null)))
+        _queue.Enqueue(new DispatchItem(ItemKind.ServerEvent, name, payload, System.Diagnostics.Stopwatch.GetTimestamp(), null));
+        if (!drainedWhenIdle || Interlocked.Increment(ref _undrainedEvents) >= _runLength)
         {
-            _room.Release(); // the client is closing: nothing is delivered any more
+            ScheduleDrain();
+        }
+    }
+
+    /// <summary>
+    /// The connection's receive loop has handed over every event it received together and waits for more; the
+    /// calling thread is free (the loop goes on elsewhere), so it delivers what is queued.
+    /// </summary>
+    public void OnReceiveIdle()
+    {
+        if (!_queue.IsEmpty)
+        {
+            TryDrain();
         }
     }
 
@@ -93,25 +142,30 @@ internal sealed class DispatchPump
     public Task CompleteAsync()
     {
         Complete();
-        return _loop;
+        return _completed.Task;
     }
 
     /// <summary>Delivers what is queued, then ends, without waiting (a synchronous dispose must never wait on the handler context).</summary>
     public void Complete()
     {
-        if (_queue.Writer.TryComplete())
+        if (Interlocked.Exchange(ref _closed, 1) == 0)
         {
             _closing.Cancel();
+            ScheduleDrain();
         }
     }
 
     private void PostSignal(ItemKind kind, object signal)
     {
-        if (!_queue.Writer.TryWrite(new DispatchItem(kind, null, ReadOnlyMemory<byte>.Empty, System.Diagnostics.Stopwatch.GetTimestamp(), signal)))
+        if (Volatile.Read(ref _closed) == 1)
         {
             // After the final drain: deliver here rather than lose it.
             Dispatch(new DispatchItem(kind, null, ReadOnlyMemory<byte>.Empty, 0, signal));
+            return;
         }
+
+        _queue.Enqueue(new DispatchItem(kind, null, ReadOnlyMemory<byte>.Empty, System.Diagnostics.Stopwatch.GetTimestamp(), signal));
+        ScheduleDrain();
     }
 
     // The handlers are behind: hold the socket's reader (a thread of its own) until there is room, so the server is
@@ -134,9 +188,27 @@ internal sealed class DispatchPump
         }
     }
 
-    private async Task LoopAsync()
+    // One thread-pool wake-up, unless a drain is already under way (it takes what is queued before it stops).
+    private void ScheduleDrain()
     {
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        if (Interlocked.CompareExchange(ref _state, Draining, Idle) == Idle)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_drainOnPool, this);
+        }
+    }
+
+    private void TryDrain()
+    {
+        if (Interlocked.CompareExchange(ref _state, Draining, Idle) == Idle)
+        {
+            DrainWhileQueued();
+        }
+    }
+
+    // Runs with _state Draining; leaves it Idle, unless something came in after it let go and it took over again.
+    private void DrainWhileQueued()
+    {
+        while (true)
         {
             if (_options.DispatchOnReceiveThread)
             {
@@ -149,12 +221,29 @@ internal sealed class DispatchPump
             {
                 Drain();
             }
+
+            Interlocked.Exchange(ref _state, Idle);
+            if (_queue.IsEmpty)
+            {
+                if (Volatile.Read(ref _closed) == 1)
+                {
+                    _completed.TrySetResult(true);
+                }
+
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _state, Draining, Idle) != Idle)
+            {
+                return; // another thread drains now
+            }
         }
     }
 
     private void Drain()
     {
-        while (_queue.Reader.TryRead(out var item))
+        Volatile.Write(ref _undrainedEvents, 0);
+        while (_queue.TryDequeue(out var item))
         {
             if (item.Kind == ItemKind.ServerEvent)
             {
@@ -164,7 +253,15 @@ internal sealed class DispatchPump
 
             if (_options.HandlerContext is { } context)
             {
-                context.Send(static state => ((Work)state!).Run(), new Work(this, item));
+                try
+                {
+                    context.Send(static state => ((Work)state!).Run(), new Work(this, item));
+                }
+                catch (Exception ex)
+                {
+                    // The app's context could not run it (a UI loop that has ended): reported, and the pump goes on.
+                    _router.ReportHandlerContextFailure(item.Name ?? item.Kind.ToString(), item.Payload, ex);
+                }
             }
             else
             {

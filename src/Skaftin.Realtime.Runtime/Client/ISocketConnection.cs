@@ -19,6 +19,16 @@ internal interface ISocketConnection : IAsyncDisposable
     /// </summary>
     event Action<FrameRejection>? FrameRejected;
 
+    /// <summary>
+    /// Raised on the receive thread when the events that arrived together have all been raised and the receive loop
+    /// waits for more. The loop goes on on another thread when data comes, so the raising thread is free to deliver
+    /// them. Only connections whose <see cref="SignalsReceiveIdle"/> is true raise it.
+    /// </summary>
+    event Action? ReceiveIdle;
+
+    /// <summary>Whether <see cref="ReceiveIdle"/> follows every run of events (the websocket), so events may wait for it.</summary>
+    bool SignalsReceiveIdle { get; }
+
     /// <summary>The server accepted the connection.</summary>
     event Action? Connected;
 

@@ -3,9 +3,15 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using SocketIOClient.Transport;
+#if NET
+using ReceiveResult = System.Net.WebSockets.ValueWebSocketReceiveResult;
+#else
+using ReceiveResult = System.Net.WebSockets.WebSocketReceiveResult;
+#endif
 
 namespace Skaftin.Realtime;
 
@@ -36,6 +42,13 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
         _router = router;
         configure?.Invoke(_socket.Options);
     }
+
+    /// <summary>
+    /// Called when the frames that arrived together have all gone to the frame router and the next receive has to
+    /// wait for the network. The next receive is already under way and goes on on another thread when data comes, so
+    /// the calling thread is free: the client delivers the events it queued there, with no wake-up of its own.
+    /// </summary>
+    public Action? Idle { get; set; }
 
     public IObservable<string> TextObservable => _text;
 
@@ -84,7 +97,7 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
                 var count = 0;
                 var length = 0L;
                 tail?.Reset();
-                WebSocketReceiveResult result;
+                ReceiveResult result;
                 do
                 {
                     if (count < maxFrameBytes)
@@ -98,14 +111,14 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
                         }
 
                         var room = Math.Min(buffer.Length, maxFrameBytes) - count;
-                        result = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, room), _stop.Token).ConfigureAwait(false);
+                        result = await ReceiveAsync(new ArraySegment<byte>(buffer, count, room));
                         count += result.Count;
                     }
                     else
                     {
                         // Past the limit: read on, keeping only the frame's last bytes.
                         tail ??= new FrameTail();
-                        result = await _socket.ReceiveAsync(tail.Scratch, _stop.Token).ConfigureAwait(false);
+                        result = await ReceiveAsync(tail.Scratch);
                         tail.Keep(result.Count);
                     }
 
@@ -140,6 +153,17 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    // A receive that has to wait for the network first lets Idle use this thread (see ReceiveWhenIdle).
+    private ReceiveWhenIdle ReceiveAsync(ArraySegment<byte> into)
+    {
+#if NET
+        var receive = _socket.ReceiveAsync(into.AsMemory(), _stop.Token);
+#else
+        var receive = new ValueTask<ReceiveResult>(_socket.ReceiveAsync(into, _stop.Token));
+#endif
+        return new ReceiveWhenIdle(receive, receive.IsCompleted ? null : Idle);
     }
 
     // Returns false when the connection cannot go on.
@@ -185,6 +209,33 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
         catch (Exception)
         {
             // The library's disconnect handling failed; the websocket is closed regardless.
+        }
+    }
+
+    /// <summary>
+    /// Awaits one receive. When it has to wait for the network, the loop's continuation is registered on it first and
+    /// only then is the thread handed to <c>idle</c>: whatever idle does (run the app's handlers), the loop goes on on
+    /// another thread as soon as data comes, so the socket keeps answering the server.
+    /// </summary>
+    private readonly struct ReceiveWhenIdle(ValueTask<ReceiveResult> receive, Action? idle) : ICriticalNotifyCompletion
+    {
+        public ReceiveWhenIdle GetAwaiter() => this;
+
+        // With an idle callback the await always suspends, so the callback runs even if the data came meanwhile.
+        public bool IsCompleted => idle is null && receive.IsCompleted;
+
+        public ReceiveResult GetResult() => receive.GetAwaiter().GetResult();
+
+        public void OnCompleted(Action continuation)
+        {
+            receive.ConfigureAwait(false).GetAwaiter().OnCompleted(continuation);
+            idle?.Invoke();
+        }
+
+        public void UnsafeOnCompleted(Action continuation)
+        {
+            receive.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(continuation);
+            idle?.Invoke();
         }
     }
 }

@@ -72,6 +72,8 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     public event Action<FrameRejection>? FrameRejected;
 
+    public event Action? ReceiveIdle;
+
     public event Action? Connected;
 
     public event Action<SocketDisconnect>? Disconnected;
@@ -79,6 +81,9 @@ internal sealed class SocketIOConnection : ISocketConnection
     public event Action<ConnectRefusal>? ConnectError;
 
     public event Action? Heartbeat;
+
+    // Our websocket says when its receive loop waits; SocketIOClient's polling transport (also after a fallback) does not.
+    public bool SignalsReceiveIdle => _socket.Options.Transport == TransportProtocol.WebSocket;
 
     public string? Id => _socket.Id;
 
@@ -156,7 +161,7 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     private SkaftinWebSocket CreateWebSocket()
     {
-        var webSocket = new SkaftinWebSocket(_configureWebSocket, _router);
+        var webSocket = new SkaftinWebSocket(_configureWebSocket, _router) { Idle = OnReceiveIdle };
         Volatile.Write(ref _webSocket, webSocket);
         if (Volatile.Read(ref _closed) == 1)
         {
@@ -186,4 +191,6 @@ internal sealed class SocketIOConnection : ISocketConnection
             FrameRejected?.Invoke(rejection);
         }
     }
+
+    private void OnReceiveIdle() => ReceiveIdle?.Invoke();
 }

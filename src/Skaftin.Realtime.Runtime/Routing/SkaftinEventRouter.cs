@@ -291,6 +291,13 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, "connection-status", null, propertyName, "", ex));
     }
 
+    internal void ReportHandlerContextFailure(string eventName, ReadOnlyMemory<byte> utf8Json, Exception ex)
+    {
+        Log.HandlerFailed(_logger, eventName, null, ex);
+        SkaftinTelemetry.HandlerFailures.Add(1);
+        Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, eventName, null, null, Cut(utf8Json), ex));
+    }
+
     internal void ReportQueueFull(string eventName, ReadOnlyMemory<byte> utf8Json)
     {
         Log.DispatchQueueFull(_logger, eventName);

@@ -19,6 +19,9 @@ internal static class SocketIOFrameReader
     // can still find the event name, table, type and offset around a payload too deep for the parsers above.
     private static readonly JsonReaderOptions Unbounded = new() { MaxDepth = int.MaxValue };
 
+    // An event array (depth 1) whose arguments nest no deeper than MaxPayloadDepth levels: the plain events' limit.
+    private static readonly JsonReaderOptions PayloadDepth = new() { MaxDepth = SkaftinFrameException.MaxPayloadDepth + 1 };
+
     // Enough bytes for the characters an error keeps (a character is at most four UTF-8 bytes); the rest is let go.
     private const int MaxKeptBytes = RealtimeError.MaxRawTextLength * 4;
 
@@ -222,6 +225,11 @@ internal static class SocketIOFrameReader
 
         // The server appends an offset only to events it keeps for recovery: those without an ack id.
         var hasAckId = TakeNumber(ref rest) is not null;
+        if (!binary && !invalidUtf8 && TryReadPlainEvent(rest, events, offsetsAppended && !hasAckId, out var plain))
+        {
+            return plain;
+        }
+
         var scan = new EventScan();
         try
         {
@@ -280,6 +288,78 @@ internal static class SocketIOFrameReader
         }
 
         return InboundFrame.Event(known, payload.ToArray(), offset);
+    }
+
+    /// <summary>
+    /// What nearly every frame is: an event this SDK handles, under a plain name, whose arguments are valid JSON
+    /// within the depth limit and whose payload holds no <c>\u</c> escape (so no unpaired surrogate). Such a frame is
+    /// read with one skip over each argument; any other frame, or any doubt, is left to <see cref="EventScan"/>, which
+    /// names what is wrong. Its result is the same as the scan's for every frame it takes.
+    /// </summary>
+    private static bool TryReadPlainEvent(ReadOnlySpan<byte> json, InterceptedEvents events, bool offsetAppended, out InboundFrame frame)
+    {
+        frame = default;
+        try
+        {
+            var reader = new Utf8JsonReader(json, PayloadDepth);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray
+                || !reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped
+                || events.Find(reader.ValueSpan) is not { } known
+                || !reader.Read() || reader.TokenType == JsonTokenType.EndArray)
+            {
+                return false;
+            }
+
+            var payloadStart = (int)reader.TokenStartIndex;
+            var arguments = 0;
+            var payloadEnd = 0;
+            var last = ReadOnlySpan<byte>.Empty;
+            var lastIsPlainString = false;
+            var lastIsString = false;
+            do
+            {
+                arguments++;
+                lastIsString = reader.TokenType == JsonTokenType.String;
+                lastIsPlainString = lastIsString && !reader.ValueIsEscaped;
+                last = lastIsString ? reader.ValueSpan : ReadOnlySpan<byte>.Empty;
+                reader.Skip();
+                if (arguments == 1)
+                {
+                    payloadEnd = (int)reader.BytesConsumed;
+                }
+            }
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray);
+
+            if (reader.TokenType != JsonTokenType.EndArray || reader.Read())
+            {
+                return false;
+            }
+
+            string? offset = null;
+            if (offsetAppended && lastIsString)
+            {
+                if (!lastIsPlainString)
+                {
+                    return false;
+                }
+
+                offset = Utf8Text.Decode(last);
+                arguments--;
+            }
+
+            var payload = arguments > 0 ? json.Slice(payloadStart, payloadEnd - payloadStart) : ReadOnlySpan<byte>.Empty;
+            if (payload.IndexOf("\\u"u8) >= 0)
+            {
+                return false;
+            }
+
+            frame = InboundFrame.Event(known, payload.ToArray(), offset);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     // Engine.IO "open": {"sid","upgrades","pingInterval","pingTimeout","maxPayload"}. The library needs the first four.
