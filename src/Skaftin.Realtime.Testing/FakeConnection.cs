@@ -32,6 +32,11 @@ internal sealed class FakeConnection(FakeSkaftinServer server) : ISocketConnecti
 
     public event Action? Heartbeat { add { } remove { } }
 
+    // Each pushed event wakes the dispatch itself, as a polling transport's do: there is no receive loop to go idle.
+    public event Action? ReceiveIdle { add { } remove { } }
+
+    public bool SignalsReceiveIdle => false;
+
     public string? Id { get; private set; }
 
     public string? SessionId => null;
