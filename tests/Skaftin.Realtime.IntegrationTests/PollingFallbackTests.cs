@@ -21,7 +21,12 @@ public sealed class PollingFallbackTests(DevServerFixture fixture)
         await using var proxy = WebSocketRefusingProxy.Start(_server.Url);
         var project = "p" + Guid.NewGuid().ToString("N")[..8];
         await Harness.CreateVehiclesAsync(_server, project);
-        await using var client = Harness.Client(_server, configure: o => o.ApiUrl = proxy.Url);
+        var logs = new CapturingLoggerFactory();
+        await using var client = Harness.Client(_server, configure: o =>
+        {
+            o.ApiUrl = proxy.Url;
+            o.LoggerFactory = logs;
+        });
         Assert.Equal(SkaftinTransport.WebSocketThenPolling, new SkaftinRealtimeOptions().Transport);
         var inserted = new BlockingCollection<Vehicle>();
         var errors = new ConcurrentQueue<RealtimeError>();
@@ -35,6 +40,7 @@ public sealed class PollingFallbackTests(DevServerFixture fixture)
         var vehicle = await inserted.Next();
         Assert.Equal(("over polling", VehicleStatus.InService, 4), (vehicle.RegistrationNumber, vehicle.Status, vehicle.Capacity));
         Assert.True(proxy.RefusedUpgrades >= 1, "the client tried a websocket first");
+        Assert.Contains(logs.Lines, static l => l.Contains("goes on over long-polling", StringComparison.Ordinal) && l.Contains("403", StringComparison.Ordinal));
         Assert.Equal("polling", await _server.Api.GetSocketTransportAsync(client.SocketId!));
         Assert.Empty(errors);
     }

@@ -124,6 +124,18 @@ internal sealed class RoomRegistry
         {
             // Closing the connection leaves every room anyway.
         }
+        catch (Exception ex) when (ex is System.Net.Http.HttpRequestException or System.Net.WebSockets.WebSocketException or System.IO.IOException)
+        {
+            // The transport is going (a long-polling send fails at once where a websocket one is still buffered): the
+            // room goes with the connection, unless the server recovers the session, which then leaves it.
+            lock (_gate)
+            {
+                if (!_rooms.ContainsKey(projectId))
+                {
+                    _releasedWhileDetached.Add(projectId);
+                }
+            }
+        }
     }
 
     /// <summary>

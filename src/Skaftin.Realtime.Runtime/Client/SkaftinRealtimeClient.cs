@@ -35,7 +35,8 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <param name="options">The settings.</param>
     /// <exception cref="ArgumentException">A setting is invalid (the message names each one).</exception>
     public SkaftinRealtimeClient(SkaftinRealtimeOptions options)
-        : this(options, (url, transport, credential, resume) => new SocketIOConnection(url, transport, credential, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes, ServerEvents))
+        : this(options, (url, transport, credential, resume) => new SocketIOConnection(url, transport, credential, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes, ServerEvents,
+            options?.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance))
     {
     }
 

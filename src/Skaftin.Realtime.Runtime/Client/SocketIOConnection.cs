@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using SocketIOClient;
 using SocketIOClient.Transport;
 
@@ -23,13 +24,15 @@ internal sealed class SocketIOConnection : ISocketConnection
     private readonly Action<System.Net.WebSockets.ClientWebSocketOptions>? _configureWebSocket;
     private readonly InboundFrameRouter _router;
     private readonly bool _fallBackToPolling;
+    private readonly ILogger _logger;
     private SkaftinWebSocket? _webSocket;
     private int _closed;
     private string? _lastOffset;
 
-    public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events)
+    public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events, ILogger logger)
     {
         _configureWebSocket = configureWebSocket;
+        _logger = logger;
         _fallBackToPolling = transport == SkaftinTransport.WebSocketThenPolling;
         // A resumed session's missed events come before the CONNECT packet, already with their offsets.
         _router = new InboundFrameRouter(events, maxFrameBytes, offsetsAppended: resume is not null, OnInbound);
@@ -109,6 +112,7 @@ internal sealed class SocketIOConnection : ISocketConnection
         {
             // The websocket's opening handshake failed before any frame: the same attempt goes on over long-polling,
             // with the same auth, session to resume and frame reader (the library builds the new transport).
+            Log.FellBackToPolling(_logger, refused.Message);
             _socket.Options.Transport = TransportProtocol.Polling;
             try
             {

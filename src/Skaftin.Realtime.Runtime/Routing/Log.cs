@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Dispatch queue full; a {EventName} event was not delivered")]
     public static partial void DispatchQueueFull(ILogger logger, string eventName);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "The WebSocket could not open ({Reason}); this connection attempt goes on over long-polling")]
+    public static partial void FellBackToPolling(ILogger logger, string reason);
 }
