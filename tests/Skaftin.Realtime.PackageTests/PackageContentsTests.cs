@@ -90,8 +90,8 @@ public sealed class PackageContentsTests(PackageFixture fixture)
             return reader.ReadToEnd();
         }
 
-        Assert.Contains($"Include=\"Skaftin.Realtime.Hosting\" Version=\"{fixture.Version}\"", Read("content/skaftin-worker/SkaftinWorker.csproj"));
-        Assert.Contains($"Include=\"Skaftin.Realtime\" Version=\"{fixture.Version}\"", Read("content/skaftin-console/SkaftinConsole.csproj"));
+        Assert.Contains($"Include=\"Skaftin.Realtime.Hosting\" Version=\"{fixture.Version}\"", Read("content/skaftin-worker/SkaftinApp.csproj"));
+        Assert.Contains($"Include=\"Skaftin.Realtime\" Version=\"{fixture.Version}\"", Read("content/skaftin-console/SkaftinApp.csproj"));
     }
 
     [Fact]

@@ -92,7 +92,11 @@ public sealed class PackageFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Server.DisposeAsync();
+        if (Server is not null)
+        {
+            // Null when packing failed before the server started.
+            await Server.DisposeAsync();
+        }
         try
         {
             Directory.Delete(WorkDirectory, recursive: true);

@@ -1,5 +1,5 @@
 using Skaftin.Realtime;
-using SkaftinConsole;
+using SkaftinApp;
 
 var apiUrl = new Uri(Environment.GetEnvironmentVariable("SKAFTIN_API_URL") ?? "http://localhost:4006");
 var apiKey = Environment.GetEnvironmentVariable("SKAFTIN_API_KEY") ?? "dev-key";

@@ -1,5 +1,5 @@
 using Skaftin.Realtime;
-using SkaftinWorker;
+using SkaftinApp;
 
 var builder = Host.CreateApplicationBuilder(args);
 

@@ -1,6 +1,6 @@
 using Skaftin.Realtime;
 
-namespace SkaftinWorker;
+namespace SkaftinApp;
 
 /// <summary>Logs every change of the vehicles table as a typed <see cref="Vehicle"/>, and every error.</summary>
 public sealed class VehicleFeed(SkaftinRealtimeClient client, VehiclesRealtime vehicles, ILogger<VehicleFeed> logger) : IHostedService

@@ -1,6 +1,6 @@
 using Skaftin.Realtime;
 
-namespace SkaftinConsole;
+namespace SkaftinApp;
 
 public enum VehicleStatus { Available, InService, OutOfService }
 
