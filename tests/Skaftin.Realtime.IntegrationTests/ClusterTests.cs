@@ -93,7 +93,7 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.Equal(12, live.Count);
     }
 
-    private static async Task<string> Run(string fileName, string arguments, TimeSpan timeout)
+    internal static async Task<string> Run(string fileName, string arguments, TimeSpan timeout)
     {
         using var process = Process.Start(new ProcessStartInfo(fileName, arguments)
         {
@@ -108,7 +108,7 @@ public sealed class ClusterTests : IAsyncLifetime
         return await output;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -344,7 +344,7 @@ internal sealed class TableParser
             _keyCandidates.Add((_members.Count, marked, symbol));
         }
 
-        _members.Add(new MemberSpec(memberName, column, typeSpec, assignment, constructorIndex, required, defaultValue));
+        _members.Add(new MemberSpec(memberName, column, typeSpec, assignment, constructorIndex, required, defaultValue, IsReadable(property, parameter)));
     }
 
     // [SkaftinColumn] or [JsonPropertyName] on the property or the parameter, else the snake_case member name.
@@ -440,6 +440,13 @@ internal sealed class TableParser
     private static bool IsNullable(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
         || (!type.IsValueType && type.NullableAnnotation != NullableAnnotation.NotAnnotated);
+
+    // A patch completes a row with the values the row already has: the property must be readable and, for a
+    // constructor parameter, of the parameter's very type (nullability included, so the copy needs no conversion).
+    private static bool IsReadable(IPropertySymbol? property, IParameterSymbol? parameter) =>
+        property?.GetMethod is { } getter
+        && IsAccessible(getter.DeclaredAccessibility)
+        && (parameter is null || SymbolEqualityComparer.IncludeNullability.Equals(property.Type, parameter.Type));
 
     private static bool IsAccessible(Accessibility accessibility) =>
         accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
