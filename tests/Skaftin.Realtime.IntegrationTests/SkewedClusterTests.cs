@@ -1,8 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Net.Http;
 using System.Threading.Tasks;
 using Skaftin.Realtime.DevServer;
 using Xunit;
@@ -16,31 +12,13 @@ namespace Skaftin.Realtime.IntegrationTests;
 /// </summary>
 public sealed class SkewedClusterTests : IAsyncLifetime
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
-    private Dictionary<string, string> _cluster = new();
+    private LocalCluster _cluster = null!;
 
-    private SkaftinDevServerApi Node(string name) => new(_http, new Uri(_cluster[$"CLUSTER_NODE_{name}"]), "dev-key");
+    private SkaftinDevServerApi Node(string name) => _cluster.Node(name);
 
-    public async Task InitializeAsync()
-    {
-        var script = Path.Combine(ClusterTests.RepositoryRoot(), "eng", "cluster", "start-cluster.sh");
-        var output = await ClusterTests.Run("bash", $"\"{script}\" --owner-pid {Environment.ProcessId} --clock-skew-a 0 --clock-skew-b -3600000", TimeSpan.FromMinutes(5));
-        _cluster = output.Split('\n')
-            .Select(static line => line.Trim())
-            .Where(static line => line.StartsWith("CLUSTER_", StringComparison.Ordinal) && line.Contains('='))
-            .ToDictionary(static line => line[..line.IndexOf('=')], static line => line[(line.IndexOf('=') + 1)..]);
-        Assert.Equal("1", _cluster.GetValueOrDefault("CLUSTER_READY"));
-    }
+    public async Task InitializeAsync() => _cluster = await LocalCluster.StartAsync("--clock-skew-a 0 --clock-skew-b -3600000 -- --contract seed");
 
-    public async Task DisposeAsync()
-    {
-        if (_cluster.TryGetValue("CLUSTER_DIR", out var directory))
-        {
-            await ClusterTests.Run("bash", $"\"{Path.Combine(ClusterTests.RepositoryRoot(), "eng", "cluster", "stop-cluster.sh")}\" \"{directory}\"", TimeSpan.FromMinutes(1));
-        }
-
-        _http.Dispose();
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task ALiveTableFollowsWritesThroughInstancesWhoseClocksDisagree()
@@ -49,7 +27,7 @@ public sealed class SkewedClusterTests : IAsyncLifetime
         await Harness.CreateVehiclesAsync(Node("A"), project);
         await using var client = new SkaftinRealtimeClient(new SkaftinRealtimeOptions
         {
-            ApiUrl = new Uri(_cluster["CLUSTER_LB"]),
+            ApiUrl = _cluster.Balancer,
             ApiKey = "dev-key",
             Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
         });
