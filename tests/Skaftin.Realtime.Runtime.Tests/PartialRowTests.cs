@@ -8,6 +8,21 @@ using Xunit;
 
 namespace Skaftin.Realtime.Runtime.Tests;
 
+/// <summary>A row type one of whose columns cannot be read back from a row: the constructor keeps only its length.</summary>
+[SkaftinTable("badges")]
+public sealed class Badge
+{
+    public Badge(int id, string code)
+    {
+        Id = id;
+        CodeLength = code.Length;
+    }
+
+    public int Id { get; }
+
+    public int CodeLength { get; }
+}
+
 /// <summary>
 /// The seed's update <c>data</c> may hold only the changed columns, and a bulk write may send an array of rows: an
 /// update with some columns reaches the app typed (completed from <c>oldData</c>, or as a patch), never as a row with
@@ -224,5 +239,15 @@ public sealed class PartialRowTests
         Assert.Equal(2, await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(new[] { Row(1, "CA 1", 9), Row(2, "CA 2", 3) }, live.Snapshot());
         Assert.Empty(_errors);
+    }
+
+    [Fact]
+    public void APatchLackingAColumnARowCannotGiveBackCompletesNoRow()
+    {
+        var badge = new Badge(1, "abc");
+
+        Assert.False(BadgeRowReader.Instance.ReadPatch("""{"id":1}""").TryApplyTo(badge, out _));
+        Assert.True(BadgeRowReader.Instance.ReadPatch("""{"id":1,"code":"abcd"}""").TryApplyTo(badge, out var merged));
+        Assert.Equal((1, 4), (merged.Id, merged.CodeLength));
     }
 }

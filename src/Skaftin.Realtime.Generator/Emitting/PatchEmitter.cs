@@ -21,19 +21,16 @@ internal static class PatchEmitter
         "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals",
     };
 
-    public static string ClassName(TableSpec spec) =>
-        spec.ReaderClassName.Substring(0, spec.ReaderClassName.Length - "RowReader".Length) + "Patch";
-
     private static string FullName(TableSpec spec) =>
-        (spec.Namespace is null ? "global::" : "global::" + spec.Namespace + ".") + ClassName(spec);
+        (spec.Namespace is null ? "global::" : "global::" + spec.Namespace + ".") + spec.PatchClassName;
 
     // A member named like the class itself cannot be a property of it (CS0542): it takes a trailing underscore.
     private static string PropertyName(TableSpec spec, MemberSpec member) =>
-        TableEmitter.Identifier(member.MemberName == ClassName(spec) ? member.MemberName + "_" : member.MemberName);
+        TableEmitter.Identifier(member.MemberName == spec.PatchClassName ? member.MemberName + "_" : member.MemberName);
 
     public static void WritePatchClass(SourceWriter w, TableSpec spec, string access, string generatedCode)
     {
-        var name = ClassName(spec);
+        var name = spec.PatchClassName;
         var keyType = TableEmitter.KeyType(spec);
         w.Line($"/// <summary>The columns an update of table <c>{TableEmitter.Xml(spec.TableName)}</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>");
         w.Line(generatedCode);

@@ -60,7 +60,8 @@ internal sealed class TableParser
 
         var containerNames = ContainerNames();
         var readerClassName = string.Concat(containerNames) + _type.Name + "RowReader";
-        CheckGeneratedNamesAreFree(ns, tableName, realtimeClassName, readerClassName);
+        var patchClassName = string.Concat(containerNames) + _type.Name + "Patch";
+        CheckGeneratedNamesAreFree(ns, tableName, realtimeClassName, readerClassName, patchClassName);
         if (!TryChooseConstructor(out var constructor))
         {
             return Result(null, identity);
@@ -86,6 +87,7 @@ internal sealed class TableParser
             pascal,
             readerClassName,
             Qualify(ns, typeName) + ".Realtime.g.cs",
+            patchClassName,
             _members.ToEquatableArray(),
             keyIndex,
             _types.Enums);
@@ -194,9 +196,9 @@ internal sealed class TableParser
         return names;
     }
 
-    private void CheckGeneratedNamesAreFree(string? ns, string tableName, string realtimeClassName, string readerClassName)
+    private void CheckGeneratedNamesAreFree(string? ns, string tableName, string realtimeClassName, string readerClassName, string patchClassName)
     {
-        foreach (var generatedName in new[] { realtimeClassName, readerClassName, realtimeClassName + "Extensions" })
+        foreach (var generatedName in new[] { realtimeClassName, readerClassName, realtimeClassName + "Extensions", patchClassName })
         {
             // Only the model's namespace can hold a colliding type: a lookup there, not a search of every reference
             // (this runs for every table again after any edit, so its cost counts).
