@@ -32,6 +32,7 @@ app.MapGet("/vehicles/stream", async (VehicleBoard board, HttpContext context, C
             RowInserted<Vehicle, long> inserted => inserted.Row,
             RowUpdated<Vehicle, long> updated => new { updated.Row, updated.OldRow },
             RowDeleted<Vehicle, long> deleted => new { deleted.Key, deleted.Row },
+            RowPatched<Vehicle, long> patched => new { patched.Key, patched.Patch.Columns },
             _ => change,
         };
         await context.Response.WriteAsync($"event: {change.Type.ToString().ToLowerInvariant()}\ndata: {JsonSerializer.Serialize(payload, json)}\n\n", cancellationToken);

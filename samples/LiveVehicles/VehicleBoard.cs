@@ -105,6 +105,19 @@ public sealed class VehicleBoard(SkaftinRealtimeClient client, VehiclesRealtime 
             case RowUpdated<Vehicle, long> updated:
                 _rows[updated.Row.Id] = updated.Row;
                 break;
+            case RowPatched<Vehicle, long> patched:
+                // Only the changed columns came (a backend that sends no oldData): complete them from the row held here.
+                if (_rows.TryGetValue(patched.Key, out var current) && patched.Patch.TryApplyTo(current, out var merged))
+                {
+                    _rows[patched.Key] = merged;
+                    change = new RowUpdated<Vehicle, long>(merged, current) { Patch = patched.Patch, ProjectId = patched.ProjectId, TableName = patched.TableName, Timestamp = patched.Timestamp };
+                }
+                else
+                {
+                    logger.LogWarning("Vehicle {Id} changed but the board does not hold it; restart the board to reload", patched.Key);
+                }
+
+                break;
             case RowDeleted<Vehicle, long> deleted:
                 _rows.TryRemove(deleted.Key, out _);
                 break;

@@ -183,6 +183,16 @@ public sealed class DiagnosticTests
         });
 
     [Fact]
+    public Task SKR006_CollidesWithTheGeneratedPatchName() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Fleet;
+        public sealed class VehiclePatch { }
+        [{|#0:SkaftinTable("vehicles")|}]
+        public sealed record Vehicle(int Id);
+        """,
+        new[] { Diagnostic("SKR006", DiagnosticSeverity.Error, 0, "Fleet.VehiclePatch", "vehicles", "a type declared in this compilation") });
+
+    [Fact]
     public Task UserPartialClassExtendsTheGeneratedTableClass() => GeneratorHarness.VerifyAsync("""
         using Skaftin.Realtime;
         namespace Fleet;

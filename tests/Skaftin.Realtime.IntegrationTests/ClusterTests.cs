@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Skaftin.Realtime.DevServer;
@@ -19,33 +16,15 @@ namespace Skaftin.Realtime.IntegrationTests;
 /// </summary>
 public sealed class ClusterTests : IAsyncLifetime
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
-    private Dictionary<string, string> _cluster = new();
+    private LocalCluster _cluster = null!;
 
-    private Uri Balancer => new(_cluster["CLUSTER_LB"]);
+    private Uri Balancer => _cluster.Balancer;
 
-    private SkaftinDevServerApi Node(string name) => new(_http, new Uri(_cluster[$"CLUSTER_NODE_{name}"]), "dev-key");
+    private SkaftinDevServerApi Node(string name) => _cluster.Node(name);
 
-    public async Task InitializeAsync()
-    {
-        var script = Path.Combine(RepositoryRoot(), "eng", "cluster", "start-cluster.sh");
-        var output = await Run("bash", $"\"{script}\" --owner-pid {Environment.ProcessId}", TimeSpan.FromMinutes(5));
-        _cluster = output.Split('\n')
-            .Select(static line => line.Trim())
-            .Where(static line => line.StartsWith("CLUSTER_", StringComparison.Ordinal) && line.Contains('='))
-            .ToDictionary(static line => line[..line.IndexOf('=')], static line => line[(line.IndexOf('=') + 1)..]);
-        Assert.Equal("1", _cluster.GetValueOrDefault("CLUSTER_READY"));
-    }
+    public async Task InitializeAsync() => _cluster = await LocalCluster.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_cluster.TryGetValue("CLUSTER_DIR", out var directory))
-        {
-            await Run("bash", $"\"{Path.Combine(RepositoryRoot(), "eng", "cluster", "stop-cluster.sh")}\" \"{directory}\"", TimeSpan.FromMinutes(1));
-        }
-
-        _http.Dispose();
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task AWriteOnOneNodeReachesAClientOnTheOtherAndAKilledNodeIsSurvived()
@@ -91,33 +70,5 @@ public sealed class ClusterTests : IAsyncLifetime
         var expected = VehicleRowReader.Instance.ReadArray(await Node(other).GetRowsAsync(project, "vehicles"));
         await Harness.Until(() => ConvergenceTests.Same(expected, live.Snapshot()), "the live table equals the database", TimeSpan.FromSeconds(20));
         Assert.Equal(12, live.Count);
-    }
-
-    private static async Task<string> Run(string fileName, string arguments, TimeSpan timeout)
-    {
-        using var process = Process.Start(new ProcessStartInfo(fileName, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(timeout);
-        Assert.True(process.ExitCode == 0, $"{fileName} {arguments} exited {process.ExitCode}: {await errors}");
-        return await output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Skaftin.Generators.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Skaftin.Generators.sln");
     }
 }

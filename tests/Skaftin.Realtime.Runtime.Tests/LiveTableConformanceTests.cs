@@ -15,7 +15,8 @@ namespace Skaftin.Realtime.Runtime.Tests;
 
 /// <summary>
 /// Model-based conformance of the bindable live table: random sequences of inserts, updates (many of them moving the
-/// row under the app's order), deletes, duplicates, stale replays, missed changes, reloads, resyncs and (debounced)
+/// row under the app's order), updates carrying only the changed column (patches), deletes, duplicates, changes stamped by skewed clocks or not at all (applied in arrival
+/// order all the same), missed changes, reloads, resyncs and (debounced)
 /// bursts go through the router as real events do. Every CollectionChanged is applied to an
 /// <see cref="ObservableCollection{T}"/> by its indices, as WPF's and Avalonia's collection views apply them; each
 /// index must be in range, the items at the old index must be the old items, and the mirror must equal the table at
@@ -45,7 +46,8 @@ public sealed class LiveTableConformanceTests
         Update,
         Delete,
         Duplicate,
-        Stale,
+        Skewed,
+        Patch,
         Missed,
         Reload,
         Resync,
@@ -56,7 +58,7 @@ public sealed class LiveTableConformanceTests
     }
 
     private static readonly Gen<Op> Ops = Gen.Frequency(
-        (5, Op.Insert), (6, Op.Update), (3, Op.Delete), (2, Op.Duplicate), (2, Op.Stale),
+        (5, Op.Insert), (6, Op.Update), (3, Op.Delete), (2, Op.Duplicate), (2, Op.Skewed), (3, Op.Patch),
         (1, Op.Missed), (1, Op.Reload), (1, Op.Resync), (2, Op.Advance),
         (2, Op.Optimistic), (1, Op.OptimisticDelete), (2, Op.Rollback));
 
@@ -103,7 +105,6 @@ public sealed class LiveTableConformanceTests
 
         // The model: what the table must hold, by the table's contract.
         private readonly Dictionary<int, Vehicle> _rows = new();
-        private readonly Dictionary<int, DateTimeOffset> _applied = new();
         private readonly Dictionary<int, (Vehicle? Row, OptimisticChange<Vehicle, int> Change)> _optimistic = new();
 
         // The database the loader reads (it also changes when an event is missed).
@@ -112,7 +113,7 @@ public sealed class LiveTableConformanceTests
         private readonly ObservableCollection<Vehicle> _mirror = new();
         private LiveTable<Vehicle, int> _live = null!;
         private string? _lastEvent;
-        private (int Id, Vehicle? Row, DateTimeOffset When) _lastChange;
+        private (int Id, Vehicle? Row) _lastChange;
         private int _clock;
         private int _resets;
         private int _notifiedCount;
@@ -180,13 +181,18 @@ public sealed class LiveTableConformanceTests
                 case Op.Duplicate when _lastEvent is not null:
                     // The same event again: after a reload forgot it, it counts as new (the model sees it again too).
                     Deliver(_lastEvent);
-                    Model(_lastChange.Id, _lastChange.Row, _lastChange.When);
+                    Model(_lastChange.Id, _lastChange.Row);
                     break;
-                case Op.Stale:
-                    // A replay from before: applied only if nothing newer touched the row (then the model applies it too).
-                    var when = Epoch.AddSeconds(_clock - back);
-                    Send(name == "B" ? "delete" : "update", id, name, when);
-                    Model(id, name == "B" ? null : V(id, name), when);
+                case Op.Skewed:
+                    // A change from an instance whose clock is behind (or that stamps none): newer all the same.
+                    Fresh(name == "B" ? "delete" : _rows.ContainsKey(id) ? "update" : "insert", id, name == "B" ? null : name, back == 4 ? null : Epoch.AddSeconds(_clock - 10 * back));
+                    break;
+                case Op.Patch when _rows.ContainsKey(id):
+                    // An update carrying only the changed column and no old row: completed from the row the table holds.
+                    _database[id] = V(id, name);
+                    _lastEvent = $$"""{"type":"update","projectId":"p1","tableName":"vehicles","data":{"id":{{id}},"registration_number":"{{name}}"},"timestamp":"2026-11-26T09:00:00Z"}""";
+                    Deliver(_lastEvent);
+                    Model(id, V(id, name));
                     break;
                 case Op.Missed:
                     _database[id] = V(id, name);
@@ -233,7 +239,6 @@ public sealed class LiveTableConformanceTests
             await reload();
             Assert.Equal(1, _resets - resets);
             _rows.Clear();
-            _applied.Clear();
             foreach (var row in _database.Values)
             {
                 _rows[row.Id] = row;
@@ -241,9 +246,10 @@ public sealed class LiveTableConformanceTests
         }
 
         // A change the server makes now: the database changes and its event is sent.
-        private void Fresh(string type, int id, string? name)
+        private void Fresh(string type, int id, string? name) => Fresh(type, id, name, Epoch.AddSeconds(++_clock));
+
+        private void Fresh(string type, int id, string? name, DateTimeOffset? when)
         {
-            var when = Epoch.AddSeconds(++_clock);
             var row = name is null ? null : V(id, name);
             if (row is null)
             {
@@ -255,19 +261,13 @@ public sealed class LiveTableConformanceTests
             }
 
             Send(type, id, name, when);
-            Model(id, row, when);
+            Model(id, row);
         }
 
-        // The table's contract: a change older than the last one applied to its row is dropped.
-        private void Model(int id, Vehicle? row, DateTimeOffset when)
+        // The table's contract: changes apply in the order they arrive, whatever their timestamps.
+        private void Model(int id, Vehicle? row)
         {
-            _lastChange = (id, row, when);
-            if (_applied.TryGetValue(id, out var last) && when < last)
-            {
-                return;
-            }
-
-            _applied[id] = when;
+            _lastChange = (id, row);
             if (_optimistic.Remove(id, out var confirmed))
             {
                 // The server's change confirmed it, before the event's dispatch returned.
@@ -285,12 +285,13 @@ public sealed class LiveTableConformanceTests
             }
         }
 
-        private void Send(string type, int id, string? name, DateTimeOffset when)
+        private void Send(string type, int id, string? name, DateTimeOffset? when)
         {
             var data = type == "delete"
                 ? $$"""{"id":{{id}}}"""
                 : $$"""{"id":{{id}},"registration_number":"{{name}}","status":"Available","capacity":null,"created_at":"2026-11-26T08:00:00Z"}""";
-            _lastEvent = $$"""{"type":"{{type}}","projectId":"p1","tableName":"vehicles","data":{{data}},"timestamp":"{{when:yyyy-MM-ddTHH:mm:ssZ}}"}""";
+            var timestamp = when is { } at ? ",\"timestamp\":\"" + at.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) + "\"" : "";
+            _lastEvent = $$"""{"type":"{{type}}","projectId":"p1","tableName":"vehicles","data":{{data}}{{timestamp}}}""";
             Deliver(_lastEvent);
         }
 

@@ -21,6 +21,9 @@ internal static class ProjectEventEmitter
         var access = spec.IsPublic ? "public" : "internal";
         TableEmitter.WriteReader(w, spec, access, $"Reads the data of project events of type <c>{TableEmitter.Xml(spec.TableName)}</c>", "The event's type as the server sends it (named in decode errors).");
         w.Line();
+        // The reader is a row reader, whose partial reads need the patch type (data that leaves out a column).
+        PatchEmitter.WritePatchClass(w, spec, access, TableEmitter.GeneratedCode);
+        w.Line();
         WriteEvents(w, spec, access);
         w.Line();
         WriteAccessors(w, spec, access);

@@ -26,6 +26,8 @@ internal static class TableEmitter
         var access = spec.IsPublic ? "public" : "internal";
         WriteReader(w, spec, access);
         w.Line();
+        PatchEmitter.WritePatchClass(w, spec, access, GeneratedCode);
+        w.Line();
         WriteTable(w, spec, access);
         w.Line();
         WriteAccessor(w, spec, access);
@@ -49,10 +51,10 @@ internal static class TableEmitter
     }
 
     // A nullable key member still yields a non-nullable key: value types through GetValueOrDefault, references asserted.
-    private static string KeyAccess(TypeSpec type) =>
+    internal static string KeyAccess(TypeSpec type) =>
         !type.IsNullable ? "" : type.Kind == ValueKind.String ? "!" : ".GetValueOrDefault()";
 
-    private static string KeyType(TableSpec spec) =>
+    internal static string KeyType(TableSpec spec) =>
         spec.KeyIndex < 0 ? $"{Runtime}.SkaftinNoKey" : spec.Members[spec.KeyIndex].Type.FullName.TrimEnd('?');
 
     // summary and nameDoc: what the reader and its Table constant are, when not a table's (a project event's data).
@@ -99,48 +101,7 @@ internal static class TableEmitter
                 }
 
                 w.Line();
-                if (spec.Members.Count == 0)
-                {
-                    using (w.Block($"while ({Runtime}.SkaftinJson.ReadPropertyName(ref reader, Table))"))
-                    {
-                        w.Line($"{Runtime}.SkaftinJson.SkipValue(ref reader, Table);");
-                    }
-                }
-                else
-                {
-                    // Servers send columns in table order: remembering the next expected column makes most names one comparison.
-                    w.Line("int expected = 0;");
-                    using (w.Block($"while ({Runtime}.SkaftinJson.ReadPropertyName(ref reader, Table))"))
-                    {
-                        using (w.Block("switch (MatchColumn(ref reader, expected))"))
-                        {
-                            for (var i = 0; i < spec.Members.Count; i++)
-                            {
-                                var member = spec.Members[i];
-                                var column = Literal(member.ColumnName);
-                                w.Line($"case {i}:");
-                                w.Indent();
-                                w.Line($"{Runtime}.SkaftinJson.ReadValue(ref reader, Table, {column});");
-                                w.Line($"{ValueLocal(member)} = {ReadExpression(member.Type, "reader", "Table", column)};");
-                                if (TracksPresence(spec, i))
-                                {
-                                    w.Line($"{PresenceLocal(member)} = true;");
-                                }
-
-                                w.Line($"expected = {i + 1};");
-                                w.Line("break;");
-                                w.Outdent();
-                            }
-
-                            w.Line("default:");
-                            w.Indent();
-                            w.Line($"{Runtime}.SkaftinJson.SkipValue(ref reader, Table);");
-                            w.Line("break;");
-                            w.Outdent();
-                        }
-                    }
-                }
-
+                WriteColumnLoop(w, spec, TracksPresence);
                 w.Line();
                 if (spec.KeyIndex >= 0)
                 {
@@ -174,10 +135,59 @@ internal static class TableEmitter
                 WriteColumnMatcher(w, spec);
             }
 
+            w.Line();
+            PatchEmitter.WriteReaderMembers(w, spec);
+
             foreach (var enumSpec in spec.Enums)
             {
                 w.Line();
                 WriteEnumReader(w, enumSpec);
+            }
+        }
+    }
+
+    // The loop over the object's properties: each column's strict read into its local (and, where tracked, its presence).
+    internal static void WriteColumnLoop(SourceWriter w, TableSpec spec, System.Func<TableSpec, int, bool> tracksPresence)
+    {
+        if (spec.Members.Count == 0)
+        {
+            using (w.Block($"while ({Runtime}.SkaftinJson.ReadPropertyName(ref reader, Table))"))
+            {
+                w.Line($"{Runtime}.SkaftinJson.SkipValue(ref reader, Table);");
+            }
+        }
+        else
+        {
+            // Servers send columns in table order: remembering the next expected column makes most names one comparison.
+            w.Line("int expected = 0;");
+            using (w.Block($"while ({Runtime}.SkaftinJson.ReadPropertyName(ref reader, Table))"))
+            {
+                using (w.Block("switch (MatchColumn(ref reader, expected))"))
+                {
+                    for (var i = 0; i < spec.Members.Count; i++)
+                    {
+                        var member = spec.Members[i];
+                        var column = Literal(member.ColumnName);
+                        w.Line($"case {i}:");
+                        w.Indent();
+                        w.Line($"{Runtime}.SkaftinJson.ReadValue(ref reader, Table, {column});");
+                        w.Line($"{ValueLocal(member)} = {ReadExpression(member.Type, "reader", "Table", column)};");
+                        if (tracksPresence(spec, i))
+                        {
+                            w.Line($"{PresenceLocal(member)} = true;");
+                        }
+
+                        w.Line($"expected = {i + 1};");
+                        w.Line("break;");
+                        w.Outdent();
+                    }
+
+                    w.Line("default:");
+                    w.Indent();
+                    w.Line($"{Runtime}.SkaftinJson.SkipValue(ref reader, Table);");
+                    w.Line("break;");
+                    w.Outdent();
+                }
             }
         }
     }
@@ -256,9 +266,9 @@ internal static class TableEmitter
 
     // Locals carry a prefix no emitted identifier has, so no member name can clash with them (a member named Key
     // would otherwise declare a second hasKey).
-    private static string ValueLocal(MemberSpec member) => "value_" + member.MemberName;
+    internal static string ValueLocal(MemberSpec member) => "value_" + member.MemberName;
 
-    private static string PresenceLocal(MemberSpec member) => "has_" + member.MemberName;
+    internal static string PresenceLocal(MemberSpec member) => "has_" + member.MemberName;
 
     // Init-only members cannot be set after construction, so a row whose optional init columns are all present is
     // created in one expression; otherwise a first instance supplies the members' own defaults (initializers,
@@ -304,7 +314,7 @@ internal static class TableEmitter
         w.Line("return row;");
     }
 
-    private static void WriteCreation(SourceWriter w, string target, string creation, System.Collections.Generic.IEnumerable<(MemberSpec Member, string Value)> assignments)
+    internal static void WriteCreation(SourceWriter w, string target, string creation, System.Collections.Generic.IEnumerable<(MemberSpec Member, string Value)> assignments)
     {
         var list = assignments.ToList();
         if (list.Count == 0)
@@ -428,7 +438,7 @@ internal static class TableEmitter
     }
 
     // A member or enum member name as it must be written: keywords are escaped (a property named @class).
-    private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
+    internal static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
 
     internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

@@ -8,6 +8,7 @@ namespace Skaftin.Realtime.Generator.Model;
 /// <param name="ConstructorIndex">The constructor parameter position, for <see cref="MemberAssignment.Constructor"/>.</param>
 /// <param name="IsRequired">Whether a row without this column is incomplete.</param>
 /// <param name="DefaultValue">The C# expression a missing optional column takes.</param>
+/// <param name="IsReadable">Whether generated code can read the member's value back from a row (to complete a patch).</param>
 internal sealed record MemberSpec(
     string MemberName,
     string ColumnName,
@@ -15,7 +16,8 @@ internal sealed record MemberSpec(
     MemberAssignment Assignment,
     int ConstructorIndex,
     bool IsRequired,
-    string DefaultValue);
+    string DefaultValue,
+    bool IsReadable);
 
 /// <summary>How a decoded column value reaches the row.</summary>
 internal enum MemberAssignment

@@ -10,6 +10,7 @@ namespace Skaftin.Realtime.Generator.Model;
 /// <param name="AccessorName">The generated extension method (<c>Vehicles</c>).</param>
 /// <param name="ReaderClassName">The generated reader class (<c>VehicleRowReader</c>).</param>
 /// <param name="HintName">The generated file's hint name.</param>
+/// <param name="PatchClassName">The generated patch class (<c>VehiclePatch</c>).</param>
 /// <param name="Members">The columns, in declaration order.</param>
 /// <param name="KeyIndex">The index of the key member in <paramref name="Members"/>, or -1.</param>
 /// <param name="Enums">The enum types the columns use, one reader each.</param>
@@ -23,6 +24,7 @@ internal sealed record TableSpec(
     string AccessorName,
     string ReaderClassName,
     string HintName,
+    string PatchClassName,
     EquatableArray<MemberSpec> Members,
     int KeyIndex,
     EquatableArray<EnumSpec> Enums);

@@ -62,7 +62,8 @@ internal sealed partial class TableParser
 
         var containerNames = ContainerNames();
         var readerClassName = string.Concat(containerNames) + _type.Name + _kind.ReaderSuffix;
-        CheckGeneratedNamesAreFree(ns, tableName, realtimeClassName, readerClassName);
+        var patchClassName = string.Concat(containerNames) + _type.Name + "Patch";
+        CheckGeneratedNamesAreFree(ns, tableName, realtimeClassName, readerClassName, patchClassName);
         if (!TryChooseConstructor(out var constructor))
         {
             return Result(null, identity);
@@ -88,6 +89,7 @@ internal sealed partial class TableParser
             pascal,
             readerClassName,
             Qualify(ns, typeName) + _kind.HintSuffix,
+            patchClassName,
             _members.ToEquatableArray(),
             keyIndex,
             _types.Enums);
@@ -198,9 +200,9 @@ internal sealed partial class TableParser
         return names;
     }
 
-    private void CheckGeneratedNamesAreFree(string? ns, string tableName, string realtimeClassName, string readerClassName)
+    private void CheckGeneratedNamesAreFree(string? ns, string tableName, string realtimeClassName, string readerClassName, string patchClassName)
     {
-        foreach (var generatedName in new[] { realtimeClassName, readerClassName, realtimeClassName + "Extensions" })
+        foreach (var generatedName in new[] { realtimeClassName, readerClassName, realtimeClassName + "Extensions", patchClassName })
         {
             // Only the model's namespace can hold a colliding type: a lookup there, not a search of every reference
             // (this runs for every table again after any edit, so its cost counts).
@@ -348,7 +350,7 @@ internal sealed partial class TableParser
             _keyCandidates.Add((_members.Count, marked, symbol));
         }
 
-        _members.Add(new MemberSpec(memberName, column, typeSpec, assignment, constructorIndex, required, defaultValue));
+        _members.Add(new MemberSpec(memberName, column, typeSpec, assignment, constructorIndex, required, defaultValue, IsReadable(property, parameter)));
     }
 
     // [SkaftinColumn] or [JsonPropertyName] on the property or the parameter, else the snake_case member name.
@@ -444,6 +446,13 @@ internal sealed partial class TableParser
     private static bool IsNullable(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
         || (!type.IsValueType && type.NullableAnnotation != NullableAnnotation.NotAnnotated);
+
+    // A patch completes a row with the values the row already has: the property must be readable and, for a
+    // constructor parameter, of the parameter's very type (nullability included, so the copy needs no conversion).
+    private static bool IsReadable(IPropertySymbol? property, IParameterSymbol? parameter) =>
+        property?.GetMethod is { } getter
+        && IsAccessible(getter.DeclaredAccessibility)
+        && (parameter is null || SymbolEqualityComparer.IncludeNullability.Equals(property.Type, parameter.Type));
 
     private static bool IsAccessible(Accessibility accessibility) =>
         accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;

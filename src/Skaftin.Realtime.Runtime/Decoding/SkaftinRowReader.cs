@@ -131,6 +131,58 @@ public abstract class SkaftinRowReader<TRow, TKey>
     }
 
     /// <summary>
+    /// Decodes the columns one object holds (an update that may carry only the changed ones), each as strictly as in a
+    /// whole row; absent columns stay absent (never defaulted).
+    /// </summary>
+    /// <param name="utf8Json">The JSON text of one object.</param>
+    /// <returns>The patch: which columns came and their typed values.</returns>
+    /// <exception cref="SkaftinDecodeException">The text is not one valid JSON object or a column has the wrong type.</exception>
+    public RowPatch<TRow, TKey> ReadPatch(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        RowPatch<TRow, TKey> patch;
+        try
+        {
+            patch = ReadPatchObject(ref reader);
+        }
+        catch (Exception ex) when (IsReaderFailure(ex))
+        {
+            throw Malformed(ex);
+        }
+
+        EnsureEnd(ref reader);
+        return patch;
+    }
+
+    /// <summary>Decodes the columns one object holds, as <see cref="ReadPatch(ReadOnlySpan{byte})"/>.</summary>
+    /// <param name="json">The JSON text of one object.</param>
+    /// <returns>The patch.</returns>
+    /// <exception cref="SkaftinDecodeException">The text is not one valid JSON object or a column has the wrong type.</exception>
+    public RowPatch<TRow, TKey> ReadPatch(string json) => ReadPatch(Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json))));
+
+    /// <summary>
+    /// Implemented by generated code: reads the object the reader is on (or starts at) as a patch, leaving the reader on
+    /// its closing <c>}</c>; throws <see cref="SkaftinDecodeException"/> for a wrong value.
+    /// </summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The patch.</returns>
+    protected abstract RowPatch<TRow, TKey> ReadPatchObject(ref Utf8JsonReader reader);
+
+    /// <summary>
+    /// Implemented by generated code: the whole row <paramref name="patch"/> makes of <paramref name="row"/> (each column
+    /// from the patch when it came, else from the row), or null when a column is in neither (no row given, or a
+    /// member that cannot be read back from a row).
+    /// </summary>
+    /// <param name="patch">A patch this reader read.</param>
+    /// <param name="row">The row before the change, or null to build the row from the patch alone.</param>
+    /// <returns>The row, or null.</returns>
+    protected abstract TRow? MergePatch(RowPatch<TRow, TKey> patch, TRow? row);
+
+    // RowPatch completes rows through this (an app's assembly that sees the runtime's internals overrides MergePatch as
+    // protected all the same).
+    internal TRow? Merge(RowPatch<TRow, TKey> patch, TRow? row) => MergePatch(patch, row);
+
+    /// <summary>
     /// Implemented by generated code: decodes the object the reader is on (or starts at), leaving the reader on its
     /// closing <c>}</c>. Returns null when a required column is missing and names it; throws
     /// <see cref="SkaftinDecodeException"/> for a wrong value.

@@ -27,7 +27,10 @@ public sealed class DatabaseChange : IDatabaseEvent
     /// <summary>The table the change belongs to; null for cron-job and import events.</summary>
     public string? TableName { get; private set; }
 
-    /// <summary>When the server made the change.</summary>
+    /// <summary>
+    /// When the server says it made the change: its clock, data for the app and never an ordering key (events are
+    /// handled in the order they arrive); the Unix epoch when the event carries no <c>timestamp</c>.
+    /// </summary>
     public DateTimeOffset Timestamp { get; private set; }
 
     /// <summary>The whole event as received.</summary>

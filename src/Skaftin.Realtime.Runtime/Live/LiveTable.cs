@@ -11,9 +11,10 @@ namespace Skaftin.Realtime;
 /// <summary>
 /// A table kept equal to the database: loaded through the app's own loader (its REST call), then kept current by
 /// the table's typed events. It subscribes before loading and buffers events during a load, so none falls between
-/// the snapshot and the stream; applies inserts, updates and deletes in order; ignores events older than what it
-/// already applied for a row (duplicates and stale replays); reloads on every resync signal and whenever a change
-/// to its table cannot be decoded (so it never silently keeps a row the server changed).
+/// the snapshot and the stream; applies inserts, updates and deletes in the order the connection delivered them (the
+/// server's <c>timestamp</c> is data, never an ordering key: backend instances' clocks may disagree, and an event may
+/// have none); reloads on every resync signal and whenever a change to its table cannot be decoded or completed (so
+/// it never silently keeps a row the server changed).
 /// <para>
 /// It binds to a UI list as it is: an ordered, indexable view (by key, or by <see cref="LiveTableOptions{TRow}.Order"/>)
 /// that raises <see cref="CollectionChanged"/> with the real index of every Add, Remove, Replace and Move, exactly one
@@ -52,14 +53,13 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
     private readonly List<(OptimisticChange<TRow, TKey> Change, OptimisticOutcome Outcome)> _ended = new();
     private DateTimeOffset? _lastChangedAt;
 
-    // The timestamp of the last change applied per key (deletes included), to drop stale or duplicate events.
-    private readonly Dictionary<TKey, DateTimeOffset> _applied = new();
     private readonly List<RowChange<TRow, TKey>> _buffer = new();
     private readonly CancellationTokenSource _lifetime = new();
     private readonly IDisposable _changes;
     private readonly IDisposable _resyncs;
     private readonly IDisposable _decodeFailures;
     private bool _loading;
+    private bool _reloadNeeded;
     private int _loadGeneration;
     private Task _currentLoad = Task.CompletedTask;
 
@@ -349,6 +349,8 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
         {
             RaiseLoaded();
         }
+
+        ReloadIfNeeded();
     }
 
     // Loads and applies the rows; false when a later load superseded this one. Runs no app code.
@@ -379,7 +381,6 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
             }
 
             _rows.Clear();
-            _applied.Clear();
             foreach (var row in rows)
             {
                 _rows[_table.Reader.GetKey(row)] = row;
@@ -452,6 +453,24 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
         {
             Show(batched: false);
         }
+
+        ReloadIfNeeded();
+    }
+
+    // A patch could not be completed (under _gate it only sets the flag): reload, as for an undecodable change.
+    private void ReloadIfNeeded()
+    {
+        lock (_gate)
+        {
+            if (!_reloadNeeded)
+            {
+                return;
+            }
+
+            _reloadNeeded = false;
+        }
+
+        _currentLoad = ReloadWithRetryAsync();
     }
 
     private void OnBatchWindowEnded()
@@ -512,6 +531,8 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
                 RaiseLoaded();
             }
 
+            ReloadIfNeeded();
+
             return;
         }
     }
@@ -531,6 +552,18 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
                 key = _table.Reader.GetKey(updated.Row);
                 row = updated.Row;
                 break;
+            case RowPatched<TRow, TKey> patched:
+                // Only some columns came: the rest are the row's as the table holds it. A patch to a row it does not
+                // hold (or cannot complete) says the rows are not what the server has: only a reload can tell.
+                key = patched.Key;
+                if (!_rows.TryGetValue(key, out var current) || !patched.Patch.TryApplyTo(current, out var merged))
+                {
+                    _reloadNeeded = true;
+                    return false;
+                }
+
+                row = merged;
+                break;
             case RowDeleted<TRow, TKey> deleted:
                 key = deleted.Key;
                 row = null;
@@ -539,12 +572,8 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
                 return false;
         }
 
-        if (_applied.TryGetValue(key, out var last) && change.Timestamp < last)
-        {
-            return false; // stale: a newer change to this row was applied already
-        }
-
-        _applied[key] = change.Timestamp;
+        // Arrival order is the order: the connection delivers one project's changes in the order the server sent them
+        // (a recovered session resumes after the last offset seen), whatever the clocks of the instances that sent them.
         var before = Shown(key);
 
         // The server's change to a row confirms the optimistic change to it: the server's row is shown from now on.

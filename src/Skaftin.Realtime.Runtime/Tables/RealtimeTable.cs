@@ -24,6 +24,7 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     private readonly HandlerList<Action<TRow>> _inserted = new();
     private readonly HandlerList<Action<TRow, TRow?>> _updated = new();
     private readonly HandlerList<Action<RowDeleted<TRow, TKey>>> _deleted = new();
+    private readonly HandlerList<Action<RowPatched<TRow, TKey>>> _patched = new();
     private readonly HandlerList<Action<RowChange<TRow, TKey>>> _changed = new();
     private readonly HandlerList<Action<SchemaChange>> _schema = new();
     private readonly HandlerList<Action<ResyncRequired>> _resync = new();
@@ -47,17 +48,29 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     /// <returns>Disposing it ends the subscription.</returns>
     public IDisposable OnInserted(Action<TRow> handler) => _inserted.Add(handler);
 
-    /// <summary>Subscribes to updated rows.</summary>
+    /// <summary>
+    /// Subscribes to updated rows. An update that carried only some columns reaches these handlers when the server also
+    /// sent the whole previous row to complete it from; without one it goes to <see cref="OnPatched"/> (and
+    /// <see cref="OnChanged"/>) instead, since no whole row is known.
+    /// </summary>
     /// <param name="handler">Receives the row as it is now and as it was (null when the server sent no complete old row).</param>
     /// <returns>Disposing it ends the subscription.</returns>
     public IDisposable OnUpdated(Action<TRow, TRow?> handler) => _updated.Add(handler);
+
+    /// <summary>
+    /// Subscribes to updates that carried only some columns and no whole previous row: the patch says which columns came,
+    /// with their typed values, and completes a row the app holds (<see cref="RowPatch{TRow, TKey}.TryApplyTo"/>).
+    /// </summary>
+    /// <param name="handler">Receives each such update.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnPatched(Action<RowPatched<TRow, TKey>> handler) => _patched.Add(handler);
 
     /// <summary>Subscribes to deleted rows.</summary>
     /// <param name="handler">Receives the deleted row's key, and the row when the server sent a complete one.</param>
     /// <returns>Disposing it ends the subscription.</returns>
     public IDisposable OnDeleted(Action<RowDeleted<TRow, TKey>> handler) => _deleted.Add(handler);
 
-    /// <summary>Subscribes to every row change as one typed union (insert, update, delete).</summary>
+    /// <summary>Subscribes to every row change as one typed union (insert, update, patch, delete); a row array is one change per row.</summary>
     /// <param name="handler">Receives each change.</param>
     /// <returns>Disposing it ends the subscription.</returns>
     public IDisposable OnChanged(Action<RowChange<TRow, TKey>> handler) => _changed.Add(handler);
@@ -120,123 +133,17 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
 
     internal sealed override void Dispatch(DatabaseChange change)
     {
-        switch (change.Type)
-        {
-            case DatabaseChangeType.Insert:
-                DispatchInsert(change);
-                break;
-            case DatabaseChangeType.Update:
-                DispatchUpdate(change);
-                break;
-            case DatabaseChangeType.Delete:
-                DispatchDelete(change);
-                break;
-        }
-    }
-
-    internal sealed override bool HasSchemaSubscribers => !_schema.IsEmpty;
-
-    internal sealed override void DispatchSchema(SchemaChange schemaChange, DatabaseChange change) => Router.Deliver(_schema, schemaChange, change);
-
-    private void DispatchInsert(DatabaseChange change)
-    {
-        if (_inserted.IsEmpty && _changed.IsEmpty && !Router.HasAnyChangeHandlers)
+        if (!HasSubscribers(change.Type))
         {
             return;
         }
 
-        if (!TryReadFull(change, change.Data, out var row))
-        {
-            return;
-        }
-
-        DeliverInserted(row, change);
-    }
-
-    /// <summary>Hands a decoded insert to the handlers, in the one order every insert takes (also for Skaftin.Realtime.Testing's pushes).</summary>
-    internal void DeliverInserted(TRow row, DatabaseChange change)
-    {
-        Router.Deliver(_inserted, row, change);
-        if (!_changed.IsEmpty || Router.HasAnyChangeHandlers)
-        {
-            DeliverChanged(new RowInserted<TRow, TKey>(row) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
-        }
-    }
-
-    private void DispatchUpdate(DatabaseChange change)
-    {
-        if (_updated.IsEmpty && _changed.IsEmpty && !Router.HasAnyChangeHandlers)
-        {
-            return;
-        }
-
-        if (!TryReadFull(change, change.Data, out var row))
-        {
-            return;
-        }
-
-        // The old row is a courtesy of the server: partial or absent means "unknown", not an error.
-        TRow? oldRow = null;
-        if (!change.OldData.IsEmpty)
-        {
-            try
-            {
-                oldRow = Reader.ReadPartial(change.OldData.Span, out _, out _, out _);
-            }
-            catch (SkaftinDecodeException ex)
-            {
-                Router.ReportDecodeFailure(EventNames.DatabaseChange, TableName, change.TypeName, change.Utf8Json, ex);
-            }
-        }
-
-        DeliverUpdated(row, oldRow, change);
-    }
-
-    /// <summary>Hands a decoded update to the handlers, in the one order every update takes (also for Skaftin.Realtime.Testing's pushes).</summary>
-    internal void DeliverUpdated(TRow row, TRow? oldRow, DatabaseChange change)
-    {
-        foreach (var handler in _updated.Snapshot)
-        {
-            try
-            {
-                handler(row, oldRow);
-            }
-            catch (Exception ex)
-            {
-                Router.ReportHandlerFailure(change, ex);
-            }
-        }
-
-        if (!_changed.IsEmpty || Router.HasAnyChangeHandlers)
-        {
-            DeliverChanged(new RowUpdated<TRow, TKey>(row, oldRow) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
-        }
-    }
-
-    private void DispatchDelete(DatabaseChange change)
-    {
-        if (_deleted.IsEmpty && _changed.IsEmpty && !Router.HasAnyChangeHandlers)
-        {
-            return;
-        }
-
-        TRow? row;
-        TKey key;
-        bool hasKey;
-        string? missingColumn;
+        // A row array (a bulk write announced once) is one typed change per row, decoded whole before any is delivered:
+        // a row that does not decode fails the event, which then reaches OnAnyChange raw, as any undecodable event does.
+        List<RowChange<TRow, TKey>> changes;
         try
         {
-            if (change.Data.IsEmpty)
-            {
-                throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, null, null, "the delete event has no data.");
-            }
-
-            row = Reader.ReadPartial(change.Data.Span, out key, out hasKey, out missingColumn);
-            if (row is null && !hasKey)
-            {
-                throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, missingColumn, null,
-                    Reader.HasKey ? "the delete event has neither the key nor a complete row." : "the table has no key and the delete event has no complete row.");
-            }
+            changes = Decode(change);
         }
         catch (SkaftinDecodeException ex)
         {
@@ -245,42 +152,158 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
             return;
         }
 
-        DeliverDeleted(new RowDeleted<TRow, TKey>(key, row) { HasKey = hasKey, ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp }, change);
+        foreach (var rowChange in changes)
+        {
+            Deliver(rowChange, change);
+        }
     }
 
-    /// <summary>Hands a decoded delete to the handlers, in the one order every delete takes (also for Skaftin.Realtime.Testing's pushes).</summary>
-    internal void DeliverDeleted(RowDeleted<TRow, TKey> deleted, DatabaseChange change)
+    internal sealed override bool HasSchemaSubscribers => !_schema.IsEmpty;
+
+    internal sealed override void DispatchSchema(SchemaChange schemaChange, DatabaseChange change) => Router.Deliver(_schema, schemaChange, change);
+
+    private bool HasSubscribers(DatabaseChangeType type) =>
+        !_changed.IsEmpty || Router.HasAnyChangeHandlers || type switch
+        {
+            DatabaseChangeType.Insert => !_inserted.IsEmpty,
+            DatabaseChangeType.Update => !_updated.IsEmpty || !_patched.IsEmpty,
+            DatabaseChangeType.Delete => !_deleted.IsEmpty,
+            _ => false,
+        };
+
+    private List<RowChange<TRow, TKey>> Decode(DatabaseChange change)
     {
-        Router.Deliver(_deleted, deleted, change);
-        DeliverChanged(deleted, change);
+        if (change.Data.IsEmpty)
+        {
+            throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, null, null, $"the {change.TypeName} event has no data.");
+        }
+
+        var rows = RowSlices.Split(change.Data, out var isArray);
+        if (rows.Count == 0)
+        {
+            throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, null, null, $"the {change.TypeName} event's data is an empty array.");
+        }
+
+        var oldRows = change.Type == DatabaseChangeType.Update ? OldRows(change, isArray, rows.Count) : null;
+        var changes = new List<RowChange<TRow, TKey>>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            changes.Add(change.Type switch
+            {
+                DatabaseChangeType.Insert => new RowInserted<TRow, TKey>(Reader.Read(rows[i].Span)) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp },
+                DatabaseChangeType.Update => DecodeUpdate(change, rows[i], oldRows?[i]),
+                _ => DecodeDelete(change, rows[i]),
+            });
+        }
+
+        return changes;
     }
 
-    // The typed union goes to the table's OnChanged handlers, then to the router's OnAnyChange handlers.
-    private void DeliverChanged(RowChange<TRow, TKey> rowChange, DatabaseChange change)
+    // An update's data may hold only the columns that changed: the whole row when every column came, else the patch
+    // completed from the whole previous row when the server sent one, else the patch itself (never a row with
+    // defaults standing in for the columns that did not come).
+    private RowChange<TRow, TKey> DecodeUpdate(DatabaseChange change, ReadOnlyMemory<byte> data, TRow? oldRow)
     {
-        Router.Deliver(_changed, rowChange, change);
-        Router.DeliverAny(rowChange, change);
+        var patch = Reader.ReadPatch(data.Span);
+        if (patch.IsComplete)
+        {
+            return new RowUpdated<TRow, TKey>(patch.ToRow(), oldRow) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
+        }
+
+        if (Reader.HasKey && !patch.HasKey)
+        {
+            throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, null, null, "the update carries neither the row's key nor the whole row.");
+        }
+
+        if (oldRow is not null && patch.TryApplyTo(oldRow, out var merged))
+        {
+            return new RowUpdated<TRow, TKey>(merged, oldRow) { Patch = patch, ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
+        }
+
+        return new RowPatched<TRow, TKey>(patch.Key, patch) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
     }
 
-    private bool TryReadFull(DatabaseChange change, ReadOnlyMemory<byte> data, out TRow row)
+    private RowChange<TRow, TKey> DecodeDelete(DatabaseChange change, ReadOnlyMemory<byte> data)
     {
+        var row = Reader.ReadPartial(data.Span, out var key, out var hasKey, out var missingColumn);
+        if (row is null && !hasKey)
+        {
+            throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, missingColumn, null,
+                Reader.HasKey ? "the delete event has neither the key nor a complete row." : "the table has no key and the delete event has no complete row.");
+        }
+
+        return new RowDeleted<TRow, TKey>(key, row) { HasKey = hasKey, ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
+    }
+
+    // The old rows are a courtesy of the server: absent, partial or not matching the rows means "unknown", not an error;
+    // an old row that is there but does not decode is reported, and the update goes on without it.
+    private TRow?[]? OldRows(DatabaseChange change, bool isArray, int count)
+    {
+        if (change.OldData.IsEmpty)
+        {
+            return null;
+        }
+
         try
         {
-            if (data.IsEmpty)
+            var slices = RowSlices.Split(change.OldData, out var oldIsArray);
+            if (oldIsArray != isArray || slices.Count != count)
             {
-                throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, null, null, $"the {change.TypeName} event has no data.");
+                throw new SkaftinDecodeException(DecodeErrorKind.WrongType, TableName, null, null,
+                    $"oldData holds {(oldIsArray ? slices.Count + " rows" : "one row")} for {(isArray ? count + " rows" : "one row")} of data.");
             }
 
-            row = Reader.Read(data.Span);
-            return true;
+            var oldRows = new TRow?[count];
+            for (var i = 0; i < count; i++)
+            {
+                var old = Reader.ReadPatch(slices[i].Span);
+                oldRows[i] = old.IsComplete ? old.ToRow() : null;
+            }
+
+            return oldRows;
         }
         catch (SkaftinDecodeException ex)
         {
             Router.ReportDecodeFailure(EventNames.DatabaseChange, TableName, change.TypeName, change.Utf8Json, ex);
-            Router.DeliverAny(change, change); // the row did not decode: OnAnyChange still gets the event, raw
-            row = null!;
-            return false;
+            return null;
         }
     }
 
+    /// <summary>
+    /// Hands one decoded row change to the handlers, in the one order every change takes: the type's own handlers,
+    /// then the table's OnChanged, then the router's OnAnyChange (also for Skaftin.Realtime.Testing's typed pushes).
+    /// </summary>
+    internal void Deliver(RowChange<TRow, TKey> rowChange, DatabaseChange change)
+    {
+        switch (rowChange)
+        {
+            case RowInserted<TRow, TKey> inserted:
+                Router.Deliver(_inserted, inserted.Row, change);
+                break;
+            case RowUpdated<TRow, TKey> updated:
+                foreach (var handler in _updated.Snapshot)
+                {
+                    try
+                    {
+                        handler(updated.Row, updated.OldRow);
+                    }
+                    catch (Exception ex)
+                    {
+                        Router.ReportHandlerFailure(change, ex);
+                    }
+                }
+
+                break;
+            case RowPatched<TRow, TKey> patched:
+                Router.Deliver(_patched, patched, change);
+                break;
+            case RowDeleted<TRow, TKey> deleted:
+                Router.Deliver(_deleted, deleted, change);
+                break;
+        }
+
+        // The typed union goes to the table's OnChanged handlers, then to the router's OnAnyChange handlers.
+        Router.Deliver(_changed, rowChange, change);
+        Router.DeliverAny(rowChange, change);
+    }
 }

@@ -4,7 +4,8 @@ namespace Skaftin.Realtime;
 
 /// <summary>
 /// A typed change to one row of a declared table: <see cref="RowInserted{TRow, TKey}"/>,
-/// <see cref="RowUpdated{TRow, TKey}"/> or <see cref="RowDeleted{TRow, TKey}"/>.
+/// <see cref="RowUpdated{TRow, TKey}"/>, <see cref="RowPatched{TRow, TKey}"/> (an update that carried only some
+/// columns) or <see cref="RowDeleted{TRow, TKey}"/>.
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
 /// <typeparam name="TKey">The key type, or <see cref="SkaftinNoKey"/>.</typeparam>
@@ -24,7 +25,7 @@ public abstract record RowChange<TRow, TKey> : IDatabaseEvent
     /// <summary>The table's wire name.</summary>
     public required string TableName { get; init; }
 
-    /// <summary>When the server made the change.</summary>
+    /// <summary>When the server says it made the change: its clock, data for the app, not an ordering key (changes arrive in order).</summary>
     public required DateTimeOffset Timestamp { get; init; }
 }
 
@@ -49,6 +50,12 @@ public sealed record RowUpdated<TRow, TKey>(TRow Row, TRow? OldRow) : RowChange<
 {
     /// <inheritdoc />
     public override DatabaseChangeType Type => DatabaseChangeType.Update;
+
+    /// <summary>
+    /// The columns the server sent, when it sent only some and <see cref="Row"/> was completed from <see cref="OldRow"/>;
+    /// null when it sent the whole row.
+    /// </summary>
+    public RowPatch<TRow, TKey>? Patch { get; init; }
 }
 
 /// <summary>A row was deleted.</summary>

@@ -68,6 +68,7 @@ internal sealed record ZooModel(int Index, DeclarationForm Form, ZooNullable Con
         yield return pascal + "Realtime";
         yield return pascal + "RealtimeExtensions";
         yield return Container + TypeName + "RowReader";
+        yield return Container + TypeName + "Patch";
         yield return TableName;
         if (Container is not null)
         {

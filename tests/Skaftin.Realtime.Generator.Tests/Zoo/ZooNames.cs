@@ -65,8 +65,8 @@ internal static class ZooNames
         return seenIn.Where(static e => e.Value >= EmitterVocabularyMinimumModels).Select(static e => e.Key).OrderBy(static n => n, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Members of the runtime classes the generated reader and table class inherit, so a column named like one is tried.</summary>
-    public static IReadOnlyList<string> RuntimeMembers { get; } = new[] { typeof(SkaftinRowReader<,>), typeof(RealtimeTable<,>) }
+    /// <summary>Members of the runtime classes the generated reader, patch and table class inherit, so a column named like one is tried.</summary>
+    public static IReadOnlyList<string> RuntimeMembers { get; } = new[] { typeof(SkaftinRowReader<,>), typeof(RealtimeTable<,>), typeof(RowPatch<,>) }
         .SelectMany(static t => t.GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.FlattenHierarchy))
         .Where(static m => m is MethodInfo { IsSpecialName: false, IsPrivate: false } or PropertyInfo or FieldInfo { IsPrivate: false } or EventInfo)
         .Select(static m => m.Name)

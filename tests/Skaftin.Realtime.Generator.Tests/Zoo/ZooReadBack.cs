@@ -55,6 +55,7 @@ internal sealed class ZooReadBack
                     verified &= Check(model, instance, read, KeyOnlyRow(), static m => m.Type.ParameterDefaultValue, "missing column loses the parameter default");
                 }
 
+                verified &= CheckPatches(model, instance, reader);
                 verified &= CheckRequiredColumnsAreRequired(model, instance, read);
                 verified &= CheckNullIsRefused(model, instance, read);
                 verified &= CheckInvalidIsRefused(model, instance, read);
@@ -97,6 +98,113 @@ internal sealed class ZooReadBack
         }
 
         return allEqual;
+    }
+
+    // Patches read each column as strictly as a row: a whole row as a patch is complete and gives the same row; a patch
+    // of one column holds exactly that column with its value (the typed property present, every other absent), and
+    // applied to a row changes that member alone. A patch that cannot complete a row says so; it never guesses. The
+    // patch's own members are looked up on its base class: a member of the model may hide one (a column IsComplete).
+    private bool CheckPatches(ZooModel model, object instance, Type reader)
+    {
+        var readPatch = reader.GetMethod("ReadPatch", new[] { typeof(string) })!;
+        var read = reader.GetMethod("Read", new[] { typeof(string) })!;
+        object baseRow;
+        object whole;
+        try
+        {
+            baseRow = read.Invoke(instance, new object[] { FullRow(model) })!;
+            whole = readPatch.Invoke(instance, new object[] { FullRow(model) })!;
+        }
+        catch (TargetInvocationException ex)
+        {
+            _findings.Add(new ZooFinding(model, PinByColumn(model, ex.InnerException?.Message ?? ""), "patch read failed", $"{ex.InnerException?.GetType().Name}: {ex.InnerException?.Message}"));
+            return false;
+        }
+
+        var ok = true;
+        if (!(bool)whole.GetType().BaseType!.GetProperty("IsComplete")!.GetValue(whole)!)
+        {
+            _findings.Add(new ZooFinding(model, null, "a whole row read as an incomplete patch", string.Join(", ", (IEnumerable<string>)whole.GetType().BaseType!.GetProperty("Columns")!.GetValue(whole)!)));
+            return false;
+        }
+
+        var fromWhole = whole.GetType().BaseType!.GetMethod("ToRow")!.Invoke(whole, null)!;
+        foreach (var member in model.Members)
+        {
+            RoundTrips++;
+            if (Value(fromWhole, member) != Value(baseRow, member))
+            {
+                ok = false;
+                _findings.Add(new ZooFinding(model, member, "a whole patch gives another row", $"expected {Value(baseRow, member)}, got {Value(fromWhole, member)}"));
+            }
+        }
+
+        foreach (var member in model.Members)
+        {
+            var other = member.Type.Samples.FirstOrDefault(s => ZooValue.Canonical(s.Expected) != ZooValue.Canonical(member.Sample.Expected));
+            if (other is null)
+            {
+                continue;
+            }
+
+            RoundTrips++;
+            var column = Naming.ToSnakeCase(member.Name);
+            var json = "{\"id\":1," + JsonSerializer.Serialize(column) + ":" + other.Json + "}";
+            object patch;
+            try
+            {
+                patch = readPatch.Invoke(instance, new object[] { json })!;
+            }
+            catch (TargetInvocationException ex)
+            {
+                ok = false;
+                _findings.Add(new ZooFinding(model, member, "patch of one column failed", $"{json}: {ex.InnerException?.GetType().Name}: {ex.InnerException?.Message}"));
+                continue;
+            }
+
+            foreach (var each in model.Members)
+            {
+                var (present, value) = PatchValue(patch, model, each);
+                var wanted = each == member;
+                if (present != wanted || (wanted && value != ZooValue.Canonical(other.Expected)))
+                {
+                    ok = false;
+                    _findings.Add(new ZooFinding(model, each, "patch holds a wrong column", $"{json}: present {present}, value {value}"));
+                }
+            }
+
+            var arguments = new object?[] { baseRow, null };
+            if (!(bool)patch.GetType().BaseType!.GetMethod("TryApplyTo")!.Invoke(patch, arguments)!)
+            {
+                continue; // a member the row cannot give back: no row, never a guessed one
+            }
+
+            foreach (var each in model.Members)
+            {
+                var wanted = each == member ? ZooValue.Canonical(other.Expected) : Value(baseRow, each);
+                if (Value(arguments[1]!, each) != wanted)
+                {
+                    ok = false;
+                    _findings.Add(new ZooFinding(model, each, "a patch applied to a row gives a wrong value", $"{json}: expected {wanted}, got {Value(arguments[1]!, each)}"));
+                }
+            }
+        }
+
+        return ok;
+    }
+
+    private static string Value(object row, ZooMember member) =>
+        ZooValue.Canonical(row.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p => p.Name == member.Name)?.GetValue(row));
+
+    // The generated patch's own typed property of the member (it may hide an inherited one of the same name).
+    private static (bool Present, string Value) PatchValue(object patch, ZooModel model, ZooMember member)
+    {
+        var type = patch.GetType();
+        var name = member.Name == type.Name ? member.Name + "_" : member.Name;
+        var property = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).First(p => p.Name == name && p.DeclaringType == type);
+        var value = property.GetValue(patch)!;
+        var present = (bool)value.GetType().GetProperty("IsPresent")!.GetValue(value)!;
+        return (present, present ? ZooValue.Canonical(value.GetType().GetProperty("Value")!.GetValue(value)) : "(absent)");
     }
 
     // A positional member of a non-nullable value type without a default has no value to fall back on: a row

@@ -218,6 +218,138 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Fleet.Drivers.Driver, long> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        long value_Id = default!;
+        bool has_Id = false;
+        string value_FullName = default!;
+        bool has_FullName = false;
+        string? value_LicenceNumber = default!;
+        bool has_LicenceNumber = false;
+        bool value_Active = default!;
+        bool has_Active = false;
+        int value_Rating = default!;
+        bool has_Rating = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt64(ref reader, Table, "id");
+                    has_Id = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "full_name");
+                    value_FullName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "full_name");
+                    has_FullName = true;
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "licence_number");
+                    value_LicenceNumber = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "licence_number");
+                    has_LicenceNumber = true;
+                    expected = 3;
+                    break;
+                case 3:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "active");
+                    value_Active = global::Skaftin.Realtime.SkaftinJson.ReadBoolean(ref reader, Table, "active");
+                    has_Active = true;
+                    expected = 4;
+                    break;
+                case 4:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "rating");
+                    value_Rating = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "rating");
+                    has_Rating = true;
+                    expected = 5;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(5);
+        if (has_Id)
+        {
+            columns.Add("id");
+        }
+        if (has_FullName)
+        {
+            columns.Add("full_name");
+        }
+        if (has_LicenceNumber)
+        {
+            columns.Add("licence_number");
+        }
+        if (has_Active)
+        {
+            columns.Add("active");
+        }
+        if (has_Rating)
+        {
+            columns.Add("rating");
+        }
+        return new global::Fleet.Drivers.DriverPatch(this, columns, value_Id, has_Id)
+        {
+            Id = has_Id ? new global::Skaftin.Realtime.PatchValue<long>(value_Id) : default,
+            FullName = has_FullName ? new global::Skaftin.Realtime.PatchValue<string>(value_FullName) : default,
+            LicenceNumber = has_LicenceNumber ? new global::Skaftin.Realtime.PatchValue<string?>(value_LicenceNumber) : default,
+            Active = has_Active ? new global::Skaftin.Realtime.PatchValue<bool>(value_Active) : default,
+            Rating = has_Rating ? new global::Skaftin.Realtime.PatchValue<int>(value_Rating) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Fleet.Drivers.Driver? MergePatch(global::Skaftin.Realtime.RowPatch<global::Fleet.Drivers.Driver, long> patch, global::Fleet.Drivers.Driver? row)
+    {
+        var values = (global::Fleet.Drivers.DriverPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Fleet.Drivers.Driver()
+        {
+            Id = values.Id.IsPresent ? values.Id.Value : row!.Id,
+            FullName = values.FullName.IsPresent ? values.FullName.Value : row!.FullName,
+            LicenceNumber = values.LicenceNumber.IsPresent ? values.LicenceNumber.Value : row!.LicenceNumber,
+            Rating = values.Rating.IsPresent ? values.Rating.Value : row!.Rating,
+        };
+        merged.Active = values.Active.IsPresent ? values.Active.Value : row!.Active;
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>drivers</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class DriverPatch : global::Skaftin.Realtime.RowPatch<global::Fleet.Drivers.Driver, long>
+{
+    internal DriverPatch(global::Skaftin.Realtime.SkaftinRowReader<global::Fleet.Drivers.Driver, long> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, long key, bool hasKey)
+        : base(reader, columns, 5, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<long> Id { get; internal init; }
+
+    /// <summary>Column <c>full_name</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> FullName { get; internal init; }
+
+    /// <summary>Column <c>licence_number</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string?> LicenceNumber { get; internal init; }
+
+    /// <summary>Column <c>active</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<bool> Active { get; internal init; }
+
+    /// <summary>Column <c>rating</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> Rating { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>drivers</c>, with rows of <see cref="global::Fleet.Drivers.Driver"/>.</summary>

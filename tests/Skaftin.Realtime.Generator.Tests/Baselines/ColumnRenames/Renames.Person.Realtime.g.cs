@@ -181,6 +181,115 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Renames.Person, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        int value_Number = default!;
+        bool has_Number = false;
+        string value_FirstName = default!;
+        bool has_FirstName = false;
+        string value_LastName = default!;
+        bool has_LastName = false;
+        string value_HTTPEndpoint = default!;
+        bool has_HTTPEndpoint = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "person_no");
+                    value_Number = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "person_no");
+                    has_Number = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "givenName");
+                    value_FirstName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "givenName");
+                    has_FirstName = true;
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "family");
+                    value_LastName = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "family");
+                    has_LastName = true;
+                    expected = 3;
+                    break;
+                case 3:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "http_endpoint");
+                    value_HTTPEndpoint = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "http_endpoint");
+                    has_HTTPEndpoint = true;
+                    expected = 4;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(4);
+        if (has_Number)
+        {
+            columns.Add("person_no");
+        }
+        if (has_FirstName)
+        {
+            columns.Add("givenName");
+        }
+        if (has_LastName)
+        {
+            columns.Add("family");
+        }
+        if (has_HTTPEndpoint)
+        {
+            columns.Add("http_endpoint");
+        }
+        return new global::Renames.PersonPatch(this, columns, value_Number, has_Number)
+        {
+            Number = has_Number ? new global::Skaftin.Realtime.PatchValue<int>(value_Number) : default,
+            FirstName = has_FirstName ? new global::Skaftin.Realtime.PatchValue<string>(value_FirstName) : default,
+            LastName = has_LastName ? new global::Skaftin.Realtime.PatchValue<string>(value_LastName) : default,
+            HTTPEndpoint = has_HTTPEndpoint ? new global::Skaftin.Realtime.PatchValue<string>(value_HTTPEndpoint) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Renames.Person? MergePatch(global::Skaftin.Realtime.RowPatch<global::Renames.Person, int> patch, global::Renames.Person? row)
+    {
+        var values = (global::Renames.PersonPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Renames.Person(values.Number.IsPresent ? values.Number.Value : row!.Number, values.FirstName.IsPresent ? values.FirstName.Value : row!.FirstName, values.LastName.IsPresent ? values.LastName.Value : row!.LastName, values.HTTPEndpoint.IsPresent ? values.HTTPEndpoint.Value : row!.HTTPEndpoint);
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>people</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class PersonPatch : global::Skaftin.Realtime.RowPatch<global::Renames.Person, int>
+{
+    internal PersonPatch(global::Skaftin.Realtime.SkaftinRowReader<global::Renames.Person, int> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, int key, bool hasKey)
+        : base(reader, columns, 4, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>person_no</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> Number { get; internal init; }
+
+    /// <summary>Column <c>givenName</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> FirstName { get; internal init; }
+
+    /// <summary>Column <c>family</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> LastName { get; internal init; }
+
+    /// <summary>Column <c>http_endpoint</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> HTTPEndpoint { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>people</c>, with rows of <see cref="global::Renames.Person"/>.</summary>

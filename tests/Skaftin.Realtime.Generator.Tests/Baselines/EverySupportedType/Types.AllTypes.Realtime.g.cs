@@ -759,6 +759,366 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
         return -1;
     }
 
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Types.AllTypes, global::System.Guid> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        global::System.Guid value_Id = default!;
+        bool has_Id = false;
+        string value_Text = default!;
+        bool has_Text = false;
+        bool value_Flag = default!;
+        bool has_Flag = false;
+        byte value_U8 = default!;
+        bool has_U8 = false;
+        sbyte value_I8 = default!;
+        bool has_I8 = false;
+        short value_I16 = default!;
+        bool has_I16 = false;
+        ushort value_U16 = default!;
+        bool has_U16 = false;
+        int value_I32 = default!;
+        bool has_I32 = false;
+        uint value_U32 = default!;
+        bool has_U32 = false;
+        long value_I64 = default!;
+        bool has_I64 = false;
+        ulong value_U64 = default!;
+        bool has_U64 = false;
+        float value_F32 = default!;
+        bool has_F32 = false;
+        double value_F64 = default!;
+        bool has_F64 = false;
+        decimal value_Money = default!;
+        bool has_Money = false;
+        global::System.DateTime value_At = default!;
+        bool has_At = false;
+        global::System.DateTimeOffset value_AtOffset = default!;
+        bool has_AtOffset = false;
+        global::System.DateOnly value_Day = default!;
+        bool has_Day = false;
+        global::System.TimeOnly value_Time = default!;
+        bool has_Time = false;
+        global::System.Text.Json.JsonElement value_Meta = default!;
+        bool has_Meta = false;
+        global::Types.Level value_Level = default!;
+        bool has_Level = false;
+        global::Types.Permissions value_Permissions = default!;
+        bool has_Permissions = false;
+        int[] value_Numbers = default!;
+        bool has_Numbers = false;
+        global::System.Collections.Generic.List<string> value_Tags = default!;
+        bool has_Tags = false;
+        global::System.Collections.Generic.List<global::Types.Level> value_Levels = default!;
+        bool has_Levels = false;
+        global::System.Collections.Generic.List<int?> value_Sparse = default!;
+        bool has_Sparse = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "id");
+                    has_Id = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "text");
+                    value_Text = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "text");
+                    has_Text = true;
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "flag");
+                    value_Flag = global::Skaftin.Realtime.SkaftinJson.ReadBoolean(ref reader, Table, "flag");
+                    has_Flag = true;
+                    expected = 3;
+                    break;
+                case 3:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u8");
+                    value_U8 = global::Skaftin.Realtime.SkaftinJson.ReadByte(ref reader, Table, "u8");
+                    has_U8 = true;
+                    expected = 4;
+                    break;
+                case 4:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i8");
+                    value_I8 = global::Skaftin.Realtime.SkaftinJson.ReadSByte(ref reader, Table, "i8");
+                    has_I8 = true;
+                    expected = 5;
+                    break;
+                case 5:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i16");
+                    value_I16 = global::Skaftin.Realtime.SkaftinJson.ReadInt16(ref reader, Table, "i16");
+                    has_I16 = true;
+                    expected = 6;
+                    break;
+                case 6:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u16");
+                    value_U16 = global::Skaftin.Realtime.SkaftinJson.ReadUInt16(ref reader, Table, "u16");
+                    has_U16 = true;
+                    expected = 7;
+                    break;
+                case 7:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i32");
+                    value_I32 = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "i32");
+                    has_I32 = true;
+                    expected = 8;
+                    break;
+                case 8:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u32");
+                    value_U32 = global::Skaftin.Realtime.SkaftinJson.ReadUInt32(ref reader, Table, "u32");
+                    has_U32 = true;
+                    expected = 9;
+                    break;
+                case 9:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "i64");
+                    value_I64 = global::Skaftin.Realtime.SkaftinJson.ReadInt64(ref reader, Table, "i64");
+                    has_I64 = true;
+                    expected = 10;
+                    break;
+                case 10:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "u64");
+                    value_U64 = global::Skaftin.Realtime.SkaftinJson.ReadUInt64(ref reader, Table, "u64");
+                    has_U64 = true;
+                    expected = 11;
+                    break;
+                case 11:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "f32");
+                    value_F32 = global::Skaftin.Realtime.SkaftinJson.ReadSingle(ref reader, Table, "f32");
+                    has_F32 = true;
+                    expected = 12;
+                    break;
+                case 12:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "f64");
+                    value_F64 = global::Skaftin.Realtime.SkaftinJson.ReadDouble(ref reader, Table, "f64");
+                    has_F64 = true;
+                    expected = 13;
+                    break;
+                case 13:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "money");
+                    value_Money = global::Skaftin.Realtime.SkaftinJson.ReadDecimal(ref reader, Table, "money");
+                    has_Money = true;
+                    expected = 14;
+                    break;
+                case 14:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "at");
+                    value_At = global::Skaftin.Realtime.SkaftinJson.ReadDateTime(ref reader, Table, "at");
+                    has_At = true;
+                    expected = 15;
+                    break;
+                case 15:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "at_offset");
+                    value_AtOffset = global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "at_offset");
+                    has_AtOffset = true;
+                    expected = 16;
+                    break;
+                case 16:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "day");
+                    value_Day = global::Skaftin.Realtime.SkaftinJson.ReadDateOnly(ref reader, Table, "day");
+                    has_Day = true;
+                    expected = 17;
+                    break;
+                case 17:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "time");
+                    value_Time = global::Skaftin.Realtime.SkaftinJson.ReadTimeOnly(ref reader, Table, "time");
+                    has_Time = true;
+                    expected = 18;
+                    break;
+                case 18:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "meta");
+                    value_Meta = global::Skaftin.Realtime.SkaftinJson.ReadJsonElement(ref reader, Table, "meta");
+                    has_Meta = true;
+                    expected = 19;
+                    break;
+                case 19:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "level");
+                    value_Level = ReadLevelEnum(ref reader, Table, "level");
+                    has_Level = true;
+                    expected = 20;
+                    break;
+                case 20:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "permissions");
+                    value_Permissions = ReadPermissionsEnum(ref reader, Table, "permissions");
+                    has_Permissions = true;
+                    expected = 21;
+                    break;
+                case 21:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "numbers");
+                    value_Numbers = global::Skaftin.Realtime.SkaftinJson.ReadList<int>(ref reader, Table, "numbers", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref r, t, c)).ToArray();
+                    has_Numbers = true;
+                    expected = 22;
+                    break;
+                case 22:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "tags");
+                    value_Tags = global::Skaftin.Realtime.SkaftinJson.ReadList<string>(ref reader, Table, "tags", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadString(ref r, t, c));
+                    has_Tags = true;
+                    expected = 23;
+                    break;
+                case 23:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "levels");
+                    value_Levels = global::Skaftin.Realtime.SkaftinJson.ReadList<global::Types.Level>(ref reader, Table, "levels", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => ReadLevelEnum(ref r, t, c));
+                    has_Levels = true;
+                    expected = 24;
+                    break;
+                case 24:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "sparse");
+                    value_Sparse = global::Skaftin.Realtime.SkaftinJson.ReadList<int?>(ref reader, Table, "sparse", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref r, t, c));
+                    has_Sparse = true;
+                    expected = 25;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(25);
+        if (has_Id)
+        {
+            columns.Add("id");
+        }
+        if (has_Text)
+        {
+            columns.Add("text");
+        }
+        if (has_Flag)
+        {
+            columns.Add("flag");
+        }
+        if (has_U8)
+        {
+            columns.Add("u8");
+        }
+        if (has_I8)
+        {
+            columns.Add("i8");
+        }
+        if (has_I16)
+        {
+            columns.Add("i16");
+        }
+        if (has_U16)
+        {
+            columns.Add("u16");
+        }
+        if (has_I32)
+        {
+            columns.Add("i32");
+        }
+        if (has_U32)
+        {
+            columns.Add("u32");
+        }
+        if (has_I64)
+        {
+            columns.Add("i64");
+        }
+        if (has_U64)
+        {
+            columns.Add("u64");
+        }
+        if (has_F32)
+        {
+            columns.Add("f32");
+        }
+        if (has_F64)
+        {
+            columns.Add("f64");
+        }
+        if (has_Money)
+        {
+            columns.Add("money");
+        }
+        if (has_At)
+        {
+            columns.Add("at");
+        }
+        if (has_AtOffset)
+        {
+            columns.Add("at_offset");
+        }
+        if (has_Day)
+        {
+            columns.Add("day");
+        }
+        if (has_Time)
+        {
+            columns.Add("time");
+        }
+        if (has_Meta)
+        {
+            columns.Add("meta");
+        }
+        if (has_Level)
+        {
+            columns.Add("level");
+        }
+        if (has_Permissions)
+        {
+            columns.Add("permissions");
+        }
+        if (has_Numbers)
+        {
+            columns.Add("numbers");
+        }
+        if (has_Tags)
+        {
+            columns.Add("tags");
+        }
+        if (has_Levels)
+        {
+            columns.Add("levels");
+        }
+        if (has_Sparse)
+        {
+            columns.Add("sparse");
+        }
+        return new global::Types.AllTypesPatch(this, columns, value_Id, has_Id)
+        {
+            Id = has_Id ? new global::Skaftin.Realtime.PatchValue<global::System.Guid>(value_Id) : default,
+            Text = has_Text ? new global::Skaftin.Realtime.PatchValue<string>(value_Text) : default,
+            Flag = has_Flag ? new global::Skaftin.Realtime.PatchValue<bool>(value_Flag) : default,
+            U8 = has_U8 ? new global::Skaftin.Realtime.PatchValue<byte>(value_U8) : default,
+            I8 = has_I8 ? new global::Skaftin.Realtime.PatchValue<sbyte>(value_I8) : default,
+            I16 = has_I16 ? new global::Skaftin.Realtime.PatchValue<short>(value_I16) : default,
+            U16 = has_U16 ? new global::Skaftin.Realtime.PatchValue<ushort>(value_U16) : default,
+            I32 = has_I32 ? new global::Skaftin.Realtime.PatchValue<int>(value_I32) : default,
+            U32 = has_U32 ? new global::Skaftin.Realtime.PatchValue<uint>(value_U32) : default,
+            I64 = has_I64 ? new global::Skaftin.Realtime.PatchValue<long>(value_I64) : default,
+            U64 = has_U64 ? new global::Skaftin.Realtime.PatchValue<ulong>(value_U64) : default,
+            F32 = has_F32 ? new global::Skaftin.Realtime.PatchValue<float>(value_F32) : default,
+            F64 = has_F64 ? new global::Skaftin.Realtime.PatchValue<double>(value_F64) : default,
+            Money = has_Money ? new global::Skaftin.Realtime.PatchValue<decimal>(value_Money) : default,
+            At = has_At ? new global::Skaftin.Realtime.PatchValue<global::System.DateTime>(value_At) : default,
+            AtOffset = has_AtOffset ? new global::Skaftin.Realtime.PatchValue<global::System.DateTimeOffset>(value_AtOffset) : default,
+            Day = has_Day ? new global::Skaftin.Realtime.PatchValue<global::System.DateOnly>(value_Day) : default,
+            Time = has_Time ? new global::Skaftin.Realtime.PatchValue<global::System.TimeOnly>(value_Time) : default,
+            Meta = has_Meta ? new global::Skaftin.Realtime.PatchValue<global::System.Text.Json.JsonElement>(value_Meta) : default,
+            Level = has_Level ? new global::Skaftin.Realtime.PatchValue<global::Types.Level>(value_Level) : default,
+            Permissions = has_Permissions ? new global::Skaftin.Realtime.PatchValue<global::Types.Permissions>(value_Permissions) : default,
+            Numbers = has_Numbers ? new global::Skaftin.Realtime.PatchValue<int[]>(value_Numbers) : default,
+            Tags = has_Tags ? new global::Skaftin.Realtime.PatchValue<global::System.Collections.Generic.List<string>>(value_Tags) : default,
+            Levels = has_Levels ? new global::Skaftin.Realtime.PatchValue<global::System.Collections.Generic.List<global::Types.Level>>(value_Levels) : default,
+            Sparse = has_Sparse ? new global::Skaftin.Realtime.PatchValue<global::System.Collections.Generic.List<int?>>(value_Sparse) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Types.AllTypes? MergePatch(global::Skaftin.Realtime.RowPatch<global::Types.AllTypes, global::System.Guid> patch, global::Types.AllTypes? row)
+    {
+        var values = (global::Types.AllTypesPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Types.AllTypes(values.Id.IsPresent ? values.Id.Value : row!.Id, values.Text.IsPresent ? values.Text.Value : row!.Text, values.Flag.IsPresent ? values.Flag.Value : row!.Flag, values.U8.IsPresent ? values.U8.Value : row!.U8, values.I8.IsPresent ? values.I8.Value : row!.I8, values.I16.IsPresent ? values.I16.Value : row!.I16, values.U16.IsPresent ? values.U16.Value : row!.U16, values.I32.IsPresent ? values.I32.Value : row!.I32, values.U32.IsPresent ? values.U32.Value : row!.U32, values.I64.IsPresent ? values.I64.Value : row!.I64, values.U64.IsPresent ? values.U64.Value : row!.U64, values.F32.IsPresent ? values.F32.Value : row!.F32, values.F64.IsPresent ? values.F64.Value : row!.F64, values.Money.IsPresent ? values.Money.Value : row!.Money, values.At.IsPresent ? values.At.Value : row!.At, values.AtOffset.IsPresent ? values.AtOffset.Value : row!.AtOffset, values.Day.IsPresent ? values.Day.Value : row!.Day, values.Time.IsPresent ? values.Time.Value : row!.Time, values.Meta.IsPresent ? values.Meta.Value : row!.Meta, values.Level.IsPresent ? values.Level.Value : row!.Level, values.Permissions.IsPresent ? values.Permissions.Value : row!.Permissions, values.Numbers.IsPresent ? values.Numbers.Value : row!.Numbers, values.Tags.IsPresent ? values.Tags.Value : row!.Tags, values.Levels.IsPresent ? values.Levels.Value : row!.Levels, values.Sparse.IsPresent ? values.Sparse.Value : row!.Sparse);
+        return merged;
+    }
+
     private static global::Types.Level ReadLevelEnum(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -814,6 +1174,91 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
 
         throw global::Skaftin.Realtime.SkaftinJson.UnknownEnumValue(ref reader, table, column, "Types.Permissions");
     }
+}
+
+/// <summary>The columns an update of table <c>all_types</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class AllTypesPatch : global::Skaftin.Realtime.RowPatch<global::Types.AllTypes, global::System.Guid>
+{
+    internal AllTypesPatch(global::Skaftin.Realtime.SkaftinRowReader<global::Types.AllTypes, global::System.Guid> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, global::System.Guid key, bool hasKey)
+        : base(reader, columns, 25, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.Guid> Id { get; internal init; }
+
+    /// <summary>Column <c>text</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> Text { get; internal init; }
+
+    /// <summary>Column <c>flag</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<bool> Flag { get; internal init; }
+
+    /// <summary>Column <c>u8</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<byte> U8 { get; internal init; }
+
+    /// <summary>Column <c>i8</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<sbyte> I8 { get; internal init; }
+
+    /// <summary>Column <c>i16</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<short> I16 { get; internal init; }
+
+    /// <summary>Column <c>u16</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<ushort> U16 { get; internal init; }
+
+    /// <summary>Column <c>i32</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> I32 { get; internal init; }
+
+    /// <summary>Column <c>u32</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<uint> U32 { get; internal init; }
+
+    /// <summary>Column <c>i64</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<long> I64 { get; internal init; }
+
+    /// <summary>Column <c>u64</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<ulong> U64 { get; internal init; }
+
+    /// <summary>Column <c>f32</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<float> F32 { get; internal init; }
+
+    /// <summary>Column <c>f64</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<double> F64 { get; internal init; }
+
+    /// <summary>Column <c>money</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<decimal> Money { get; internal init; }
+
+    /// <summary>Column <c>at</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.DateTime> At { get; internal init; }
+
+    /// <summary>Column <c>at_offset</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.DateTimeOffset> AtOffset { get; internal init; }
+
+    /// <summary>Column <c>day</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.DateOnly> Day { get; internal init; }
+
+    /// <summary>Column <c>time</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.TimeOnly> Time { get; internal init; }
+
+    /// <summary>Column <c>meta</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.Text.Json.JsonElement> Meta { get; internal init; }
+
+    /// <summary>Column <c>level</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::Types.Level> Level { get; internal init; }
+
+    /// <summary>Column <c>permissions</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::Types.Permissions> Permissions { get; internal init; }
+
+    /// <summary>Column <c>numbers</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int[]> Numbers { get; internal init; }
+
+    /// <summary>Column <c>tags</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.Collections.Generic.List<string>> Tags { get; internal init; }
+
+    /// <summary>Column <c>levels</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.Collections.Generic.List<global::Types.Level>> Levels { get; internal init; }
+
+    /// <summary>Column <c>sparse</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.Collections.Generic.List<int?>> Sparse { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>all_types</c>, with rows of <see cref="global::Types.AllTypes"/>.</summary>

@@ -123,6 +123,83 @@ public sealed class ModelsAuditEntryRowReader : global::Skaftin.Realtime.Skaftin
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Models.AuditEntry, global::System.Guid> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        global::System.Guid value_Id = default!;
+        bool has_Id = false;
+        string value_Action = default!;
+        bool has_Action = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "id");
+                    has_Id = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "action");
+                    value_Action = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "action");
+                    has_Action = true;
+                    expected = 2;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(2);
+        if (has_Id)
+        {
+            columns.Add("id");
+        }
+        if (has_Action)
+        {
+            columns.Add("action");
+        }
+        return new global::ModelsAuditEntryPatch(this, columns, value_Id, has_Id)
+        {
+            Id = has_Id ? new global::Skaftin.Realtime.PatchValue<global::System.Guid>(value_Id) : default,
+            Action = has_Action ? new global::Skaftin.Realtime.PatchValue<string>(value_Action) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Models.AuditEntry? MergePatch(global::Skaftin.Realtime.RowPatch<global::Models.AuditEntry, global::System.Guid> patch, global::Models.AuditEntry? row)
+    {
+        var values = (global::ModelsAuditEntryPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Models.AuditEntry(values.Id.IsPresent ? values.Id.Value : row!.Id, values.Action.IsPresent ? values.Action.Value : row!.Action);
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>audit-log</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class ModelsAuditEntryPatch : global::Skaftin.Realtime.RowPatch<global::Models.AuditEntry, global::System.Guid>
+{
+    internal ModelsAuditEntryPatch(global::Skaftin.Realtime.SkaftinRowReader<global::Models.AuditEntry, global::System.Guid> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, global::System.Guid key, bool hasKey)
+        : base(reader, columns, 2, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.Guid> Id { get; internal init; }
+
+    /// <summary>Column <c>action</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> Action { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>audit-log</c>, with rows of <see cref="global::Models.AuditEntry"/>.</summary>

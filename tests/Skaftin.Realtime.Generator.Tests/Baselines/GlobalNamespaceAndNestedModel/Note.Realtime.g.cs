@@ -123,6 +123,83 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Note, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        int value_Id = default!;
+        bool has_Id = false;
+        string value_Body = default!;
+        bool has_Body = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "body");
+                    value_Body = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "body");
+                    has_Body = true;
+                    expected = 2;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(2);
+        if (has_Id)
+        {
+            columns.Add("id");
+        }
+        if (has_Body)
+        {
+            columns.Add("body");
+        }
+        return new global::NotePatch(this, columns, value_Id, has_Id)
+        {
+            Id = has_Id ? new global::Skaftin.Realtime.PatchValue<int>(value_Id) : default,
+            Body = has_Body ? new global::Skaftin.Realtime.PatchValue<string>(value_Body) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Note? MergePatch(global::Skaftin.Realtime.RowPatch<global::Note, int> patch, global::Note? row)
+    {
+        var values = (global::NotePatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Note(values.Id.IsPresent ? values.Id.Value : row!.Id, values.Body.IsPresent ? values.Body.Value : row!.Body);
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>notes</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class NotePatch : global::Skaftin.Realtime.RowPatch<global::Note, int>
+{
+    internal NotePatch(global::Skaftin.Realtime.SkaftinRowReader<global::Note, int> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, int key, bool hasKey)
+        : base(reader, columns, 2, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> Id { get; internal init; }
+
+    /// <summary>Column <c>body</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> Body { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>notes</c>, with rows of <see cref="global::Note"/>.</summary>

@@ -113,6 +113,83 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Keys.Slug, string> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        string? value_Code = default!;
+        bool has_Code = false;
+        global::System.Guid? value_Owner = default!;
+        bool has_Owner = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "code");
+                    value_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "code");
+                    has_Code = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "owner");
+                    value_Owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadGuid(ref reader, Table, "owner");
+                    has_Owner = true;
+                    expected = 2;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(2);
+        if (has_Code)
+        {
+            columns.Add("code");
+        }
+        if (has_Owner)
+        {
+            columns.Add("owner");
+        }
+        return new global::Keys.SlugPatch(this, columns, value_Code!, has_Code)
+        {
+            Code = has_Code ? new global::Skaftin.Realtime.PatchValue<string?>(value_Code) : default,
+            Owner = has_Owner ? new global::Skaftin.Realtime.PatchValue<global::System.Guid?>(value_Owner) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Keys.Slug? MergePatch(global::Skaftin.Realtime.RowPatch<global::Keys.Slug, string> patch, global::Keys.Slug? row)
+    {
+        var values = (global::Keys.SlugPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Keys.Slug(values.Code.IsPresent ? values.Code.Value : row!.Code, values.Owner.IsPresent ? values.Owner.Value : row!.Owner);
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>slugs</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class SlugPatch : global::Skaftin.Realtime.RowPatch<global::Keys.Slug, string>
+{
+    internal SlugPatch(global::Skaftin.Realtime.SkaftinRowReader<global::Keys.Slug, string> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, string key, bool hasKey)
+        : base(reader, columns, 2, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>code</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string?> Code { get; internal init; }
+
+    /// <summary>Column <c>owner</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.Guid?> Owner { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>slugs</c>, with rows of <see cref="global::Keys.Slug"/>.</summary>

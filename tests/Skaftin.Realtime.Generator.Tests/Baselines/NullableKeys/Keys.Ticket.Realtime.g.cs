@@ -120,6 +120,83 @@ public sealed class TicketRowReader : global::Skaftin.Realtime.SkaftinRowReader<
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Keys.Ticket, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        int? value_Id = default!;
+        bool has_Id = false;
+        string value_Title = default!;
+        bool has_Title = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    value_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "title");
+                    value_Title = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "title");
+                    has_Title = true;
+                    expected = 2;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(2);
+        if (has_Id)
+        {
+            columns.Add("id");
+        }
+        if (has_Title)
+        {
+            columns.Add("title");
+        }
+        return new global::Keys.TicketPatch(this, columns, value_Id.GetValueOrDefault(), has_Id)
+        {
+            Id = has_Id ? new global::Skaftin.Realtime.PatchValue<int?>(value_Id) : default,
+            Title = has_Title ? new global::Skaftin.Realtime.PatchValue<string>(value_Title) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Keys.Ticket? MergePatch(global::Skaftin.Realtime.RowPatch<global::Keys.Ticket, int> patch, global::Keys.Ticket? row)
+    {
+        var values = (global::Keys.TicketPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Keys.Ticket(values.Id.IsPresent ? values.Id.Value : row!.Id, values.Title.IsPresent ? values.Title.Value : row!.Title);
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>tickets</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class TicketPatch : global::Skaftin.Realtime.RowPatch<global::Keys.Ticket, int>
+{
+    internal TicketPatch(global::Skaftin.Realtime.SkaftinRowReader<global::Keys.Ticket, int> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, int key, bool hasKey)
+        : base(reader, columns, 2, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int?> Id { get; internal init; }
+
+    /// <summary>Column <c>title</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> Title { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>tickets</c>, with rows of <see cref="global::Keys.Ticket"/>.</summary>

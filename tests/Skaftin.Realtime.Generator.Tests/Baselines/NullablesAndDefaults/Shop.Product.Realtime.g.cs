@@ -267,6 +267,158 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
         return -1;
     }
 
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Shop.Product, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        int value_Id = default!;
+        bool has_Id = false;
+        string? value_Name = default!;
+        bool has_Name = false;
+        decimal? value_Price = default!;
+        bool has_Price = false;
+        global::Shop.Colour? value_Colour = default!;
+        bool has_Colour = false;
+        global::System.DateTimeOffset? value_DeletedAt = default!;
+        bool has_DeletedAt = false;
+        global::System.Collections.Generic.List<string>? value_Tags = default!;
+        bool has_Tags = false;
+        int value_Stock = default!;
+        bool has_Stock = false;
+        string value_Currency = default!;
+        bool has_Currency = false;
+        global::Shop.Colour value_Fallback = default!;
+        bool has_Fallback = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "name");
+                    value_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "name");
+                    has_Name = true;
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "price");
+                    value_Price = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadDecimal(ref reader, Table, "price");
+                    has_Price = true;
+                    expected = 3;
+                    break;
+                case 3:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "colour");
+                    value_Colour = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadColourEnum(ref reader, Table, "colour");
+                    has_Colour = true;
+                    expected = 4;
+                    break;
+                case 4:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "deleted_at");
+                    value_DeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "deleted_at");
+                    has_DeletedAt = true;
+                    expected = 5;
+                    break;
+                case 5:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "tags");
+                    value_Tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadList<string>(ref reader, Table, "tags", static (ref global::System.Text.Json.Utf8JsonReader r, string t, string c) => global::Skaftin.Realtime.SkaftinJson.ReadString(ref r, t, c));
+                    has_Tags = true;
+                    expected = 6;
+                    break;
+                case 6:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "stock");
+                    value_Stock = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "stock");
+                    has_Stock = true;
+                    expected = 7;
+                    break;
+                case 7:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "currency");
+                    value_Currency = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "currency");
+                    has_Currency = true;
+                    expected = 8;
+                    break;
+                case 8:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "fallback");
+                    value_Fallback = ReadColourEnum(ref reader, Table, "fallback");
+                    has_Fallback = true;
+                    expected = 9;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(9);
+        if (has_Id)
+        {
+            columns.Add("id");
+        }
+        if (has_Name)
+        {
+            columns.Add("name");
+        }
+        if (has_Price)
+        {
+            columns.Add("price");
+        }
+        if (has_Colour)
+        {
+            columns.Add("colour");
+        }
+        if (has_DeletedAt)
+        {
+            columns.Add("deleted_at");
+        }
+        if (has_Tags)
+        {
+            columns.Add("tags");
+        }
+        if (has_Stock)
+        {
+            columns.Add("stock");
+        }
+        if (has_Currency)
+        {
+            columns.Add("currency");
+        }
+        if (has_Fallback)
+        {
+            columns.Add("fallback");
+        }
+        return new global::Shop.ProductPatch(this, columns, value_Id, has_Id)
+        {
+            Id = has_Id ? new global::Skaftin.Realtime.PatchValue<int>(value_Id) : default,
+            Name = has_Name ? new global::Skaftin.Realtime.PatchValue<string?>(value_Name) : default,
+            Price = has_Price ? new global::Skaftin.Realtime.PatchValue<decimal?>(value_Price) : default,
+            Colour = has_Colour ? new global::Skaftin.Realtime.PatchValue<global::Shop.Colour?>(value_Colour) : default,
+            DeletedAt = has_DeletedAt ? new global::Skaftin.Realtime.PatchValue<global::System.DateTimeOffset?>(value_DeletedAt) : default,
+            Tags = has_Tags ? new global::Skaftin.Realtime.PatchValue<global::System.Collections.Generic.List<string>?>(value_Tags) : default,
+            Stock = has_Stock ? new global::Skaftin.Realtime.PatchValue<int>(value_Stock) : default,
+            Currency = has_Currency ? new global::Skaftin.Realtime.PatchValue<string>(value_Currency) : default,
+            Fallback = has_Fallback ? new global::Skaftin.Realtime.PatchValue<global::Shop.Colour>(value_Fallback) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Shop.Product? MergePatch(global::Skaftin.Realtime.RowPatch<global::Shop.Product, int> patch, global::Shop.Product? row)
+    {
+        var values = (global::Shop.ProductPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Shop.Product(values.Id.IsPresent ? values.Id.Value : row!.Id, values.Name.IsPresent ? values.Name.Value : row!.Name, values.Price.IsPresent ? values.Price.Value : row!.Price, values.Colour.IsPresent ? values.Colour.Value : row!.Colour, values.DeletedAt.IsPresent ? values.DeletedAt.Value : row!.DeletedAt, values.Tags.IsPresent ? values.Tags.Value : row!.Tags, values.Stock.IsPresent ? values.Stock.Value : row!.Stock, values.Currency.IsPresent ? values.Currency.Value : row!.Currency, values.Fallback.IsPresent ? values.Fallback.Value : row!.Fallback);
+        return merged;
+    }
+
     private static global::Shop.Colour ReadColourEnum(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -292,6 +444,43 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
 
         throw global::Skaftin.Realtime.SkaftinJson.UnknownEnumValue(ref reader, table, column, "Shop.Colour");
     }
+}
+
+/// <summary>The columns an update of table <c>products</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class ProductPatch : global::Skaftin.Realtime.RowPatch<global::Shop.Product, int>
+{
+    internal ProductPatch(global::Skaftin.Realtime.SkaftinRowReader<global::Shop.Product, int> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, int key, bool hasKey)
+        : base(reader, columns, 9, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> Id { get; internal init; }
+
+    /// <summary>Column <c>name</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string?> Name { get; internal init; }
+
+    /// <summary>Column <c>price</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<decimal?> Price { get; internal init; }
+
+    /// <summary>Column <c>colour</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::Shop.Colour?> Colour { get; internal init; }
+
+    /// <summary>Column <c>deleted_at</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.DateTimeOffset?> DeletedAt { get; internal init; }
+
+    /// <summary>Column <c>tags</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.Collections.Generic.List<string>?> Tags { get; internal init; }
+
+    /// <summary>Column <c>stock</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> Stock { get; internal init; }
+
+    /// <summary>Column <c>currency</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> Currency { get; internal init; }
+
+    /// <summary>Column <c>fallback</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::Shop.Colour> Fallback { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>products</c>, with rows of <see cref="global::Shop.Product"/>.</summary>

@@ -206,6 +206,106 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
         return -1;
     }
 
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Fleet.Vehicle, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        int value_Id = default!;
+        bool has_Id = false;
+        string value_RegistrationNumber = default!;
+        bool has_RegistrationNumber = false;
+        global::Fleet.VehicleStatus value_Status = default!;
+        bool has_Status = false;
+        int? value_Capacity = default!;
+        bool has_Capacity = false;
+        global::System.DateTimeOffset value_CreatedAt = default!;
+        bool has_CreatedAt = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "registration_number");
+                    value_RegistrationNumber = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "registration_number");
+                    has_RegistrationNumber = true;
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "status");
+                    value_Status = ReadVehicleStatusEnum(ref reader, Table, "status");
+                    has_Status = true;
+                    expected = 3;
+                    break;
+                case 3:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "capacity");
+                    value_Capacity = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "capacity");
+                    has_Capacity = true;
+                    expected = 4;
+                    break;
+                case 4:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "created_at");
+                    value_CreatedAt = global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "created_at");
+                    has_CreatedAt = true;
+                    expected = 5;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(5);
+        if (has_Id)
+        {
+            columns.Add("id");
+        }
+        if (has_RegistrationNumber)
+        {
+            columns.Add("registration_number");
+        }
+        if (has_Status)
+        {
+            columns.Add("status");
+        }
+        if (has_Capacity)
+        {
+            columns.Add("capacity");
+        }
+        if (has_CreatedAt)
+        {
+            columns.Add("created_at");
+        }
+        return new global::Fleet.VehiclePatch(this, columns, value_Id, has_Id)
+        {
+            Id = has_Id ? new global::Skaftin.Realtime.PatchValue<int>(value_Id) : default,
+            RegistrationNumber = has_RegistrationNumber ? new global::Skaftin.Realtime.PatchValue<string>(value_RegistrationNumber) : default,
+            Status = has_Status ? new global::Skaftin.Realtime.PatchValue<global::Fleet.VehicleStatus>(value_Status) : default,
+            Capacity = has_Capacity ? new global::Skaftin.Realtime.PatchValue<int?>(value_Capacity) : default,
+            CreatedAt = has_CreatedAt ? new global::Skaftin.Realtime.PatchValue<global::System.DateTimeOffset>(value_CreatedAt) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Fleet.Vehicle? MergePatch(global::Skaftin.Realtime.RowPatch<global::Fleet.Vehicle, int> patch, global::Fleet.Vehicle? row)
+    {
+        var values = (global::Fleet.VehiclePatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Fleet.Vehicle(values.Id.IsPresent ? values.Id.Value : row!.Id, values.RegistrationNumber.IsPresent ? values.RegistrationNumber.Value : row!.RegistrationNumber, values.Status.IsPresent ? values.Status.Value : row!.Status, values.Capacity.IsPresent ? values.Capacity.Value : row!.Capacity, values.CreatedAt.IsPresent ? values.CreatedAt.Value : row!.CreatedAt);
+        return merged;
+    }
+
     private static global::Fleet.VehicleStatus ReadVehicleStatusEnum(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -235,6 +335,31 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
 
         throw global::Skaftin.Realtime.SkaftinJson.UnknownEnumValue(ref reader, table, column, "Fleet.VehicleStatus");
     }
+}
+
+/// <summary>The columns an update of table <c>vehicles</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class VehiclePatch : global::Skaftin.Realtime.RowPatch<global::Fleet.Vehicle, int>
+{
+    internal VehiclePatch(global::Skaftin.Realtime.SkaftinRowReader<global::Fleet.Vehicle, int> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, int key, bool hasKey)
+        : base(reader, columns, 5, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> Id { get; internal init; }
+
+    /// <summary>Column <c>registration_number</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> RegistrationNumber { get; internal init; }
+
+    /// <summary>Column <c>status</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::Fleet.VehicleStatus> Status { get; internal init; }
+
+    /// <summary>Column <c>capacity</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int?> Capacity { get; internal init; }
+
+    /// <summary>Column <c>created_at</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.DateTimeOffset> CreatedAt { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>vehicles</c>, with rows of <see cref="global::Fleet.Vehicle"/>.</summary>

@@ -122,6 +122,83 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Logs.LogEvent, global::Skaftin.Realtime.SkaftinNoKey> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        string value_Message = default!;
+        bool has_Message = false;
+        int value_Level = default!;
+        bool has_Level = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "message");
+                    value_Message = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "message");
+                    has_Message = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "level");
+                    value_Level = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "level");
+                    has_Level = true;
+                    expected = 2;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(2);
+        if (has_Message)
+        {
+            columns.Add("message");
+        }
+        if (has_Level)
+        {
+            columns.Add("level");
+        }
+        return new global::Logs.LogEventPatch(this, columns, default!, false)
+        {
+            Message = has_Message ? new global::Skaftin.Realtime.PatchValue<string>(value_Message) : default,
+            Level = has_Level ? new global::Skaftin.Realtime.PatchValue<int>(value_Level) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Logs.LogEvent? MergePatch(global::Skaftin.Realtime.RowPatch<global::Logs.LogEvent, global::Skaftin.Realtime.SkaftinNoKey> patch, global::Logs.LogEvent? row)
+    {
+        var values = (global::Logs.LogEventPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Logs.LogEvent(values.Message.IsPresent ? values.Message.Value : row!.Message, values.Level.IsPresent ? values.Level.Value : row!.Level);
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>events</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class LogEventPatch : global::Skaftin.Realtime.RowPatch<global::Logs.LogEvent, global::Skaftin.Realtime.SkaftinNoKey>
+{
+    internal LogEventPatch(global::Skaftin.Realtime.SkaftinRowReader<global::Logs.LogEvent, global::Skaftin.Realtime.SkaftinNoKey> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, global::Skaftin.Realtime.SkaftinNoKey key, bool hasKey)
+        : base(reader, columns, 2, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>message</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> Message { get; internal init; }
+
+    /// <summary>Column <c>level</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> Level { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>events</c>, with rows of <see cref="global::Logs.LogEvent"/>.</summary>

@@ -147,6 +147,99 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Transit.Route, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        int value_Id = default!;
+        bool has_Id = false;
+        int value_AssociationId = default!;
+        bool has_AssociationId = false;
+        string? value_Label = default!;
+        bool has_Label = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "association_id");
+                    value_AssociationId = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "association_id");
+                    has_AssociationId = true;
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "label");
+                    value_Label = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "label");
+                    has_Label = true;
+                    expected = 3;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(3);
+        if (has_Id)
+        {
+            columns.Add("id");
+        }
+        if (has_AssociationId)
+        {
+            columns.Add("association_id");
+        }
+        if (has_Label)
+        {
+            columns.Add("label");
+        }
+        return new global::Transit.RoutePatch(this, columns, value_Id, has_Id)
+        {
+            Id = has_Id ? new global::Skaftin.Realtime.PatchValue<int>(value_Id) : default,
+            AssociationId = has_AssociationId ? new global::Skaftin.Realtime.PatchValue<int>(value_AssociationId) : default,
+            Label = has_Label ? new global::Skaftin.Realtime.PatchValue<string?>(value_Label) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Transit.Route? MergePatch(global::Skaftin.Realtime.RowPatch<global::Transit.Route, int> patch, global::Transit.Route? row)
+    {
+        var values = (global::Transit.RoutePatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Transit.Route(values.Id.IsPresent ? values.Id.Value : row!.Id, values.AssociationId.IsPresent ? values.AssociationId.Value : row!.AssociationId, values.Label.IsPresent ? values.Label.Value : row!.Label);
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>routes</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+internal sealed class RoutePatch : global::Skaftin.Realtime.RowPatch<global::Transit.Route, int>
+{
+    internal RoutePatch(global::Skaftin.Realtime.SkaftinRowReader<global::Transit.Route, int> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, int key, bool hasKey)
+        : base(reader, columns, 3, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> Id { get; internal init; }
+
+    /// <summary>Column <c>association_id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> AssociationId { get; internal init; }
+
+    /// <summary>Column <c>label</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string?> Label { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>routes</c>, with rows of <see cref="global::Transit.Route"/>.</summary>

@@ -125,6 +125,83 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Transit.TaxiAssociation, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        int value_Id = default!;
+        bool has_Id = false;
+        string value_Name = default!;
+        bool has_Name = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "name");
+                    value_Name = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "name");
+                    has_Name = true;
+                    expected = 2;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(2);
+        if (has_Id)
+        {
+            columns.Add("id");
+        }
+        if (has_Name)
+        {
+            columns.Add("name");
+        }
+        return new global::Transit.TaxiAssociationPatch(this, columns, value_Id, has_Id)
+        {
+            Id = has_Id ? new global::Skaftin.Realtime.PatchValue<int>(value_Id) : default,
+            Name = has_Name ? new global::Skaftin.Realtime.PatchValue<string>(value_Name) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Transit.TaxiAssociation? MergePatch(global::Skaftin.Realtime.RowPatch<global::Transit.TaxiAssociation, int> patch, global::Transit.TaxiAssociation? row)
+    {
+        var values = (global::Transit.TaxiAssociationPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Transit.TaxiAssociation(values.Id.IsPresent ? values.Id.Value : row!.Id, values.Name.IsPresent ? values.Name.Value : row!.Name);
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>taxi_associations</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class TaxiAssociationPatch : global::Skaftin.Realtime.RowPatch<global::Transit.TaxiAssociation, int>
+{
+    internal TaxiAssociationPatch(global::Skaftin.Realtime.SkaftinRowReader<global::Transit.TaxiAssociation, int> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, int key, bool hasKey)
+        : base(reader, columns, 2, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> Id { get; internal init; }
+
+    /// <summary>Column <c>name</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> Name { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>taxi_associations</c>, with rows of <see cref="global::Transit.TaxiAssociation"/>.</summary>

@@ -96,6 +96,67 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Fleet.Vehicle, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        int value_Id = default!;
+        bool has_Id = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
+                    expected = 1;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(1);
+        if (has_Id)
+        {
+            columns.Add("id");
+        }
+        return new global::Fleet.VehiclePatch(this, columns, value_Id, has_Id)
+        {
+            Id = has_Id ? new global::Skaftin.Realtime.PatchValue<int>(value_Id) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Fleet.Vehicle? MergePatch(global::Skaftin.Realtime.RowPatch<global::Fleet.Vehicle, int> patch, global::Fleet.Vehicle? row)
+    {
+        var values = (global::Fleet.VehiclePatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Fleet.Vehicle(values.Id.IsPresent ? values.Id.Value : row!.Id);
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>vehicles</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class VehiclePatch : global::Skaftin.Realtime.RowPatch<global::Fleet.Vehicle, int>
+{
+    internal VehiclePatch(global::Skaftin.Realtime.SkaftinRowReader<global::Fleet.Vehicle, int> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, int key, bool hasKey)
+        : base(reader, columns, 1, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> Id { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>vehicles</c>, with rows of <see cref="global::Fleet.Vehicle"/>.</summary>
