@@ -51,9 +51,10 @@ internal sealed class RoomRegistry
 
             if (!_rooms.TryGetValue(projectId, out var room))
             {
-                room = new Room(projectId);
+                // Taken back while detached: the lost session still holds the room, so a recovered session need not
+                // join it again, and releasing it again before then must still leave it there.
+                room = new Room(projectId) { JoinedOnServer = _releasedWhileDetached.Remove(projectId) };
                 _rooms[projectId] = room;
-                _releasedWhileDetached.Remove(projectId);
             }
 
             room.Holders++;
