@@ -122,6 +122,87 @@ internal sealed class EventsOrderCreatedEventReader : global::Skaftin.Realtime.S
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Events.OrderCreated, global::Skaftin.Realtime.SkaftinNoKey> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        string value_Number = default!;
+        bool has_Number = false;
+        decimal value_Total = default!;
+        bool has_Total = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "number");
+                    value_Number = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "number");
+                    has_Number = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "total");
+                    value_Total = global::Skaftin.Realtime.SkaftinJson.ReadDecimal(ref reader, Table, "total");
+                    has_Total = true;
+                    expected = 2;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(2);
+        if (has_Number)
+        {
+            columns.Add("number");
+        }
+        if (has_Total)
+        {
+            columns.Add("total");
+        }
+        return new global::EventsOrderCreatedPatch(this, columns, default!, false)
+        {
+            Number = has_Number ? new global::Skaftin.Realtime.PatchValue<string>(value_Number) : default,
+            Total = has_Total ? new global::Skaftin.Realtime.PatchValue<decimal>(value_Total) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Events.OrderCreated? MergePatch(global::Skaftin.Realtime.RowPatch<global::Events.OrderCreated, global::Skaftin.Realtime.SkaftinNoKey> patch, global::Events.OrderCreated? row)
+    {
+        var values = (global::EventsOrderCreatedPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Events.OrderCreated()
+        {
+            Number = values.Number.IsPresent ? values.Number.Value : row!.Number,
+        };
+        merged.Total = values.Total.IsPresent ? values.Total.Value : row!.Total;
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>order:created</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+internal sealed class EventsOrderCreatedPatch : global::Skaftin.Realtime.RowPatch<global::Events.OrderCreated, global::Skaftin.Realtime.SkaftinNoKey>
+{
+    internal EventsOrderCreatedPatch(global::Skaftin.Realtime.SkaftinRowReader<global::Events.OrderCreated, global::Skaftin.Realtime.SkaftinNoKey> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, global::Skaftin.Realtime.SkaftinNoKey key, bool hasKey)
+        : base(reader, columns, 2, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>number</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> Number { get; internal init; }
+
+    /// <summary>Column <c>total</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<decimal> Total { get; internal init; }
 }
 
 /// <summary>Typed <c>project-event</c>s of type <c>order:created</c>, with data of <see cref="global::Events.OrderCreated"/>.</summary>

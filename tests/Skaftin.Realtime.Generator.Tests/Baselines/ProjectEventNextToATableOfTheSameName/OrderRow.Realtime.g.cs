@@ -123,6 +123,83 @@ public sealed class OrderRowRowReader : global::Skaftin.Realtime.SkaftinRowReade
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::OrderRow, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        int value_Id = default!;
+        bool has_Id = false;
+        string value_Number = default!;
+        bool has_Number = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "id");
+                    value_Id = global::Skaftin.Realtime.SkaftinJson.ReadInt32(ref reader, Table, "id");
+                    has_Id = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "number");
+                    value_Number = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "number");
+                    has_Number = true;
+                    expected = 2;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(2);
+        if (has_Id)
+        {
+            columns.Add("id");
+        }
+        if (has_Number)
+        {
+            columns.Add("number");
+        }
+        return new global::OrderRowPatch(this, columns, value_Id, has_Id)
+        {
+            Id = has_Id ? new global::Skaftin.Realtime.PatchValue<int>(value_Id) : default,
+            Number = has_Number ? new global::Skaftin.Realtime.PatchValue<string>(value_Number) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::OrderRow? MergePatch(global::Skaftin.Realtime.RowPatch<global::OrderRow, int> patch, global::OrderRow? row)
+    {
+        var values = (global::OrderRowPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::OrderRow(values.Id.IsPresent ? values.Id.Value : row!.Id, values.Number.IsPresent ? values.Number.Value : row!.Number);
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>order_created</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class OrderRowPatch : global::Skaftin.Realtime.RowPatch<global::OrderRow, int>
+{
+    internal OrderRowPatch(global::Skaftin.Realtime.SkaftinRowReader<global::OrderRow, int> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, int key, bool hasKey)
+        : base(reader, columns, 2, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<int> Id { get; internal init; }
+
+    /// <summary>Column <c>number</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> Number { get; internal init; }
 }
 
 /// <summary>Typed realtime events of table <c>order_created</c>, with rows of <see cref="global::OrderRow"/>.</summary>

@@ -211,6 +211,109 @@ public sealed class VehicleDispatchedEventReader : global::Skaftin.Realtime.Skaf
         return -1;
     }
 
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Fleet.VehicleDispatched, global::Skaftin.Realtime.SkaftinNoKey> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        long value_VehicleId = default!;
+        bool has_VehicleId = false;
+        global::Fleet.VehicleStatus value_Status = default!;
+        bool has_Status = false;
+        global::System.DateTimeOffset value_At = default!;
+        bool has_At = false;
+        string? value_Note = default!;
+        bool has_Note = false;
+        string value_Destination = default!;
+        bool has_Destination = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "vehicle_id");
+                    value_VehicleId = global::Skaftin.Realtime.SkaftinJson.ReadInt64(ref reader, Table, "vehicle_id");
+                    has_VehicleId = true;
+                    expected = 1;
+                    break;
+                case 1:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "status");
+                    value_Status = ReadVehicleStatusEnum(ref reader, Table, "status");
+                    has_Status = true;
+                    expected = 2;
+                    break;
+                case 2:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "at");
+                    value_At = global::Skaftin.Realtime.SkaftinJson.ReadDateTimeOffset(ref reader, Table, "at");
+                    has_At = true;
+                    expected = 3;
+                    break;
+                case 3:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "note");
+                    value_Note = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "note");
+                    has_Note = true;
+                    expected = 4;
+                    break;
+                case 4:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "dest");
+                    value_Destination = global::Skaftin.Realtime.SkaftinJson.ReadString(ref reader, Table, "dest");
+                    has_Destination = true;
+                    expected = 5;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(5);
+        if (has_VehicleId)
+        {
+            columns.Add("vehicle_id");
+        }
+        if (has_Status)
+        {
+            columns.Add("status");
+        }
+        if (has_At)
+        {
+            columns.Add("at");
+        }
+        if (has_Note)
+        {
+            columns.Add("note");
+        }
+        if (has_Destination)
+        {
+            columns.Add("dest");
+        }
+        return new global::Fleet.VehicleDispatchedPatch(this, columns, default!, false)
+        {
+            VehicleId = has_VehicleId ? new global::Skaftin.Realtime.PatchValue<long>(value_VehicleId) : default,
+            Status = has_Status ? new global::Skaftin.Realtime.PatchValue<global::Fleet.VehicleStatus>(value_Status) : default,
+            At = has_At ? new global::Skaftin.Realtime.PatchValue<global::System.DateTimeOffset>(value_At) : default,
+            Note = has_Note ? new global::Skaftin.Realtime.PatchValue<string?>(value_Note) : default,
+            Destination = has_Destination ? new global::Skaftin.Realtime.PatchValue<string>(value_Destination) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Fleet.VehicleDispatched? MergePatch(global::Skaftin.Realtime.RowPatch<global::Fleet.VehicleDispatched, global::Skaftin.Realtime.SkaftinNoKey> patch, global::Fleet.VehicleDispatched? row)
+    {
+        var values = (global::Fleet.VehicleDispatchedPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Fleet.VehicleDispatched(values.VehicleId.IsPresent ? values.VehicleId.Value : row!.VehicleId, values.Status.IsPresent ? values.Status.Value : row!.Status, values.At.IsPresent ? values.At.Value : row!.At, values.Note.IsPresent ? values.Note.Value : row!.Note)
+        {
+            Destination = values.Destination.IsPresent ? values.Destination.Value : row!.Destination,
+        };
+        return merged;
+    }
+
     private static global::Fleet.VehicleStatus ReadVehicleStatusEnum(ref global::System.Text.Json.Utf8JsonReader reader, string table, string column)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -236,6 +339,31 @@ public sealed class VehicleDispatchedEventReader : global::Skaftin.Realtime.Skaf
 
         throw global::Skaftin.Realtime.SkaftinJson.UnknownEnumValue(ref reader, table, column, "Fleet.VehicleStatus");
     }
+}
+
+/// <summary>The columns an update of table <c>vehicle-dispatched</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class VehicleDispatchedPatch : global::Skaftin.Realtime.RowPatch<global::Fleet.VehicleDispatched, global::Skaftin.Realtime.SkaftinNoKey>
+{
+    internal VehicleDispatchedPatch(global::Skaftin.Realtime.SkaftinRowReader<global::Fleet.VehicleDispatched, global::Skaftin.Realtime.SkaftinNoKey> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, global::Skaftin.Realtime.SkaftinNoKey key, bool hasKey)
+        : base(reader, columns, 5, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>vehicle_id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<long> VehicleId { get; internal init; }
+
+    /// <summary>Column <c>status</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::Fleet.VehicleStatus> Status { get; internal init; }
+
+    /// <summary>Column <c>at</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<global::System.DateTimeOffset> At { get; internal init; }
+
+    /// <summary>Column <c>note</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string?> Note { get; internal init; }
+
+    /// <summary>Column <c>dest</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<string> Destination { get; internal init; }
 }
 
 /// <summary>Typed <c>project-event</c>s of type <c>vehicle-dispatched</c>, with data of <see cref="global::Fleet.VehicleDispatched"/>.</summary>

@@ -93,6 +93,67 @@ public sealed class DispatchedEventReader : global::Skaftin.Realtime.SkaftinRowR
 
         return -1;
     }
+
+    /// <inheritdoc />
+    protected override global::Skaftin.Realtime.RowPatch<global::Fleet.Dispatched, global::Skaftin.Realtime.SkaftinNoKey> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
+        long value_VehicleId = default!;
+        bool has_VehicleId = false;
+
+        int expected = 0;
+        while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
+        {
+            switch (MatchColumn(ref reader, expected))
+            {
+                case 0:
+                    global::Skaftin.Realtime.SkaftinJson.ReadValue(ref reader, Table, "vehicle_id");
+                    value_VehicleId = global::Skaftin.Realtime.SkaftinJson.ReadInt64(ref reader, Table, "vehicle_id");
+                    has_VehicleId = true;
+                    expected = 1;
+                    break;
+                default:
+                    global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    break;
+            }
+        }
+
+        var columns = new global::System.Collections.Generic.List<string>(1);
+        if (has_VehicleId)
+        {
+            columns.Add("vehicle_id");
+        }
+        return new global::Fleet.DispatchedPatch(this, columns, default!, false)
+        {
+            VehicleId = has_VehicleId ? new global::Skaftin.Realtime.PatchValue<long>(value_VehicleId) : default,
+        };
+    }
+
+    /// <inheritdoc />
+    protected override global::Fleet.Dispatched? MergePatch(global::Skaftin.Realtime.RowPatch<global::Fleet.Dispatched, global::Skaftin.Realtime.SkaftinNoKey> patch, global::Fleet.Dispatched? row)
+    {
+        var values = (global::Fleet.DispatchedPatch)patch;
+        if (row is null && !patch.IsComplete)
+        {
+            return null;
+        }
+
+        var merged = new global::Fleet.Dispatched(values.VehicleId.IsPresent ? values.VehicleId.Value : row!.VehicleId);
+        return merged;
+    }
+}
+
+/// <summary>The columns an update of table <c>vehicle-dispatched</c> carried when the server sent only some; each is read as strictly as in a whole row.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Skaftin.Realtime.Generator", "{GENERATOR_VERSION}")]
+public sealed class DispatchedPatch : global::Skaftin.Realtime.RowPatch<global::Fleet.Dispatched, global::Skaftin.Realtime.SkaftinNoKey>
+{
+    internal DispatchedPatch(global::Skaftin.Realtime.SkaftinRowReader<global::Fleet.Dispatched, global::Skaftin.Realtime.SkaftinNoKey> reader, global::System.Collections.Generic.IReadOnlyList<string> columns, global::Skaftin.Realtime.SkaftinNoKey key, bool hasKey)
+        : base(reader, columns, 1, key, hasKey)
+    {
+    }
+
+    /// <summary>Column <c>vehicle_id</c>, when it came.</summary>
+    public global::Skaftin.Realtime.PatchValue<long> VehicleId { get; internal init; }
 }
 
 /// <summary>Typed <c>project-event</c>s of type <c>vehicle-dispatched</c>, with data of <see cref="global::Fleet.Dispatched"/>.</summary>
