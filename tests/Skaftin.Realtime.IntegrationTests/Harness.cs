@@ -50,10 +50,16 @@ internal static class Harness
         await client.ConnectAsync();
         var membership = await client.JoinProjectAsync(project);
 
-        // A join confirmed on emit (JoinConfirmation.OnEmit) completes before the server has the client in the room.
-        await UntilAsync(async () => (await server.Api.GetRoomMembersAsync(project)).Contains(client.SocketId!), "the server has the client in the room");
+        await UntilInRoomAsync(server, client, project);
         return new Session(client, membership, project);
     }
+
+    /// <summary>
+    /// Until the server lists the client in <paramref name="project"/>'s room: a join confirmed on emit
+    /// (<see cref="JoinConfirmation.OnEmit"/>) completes before that, an answered join after.
+    /// </summary>
+    public static Task UntilInRoomAsync(SkaftinDevServer server, SkaftinRealtimeClient client, string project) =>
+        UntilAsync(async () => (await server.Api.GetRoomMembersAsync(project)).Contains(client.SocketId!), "the server has the client in the room");
 
     /// <summary>
     /// How a client must be set up for a server that never answers joins (<c>--silent-joins</c>): its joins complete
