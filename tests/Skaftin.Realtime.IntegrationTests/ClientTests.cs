@@ -67,12 +67,16 @@ public sealed class ClientTests(DevServerFixture fixture)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ConnectAsync(cts.Token));
     }
 
+    // Against the seed contract an update carries the key and the changed columns, with the whole old row as oldData:
+    // OnUpdated gets the row merged from both, as it gets the whole row from the dev contract.
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)] // handlers on the socket's receive thread (SkaftinRealtimeOptions.DispatchOnReceiveThread)
-    public async Task TypedRowEventsFromRealWrites(bool dispatchOnReceiveThread)
+    [InlineData(false, DevServerContract.Dev)]
+    [InlineData(true, DevServerContract.Dev)] // handlers on the socket's receive thread (SkaftinRealtimeOptions.DispatchOnReceiveThread)
+    [InlineData(false, DevServerContract.Seed)]
+    public async Task TypedRowEventsFromRealWrites(bool dispatchOnReceiveThread, DevServerContract contract)
     {
-        await using var session = await Harness.SessionAsync(_server, o => o.DispatchOnReceiveThread = dispatchOnReceiveThread);
+        var server = fixture.For(contract);
+        await using var session = await Harness.SessionAsync(server, o => o.DispatchOnReceiveThread = dispatchOnReceiveThread);
         var (client, project) = (session.Client, session.Project);
         var vehicles = client.Vehicles();
         var inserted = new BlockingCollection<Vehicle>();
@@ -84,23 +88,23 @@ public sealed class ClientTests(DevServerFixture fixture)
         using var c = vehicles.OnDeleted(deleted.Add);
         using var e = client.OnError(errors.Add);
 
-        await _server.Api.InsertAsync(project, "vehicles", new { registration_number = "CA 1", status = "available", capacity = 14 });
+        await server.Api.InsertAsync(project, "vehicles", new { registration_number = "CA 1", status = "available", capacity = 14 });
         var vehicle = await inserted.Next();
         Assert.Equal(("CA 1", VehicleStatus.Available, 14, true), (vehicle.RegistrationNumber, vehicle.Status, vehicle.Capacity, vehicle.Active));
 
-        await _server.Api.UpdateAsync(project, "vehicles", vehicle.Id, new { status = "in_service", capacity = (int?)null });
+        await server.Api.UpdateAsync(project, "vehicles", vehicle.Id, new { status = "in_service", capacity = (int?)null });
         var update = await updated.Next();
         Assert.Equal((VehicleStatus.InService, (int?)null), (update.Now.Status, update.Now.Capacity));
         Assert.Equal(vehicle, update.Before);
 
-        await _server.Api.DeleteAsync(project, "vehicles", vehicle.Id);
+        await server.Api.DeleteAsync(project, "vehicles", vehicle.Id);
         var full = await deleted.Next();
         Assert.Equal(vehicle.Id, full.Key);
         Assert.Equal(update.Now, full.Row);
 
-        await _server.Api.InsertAsync(project, "vehicles", new { registration_number = "CA 2", status = "available" });
+        await server.Api.InsertAsync(project, "vehicles", new { registration_number = "CA 2", status = "available" });
         var second = await inserted.Next();
-        await _server.Api.DeleteAsync(project, "vehicles", second.Id, keyOnly: true);
+        await server.Api.DeleteAsync(project, "vehicles", second.Id, keyOnly: true);
         var keyOnly = await deleted.Next();
         Assert.Equal((second.Id, (Vehicle?)null), (keyOnly.Key, keyOnly.Row));
         Assert.Empty(errors);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Skaftin.Realtime.DevServer;
@@ -40,7 +41,7 @@ internal static class Harness
         return new SkaftinRealtimeClient(options);
     }
 
-    /// <summary>A fresh project with a vehicles table, and a client connected to it and in its room.</summary>
+    /// <summary>A fresh project with a vehicles table, and a client connected to it and (as the server sees it) in its room.</summary>
     public static async Task<Session> SessionAsync(SkaftinDevServer server, Action<SkaftinRealtimeOptions>? configure = null)
     {
         var project = "p" + Guid.NewGuid().ToString("N")[..8];
@@ -48,8 +49,28 @@ internal static class Harness
         var client = Client(server, configure: configure);
         await client.ConnectAsync();
         var membership = await client.JoinProjectAsync(project);
+
+        await UntilInRoomAsync(server, client, project);
         return new Session(client, membership, project);
     }
+
+    /// <summary>
+    /// Until the server lists the client in <paramref name="project"/>'s room: a join confirmed on emit
+    /// (<see cref="JoinConfirmation.OnEmit"/>) completes before that, an answered join after.
+    /// </summary>
+    public static Task UntilInRoomAsync(SkaftinDevServer server, SkaftinRealtimeClient client, string project) =>
+        UntilAsync(async () => (await server.Api.GetRoomMembersAsync(project)).Contains(client.SocketId!), "the server has the client in the room");
+
+    /// <summary>
+    /// How a client must be set up for a server that never answers joins (<c>--silent-joins</c>): its joins complete
+    /// when emitted (<see cref="JoinConfirmation.OnEmit"/>). Null for a server that answers.
+    /// </summary>
+    public static Action<SkaftinRealtimeOptions>? Joins(bool silentJoins) =>
+        silentJoins ? static o => o.JoinConfirmation = JoinConfirmation.OnEmit : null;
+
+    /// <summary>A server speaking <paramref name="contract"/> that, with <paramref name="silentJoins"/>, never answers a join.</summary>
+    public static SkaftinDevServerOptions ServerOptions(DevServerContract contract, bool silentJoins = false) =>
+        new() { Contract = contract, SilentJoins = silentJoins ? ["*"] : [] };
 
     /// <summary>A loopback port nothing listens on (a backend that is down).</summary>
     public static int FreePort()
@@ -122,8 +143,9 @@ internal sealed record Session(SkaftinRealtimeClient Client, ProjectMembership M
 }
 
 /// <summary>
-/// One dev server of each contract shared by the tests that do not kill or freeze it: the default one, and one
-/// speaking the seed's reading (<see cref="DevServerContract.Seed"/>) for the tests that run against both.
+/// One dev server of each contract shared by the tests that do not kill or freeze it: the default one, one
+/// speaking the seed's reading (<see cref="DevServerContract.Seed"/>) for the tests that run against both, and one
+/// speaking the seed's reading that never answers a join (<see cref="SilentSeed"/>).
 /// </summary>
 public sealed class DevServerFixture : IAsyncLifetime
 {
@@ -131,21 +153,28 @@ public sealed class DevServerFixture : IAsyncLifetime
 
     public SkaftinDevServer Seed { get; private set; } = null!;
 
-    /// <summary>The shared server speaking <paramref name="contract"/>.</summary>
-    public SkaftinDevServer For(DevServerContract contract) => contract == DevServerContract.Seed ? Seed : Server;
+    /// <summary>The seed contract with <c>--silent-joins *</c>: a client needs <see cref="Harness.Joins"/>.</summary>
+    public SkaftinDevServer SilentSeed { get; private set; } = null!;
+
+    /// <summary>The shared server speaking <paramref name="contract"/>, answering joins unless <paramref name="silentJoins"/>.</summary>
+    public SkaftinDevServer For(DevServerContract contract, bool silentJoins = false) =>
+        silentJoins ? SilentSeed : contract == DevServerContract.Seed ? Seed : Server;
 
     public async Task InitializeAsync()
     {
         var server = SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { ApiKeys = { "p1-only=p1" } });
         var seed = SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { Contract = DevServerContract.Seed });
+        var silentSeed = SkaftinDevServer.StartAsync(Harness.ServerOptions(DevServerContract.Seed, silentJoins: true));
         Server = await server;
         Seed = await seed;
+        SilentSeed = await silentSeed;
     }
 
     public async Task DisposeAsync()
     {
         await Server.DisposeAsync();
         await Seed.DisposeAsync();
+        await SilentSeed.DisposeAsync();
     }
 }
 

@@ -19,11 +19,11 @@ public sealed class LifecycleTests
     /// <summary>A dev server of the test's own, a project with a vehicles table, and a client taking its inserts.</summary>
     private sealed class Scene : IAsyncDisposable
     {
-        private Scene(SkaftinDevServer server, string project)
+        private Scene(SkaftinDevServer server, string project, bool silentJoins)
         {
             Server = server;
             Project = project;
-            Client = Harness.Client(server);
+            Client = Harness.Client(server, configure: Harness.Joins(silentJoins));
             Client.Vehicles().OnInserted(Inserted.Add);
         }
 
@@ -35,12 +35,13 @@ public sealed class LifecycleTests
 
         public BlockingCollection<Vehicle> Inserted { get; } = new();
 
-        public static async Task<Scene> StartAsync(DevServerContract contract = DevServerContract.Dev)
+        /// <summary>With <paramref name="silentJoins"/>, the server never answers a join and the client completes joins on emit.</summary>
+        public static async Task<Scene> StartAsync(DevServerContract contract = DevServerContract.Dev, bool silentJoins = false)
         {
-            var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { Contract = contract });
+            var server = await SkaftinDevServer.StartAsync(Harness.ServerOptions(contract, silentJoins));
             var project = NewProject();
             await Harness.CreateVehiclesAsync(server, project);
-            return new Scene(server, project);
+            return new Scene(server, project, silentJoins);
         }
 
         public async ValueTask DisposeAsync()
@@ -70,9 +71,10 @@ public sealed class LifecycleTests
     [Theory]
     [InlineData(DevServerContract.Dev)]
     [InlineData(DevServerContract.Seed)]
-    public async Task ConnectingAfterAServerSideDisconnectRejoinsHeldRoomsAndSignalsResync(DevServerContract contract)
+    [InlineData(DevServerContract.Seed, true)]
+    public async Task ConnectingAfterAServerSideDisconnectRejoinsHeldRoomsAndSignalsResync(DevServerContract contract, bool silentJoins = false)
     {
-        await using var scene = await Scene.StartAsync(contract);
+        await using var scene = await Scene.StartAsync(contract, silentJoins);
         var (server, project, client, inserted) = (scene.Server, scene.Project, scene.Client, scene.Inserted);
         var resyncs = new BlockingCollection<ResyncRequired>();
         using var b = client.Vehicles().OnResync(resyncs.Add);

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Skaftin.Realtime.DevServer;
 using Xunit;
 
 namespace Skaftin.Realtime.IntegrationTests;
@@ -11,22 +12,25 @@ namespace Skaftin.Realtime.IntegrationTests;
 [Collection("dev server")]
 public sealed class LiveTableTests(DevServerFixture fixture)
 {
-    [Fact]
-    public async Task AThrowingLoadedHandlerIsReportedAndDoesNotMakeTheTableReloadForever()
+    [Theory]
+    [InlineData(DevServerContract.Dev)]
+    [InlineData(DevServerContract.Seed)]
+    public async Task AThrowingLoadedHandlerIsReportedAndDoesNotMakeTheTableReloadForever(DevServerContract contract)
     {
-        await using var session = await Harness.SessionAsync(fixture.Server);
+        var server = fixture.For(contract);
+        await using var session = await Harness.SessionAsync(server);
         var loads = 0;
         var errors = new BlockingCollection<RealtimeError>();
         using var e = session.Client.OnError(errors.Add);
         await using var live = await LiveTable<Vehicle, long>.StartAsync(session.Client.Vehicles(), async token =>
         {
             Interlocked.Increment(ref loads);
-            return VehicleRowReader.Instance.ReadArray(await fixture.Server.Api.GetRowsAsync(session.Project, "vehicles", token));
+            return VehicleRowReader.Instance.ReadArray(await server.Api.GetRowsAsync(session.Project, "vehicles", token));
         });
         live.Loaded += _ => throw new InvalidOperationException("app bug");
 
         // A schema change makes the table reload; the app's handler then throws.
-        await fixture.Server.Api.AddColumnAsync(session.Project, "vehicles", new Skaftin.Realtime.DevServer.DevColumn("note", "text"));
+        await server.Api.AddColumnAsync(session.Project, "vehicles", new DevColumn("note", "text"));
 
         var error = await errors.Next();
         Assert.Equal((RealtimeErrorKind.HandlerFailed, "live-table", "Loaded"), (error.Kind, error.EventName, error.EventType));
@@ -35,21 +39,24 @@ public sealed class LiveTableTests(DevServerFixture fixture)
         Assert.Empty(errors);
     }
 
-    [Fact]
-    public async Task AChangeThatCannotBeDecodedReloadsTheTable()
+    [Theory]
+    [InlineData(DevServerContract.Dev)]
+    [InlineData(DevServerContract.Seed)]
+    public async Task AChangeThatCannotBeDecodedReloadsTheTable(DevServerContract contract)
     {
-        await using var session = await Harness.SessionAsync(fixture.Server);
-        var row = await fixture.Server.Api.InsertAsync(session.Project, "vehicles", new { registration_number = "old", status = "available" });
+        var server = fixture.For(contract);
+        await using var session = await Harness.SessionAsync(server);
+        var row = await server.Api.InsertAsync(session.Project, "vehicles", new { registration_number = "old", status = "available" });
         var id = row.GetProperty("id").GetInt64();
         await using var live = await LiveTable<Vehicle, long>.StartAsync(session.Client.Vehicles(), async token =>
-            VehicleRowReader.Instance.ReadArray(await fixture.Server.Api.GetRowsAsync(session.Project, "vehicles", token)));
+            VehicleRowReader.Instance.ReadArray(await server.Api.GetRowsAsync(session.Project, "vehicles", token)));
         var reloaded = new TaskCompletionSource();
         live.Loaded += _ => reloaded.TrySetResult();
 
         // The row changes in the database, but the change that reaches the client cannot be read (a status no member names).
-        await fixture.Server.Api.UpdateAsync(session.Project, "vehicles", id, new { registration_number = "new" });
+        await server.Api.UpdateAsync(session.Project, "vehicles", id, new { registration_number = "new" });
         await Harness.Until(() => live.TryGet(id, out var v) && v.RegistrationNumber == "new", "the real update applies");
-        await fixture.Server.Api.EmitAsync(session.Project, "database-change", new { type = "update", projectId = session.Project, tableName = "vehicles", data = new { id, status = "parked" }, timestamp = DateTimeOffset.UtcNow });
+        await server.Api.EmitAsync(session.Project, "database-change", new { type = "update", projectId = session.Project, tableName = "vehicles", data = new { id, status = "parked" }, timestamp = DateTimeOffset.UtcNow });
 
         await reloaded.Task.WaitAsync(Harness.Deadline);
         Assert.Equal("new", Assert.Single(live.Snapshot()).RegistrationNumber);

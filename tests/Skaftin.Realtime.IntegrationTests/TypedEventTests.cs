@@ -10,7 +10,8 @@ namespace Skaftin.Realtime.IntegrationTests;
 
 /// <summary>
 /// Schema, cron-job and import events from real dev-server writes arrive typed, through the client's project-wide
-/// stream of every change, next to typed rows of the declared table: against both dev-server contracts.
+/// stream of every change, next to typed rows of the declared table: against both dev-server contracts, and against
+/// the seed's with a server that never answers a join.
 /// </summary>
 [Collection("dev server")]
 public sealed class TypedEventTests(DevServerFixture fixture)
@@ -18,10 +19,11 @@ public sealed class TypedEventTests(DevServerFixture fixture)
     [Theory]
     [InlineData(DevServerContract.Dev)]
     [InlineData(DevServerContract.Seed)]
-    public async Task EveryChangeOfTheProjectArrivesWithItsPayloadTyped(DevServerContract contract)
+    [InlineData(DevServerContract.Seed, true)]
+    public async Task EveryChangeOfTheProjectArrivesWithItsPayloadTyped(DevServerContract contract, bool silentJoins = false)
     {
-        var server = fixture.For(contract);
-        await using var session = await Harness.SessionAsync(server);
+        var server = fixture.For(contract, silentJoins);
+        await using var session = await Harness.SessionAsync(server, Harness.Joins(silentJoins));
         var (client, project) = (session.Client, session.Project);
         var all = new BlockingCollection<IDatabaseEvent>();
         var errors = new BlockingCollection<RealtimeError>();
@@ -94,10 +96,11 @@ public sealed class TypedEventTests(DevServerFixture fixture)
     [Theory]
     [InlineData(DevServerContract.Dev)]
     [InlineData(DevServerContract.Seed)]
-    public async Task TheClientsStreamOfEveryChangeHasDeclaredRowsTypedAndTheRestRaw(DevServerContract contract)
+    [InlineData(DevServerContract.Seed, true)]
+    public async Task TheClientsStreamOfEveryChangeHasDeclaredRowsTypedAndTheRestRaw(DevServerContract contract, bool silentJoins = false)
     {
-        var server = fixture.For(contract);
-        await using var session = await Harness.SessionAsync(server);
+        var server = fixture.For(contract, silentJoins);
+        await using var session = await Harness.SessionAsync(server, Harness.Joins(silentJoins));
         var (client, project) = (session.Client, session.Project);
         await server.Api.CreateTableAsync(project, "invoices", new[] { new DevColumn("number", "text", PrimaryKey: true) });
         _ = client.Vehicles();
