@@ -40,7 +40,7 @@ public sealed class SkewedClusterTests : IAsyncLifetime
             client.Vehicles(),
             async token => VehicleRowReader.Instance.ReadArray(await Node("A").GetRowsAsync(project, "vehicles", token)),
             new LiveTableOptions { ProjectId = project });
-        var stamps = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset>();
+        var stamps = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset?>();
         using var updates = client.Vehicles().OnChanged(change =>
         {
             if (change is RowUpdated<Vehicle, long> updated)

@@ -140,6 +140,42 @@ public sealed class FakeSkaftinServerTests
     }
 
     [Fact]
+    public async Task Raw_events_without_a_timestamp_reach_the_handlers_with_null()
+    {
+        await using var server = await ConnectedAsync();
+        var changes = new List<RowChange<Truck, int>>();
+        var projectEvents = new List<ProjectEvent>();
+        var errors = new List<RealtimeError>();
+        using var a = server.Trucks().OnChanged(changes.Add);
+        using var b = server.Client.OnProjectEvent(projectEvents.Add);
+        using var c = server.Client.OnError(errors.Add);
+
+        await server.PushDatabaseChangeAsync("""{"type":"insert","projectId":"p1","tableName":"trucks","data":{"id":1,"plate":"A","status":"available","seats":1}}""");
+        await server.PushProjectEventAsync("""{"type":"deployed","projectId":"p1","data":{"version":3}}""");
+
+        Assert.Null(Assert.Single(changes).Timestamp);
+        Assert.Null(Assert.Single(projectEvents).Timestamp);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_malformed_timestamp_is_reported_and_not_delivered()
+    {
+        await using var server = await ConnectedAsync();
+        var errors = new List<RealtimeError>();
+        using var a = server.Client.OnError(errors.Add);
+        using var b = server.Trucks().OnChanged(_ => Assert.Fail("an event whose timestamp does not decode must not be delivered"));
+        using var c = server.Client.OnProjectEvent(_ => Assert.Fail("an event whose timestamp does not decode must not be delivered"));
+
+        await server.PushDatabaseChangeAsync("""{"type":"insert","projectId":"p1","tableName":"trucks","timestamp":"soon","data":{"id":1,"plate":"A","status":"available","seats":1}}""");
+        await server.PushProjectEventAsync("""{"type":"deployed","projectId":"p1","data":{"version":3},"timestamp":"soon"}""");
+
+        Assert.Equal(
+            [(RealtimeErrorKind.DecodeFailed, "timestamp"), (RealtimeErrorKind.DecodeFailed, "timestamp")],
+            errors.ConvertAll(static e => (e.Kind, Assert.IsType<SkaftinDecodeException>(e.Exception).ColumnName)));
+    }
+
+    [Fact]
     public async Task A_throwing_handler_is_reported_and_the_next_handler_still_runs()
     {
         await using var server = await ConnectedAsync();

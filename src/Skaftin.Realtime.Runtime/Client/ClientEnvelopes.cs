@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Text.Json;
 
 namespace Skaftin.Realtime;
@@ -51,9 +52,7 @@ internal static class ClientEnvelopes
                 return false;
             }
 
-            var timestamp = root.TryGetProperty("timestamp", out var at) && at.ValueKind == JsonValueKind.String && at.TryGetDateTimeOffset(out var parsed)
-                ? parsed
-                : default;
+            var timestamp = root.TryGetProperty("timestamp", out var at) && at.ValueKind != JsonValueKind.Null ? Timestamp(at) : null;
             var data = root.TryGetProperty("data", out var d) && d.ValueKind != JsonValueKind.Null ? d.GetRawText() : null;
             projectEvent = new ProjectEvent(type.GetString()!, project.ToString(), data, timestamp);
             return true;
@@ -63,5 +62,18 @@ internal static class ClientEnvelopes
             error = new SkaftinDecodeException(DecodeErrorKind.MalformedJson, null, null, null, ex.Message, ex);
             return false;
         }
+        catch (SkaftinDecodeException ex)
+        {
+            error = ex;
+            return false;
+        }
+    }
+
+    // Read by the same grammar as a database-change's timestamp; anything else there is a typed decode error.
+    private static DateTimeOffset? Timestamp(JsonElement value)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(value.GetRawText()));
+        reader.Read();
+        return SkaftinJson.ReadDateTimeOffset(ref reader, "(project-event)", "timestamp");
     }
 }

@@ -6,5 +6,5 @@ namespace Skaftin.Realtime;
 /// <param name="Type">The event's type as the server sent it.</param>
 /// <param name="ProjectId">The project.</param>
 /// <param name="DataJson">The event's data as JSON text, or null when it had none.</param>
-/// <param name="Timestamp">When the server sent it.</param>
-public sealed record ProjectEvent(string Type, string ProjectId, string? DataJson, DateTimeOffset Timestamp);
+/// <param name="Timestamp">When the server sent it (its clock: data, not an ordering key); null when the event carried none.</param>
+public sealed record ProjectEvent(string Type, string ProjectId, string? DataJson, DateTimeOffset? Timestamp);

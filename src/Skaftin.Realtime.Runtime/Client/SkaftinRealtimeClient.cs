@@ -49,7 +49,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
 
         options.ThrowIfInvalid();
         _logger = options.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance;
-        Router = new SkaftinEventRouter(_logger);
+        Router = new SkaftinEventRouter(_logger, options.TimeProvider);
         _pump = new DispatchPump(options, Router, DeliverStateChange);
         _rooms = new RoomRegistry(options, _pump.PostConnectionFailure);
         _supervisor = new ConnectionSupervisor(options, connectionFactory, _logger, _rooms, _pump);

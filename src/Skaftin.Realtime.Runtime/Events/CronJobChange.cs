@@ -5,9 +5,9 @@ namespace Skaftin.Realtime;
 /// <summary>A cron job was created, updated, deleted or switched on or off.</summary>
 /// <param name="Type">Which change (<see cref="DatabaseChangeType.CreateCronJob"/> ... <see cref="DatabaseChangeType.ToggleCronJob"/>).</param>
 /// <param name="ProjectId">The project.</param>
-/// <param name="Timestamp">When the server made the change.</param>
+/// <param name="Timestamp">When the server made the change (its clock: data, not an ordering key); null when the event carried none.</param>
 /// <param name="DataJson">The server's description of the job as JSON text, or null when it sent none.</param>
-public sealed record CronJobChange(DatabaseChangeType Type, string ProjectId, DateTimeOffset Timestamp, string? DataJson) : IDatabaseEvent
+public sealed record CronJobChange(DatabaseChangeType Type, string ProjectId, DateTimeOffset? Timestamp, string? DataJson) : IDatabaseEvent
 {
     /// <summary>
     /// The job (after the change; for a delete, the deleted job), typed. Null when the payload did not decode: that is

@@ -29,9 +29,10 @@ public sealed class DatabaseChange : IDatabaseEvent
 
     /// <summary>
     /// When the server says it made the change: its clock, data for the app and never an ordering key (events are
-    /// handled in the order they arrive); the Unix epoch when the event carries no <c>timestamp</c>.
+    /// handled in the order they arrive); null when the event carries no <c>timestamp</c> (absent or JSON null).
+    /// A <c>timestamp</c> that is present but not a timestamp makes the event undecodable (<see cref="Parse"/> throws).
     /// </summary>
-    public DateTimeOffset Timestamp { get; private set; }
+    public DateTimeOffset? Timestamp { get; private set; }
 
     /// <summary>The whole event as received.</summary>
     public ReadOnlyMemory<byte> Utf8Json { get; }
@@ -66,7 +67,7 @@ public sealed class DatabaseChange : IDatabaseEvent
 
         var change = new DatabaseChange(utf8Json);
         var reader = new Utf8JsonReader(utf8Json.Span, new JsonReaderOptions { MaxDepth = 64 });
-        bool hasType = false, hasProject = false, hasTimestamp = false;
+        bool hasType = false, hasProject = false;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -114,8 +115,9 @@ public sealed class DatabaseChange : IDatabaseEvent
                 else if (reader.ValueTextEquals("timestamp"u8))
                 {
                     reader.Read();
-                    change.Timestamp = SkaftinJson.ReadDateTimeOffset(ref reader, "(event)", "timestamp");
-                    hasTimestamp = true;
+                    change.Timestamp = reader.TokenType == JsonTokenType.Null
+                        ? null
+                        : SkaftinJson.ReadDateTimeOffset(ref reader, "(event)", "timestamp");
                 }
                 else if (reader.ValueTextEquals("data"u8))
                 {
@@ -160,13 +162,11 @@ public sealed class DatabaseChange : IDatabaseEvent
             throw Invalid("projectId", "the event has no 'projectId'.");
         }
 
-        // A missing timestamp is tolerated (the server's clock is informative only); it reads as the Unix epoch.
-        _ = hasTimestamp;
         return change;
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{TypeName} {TableName ?? "(no table)"} in {ProjectId} at {Timestamp:O}";
+    public override string ToString() => $"{TypeName} {TableName ?? "(no table)"} in {ProjectId} at {Timestamp?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "(no timestamp)"}";
 
     // The envelope's strings repeat from event to event: plain ones come from a small cache instead of a new string.
     private static string String(ref Utf8JsonReader reader) =>

@@ -7,9 +7,9 @@ namespace Skaftin.Realtime;
 /// project may be stale and should be reloaded.
 /// </summary>
 /// <param name="ProjectId">The project.</param>
-/// <param name="Timestamp">When the server made the change.</param>
+/// <param name="Timestamp">When the server made the change (its clock: data, not an ordering key); null when the event carried none.</param>
 /// <param name="DataJson">The server's description of the import as JSON text, or null when it sent none.</param>
-public sealed record DatabaseImported(string ProjectId, DateTimeOffset Timestamp, string? DataJson) : IDatabaseEvent
+public sealed record DatabaseImported(string ProjectId, DateTimeOffset? Timestamp, string? DataJson) : IDatabaseEvent
 {
     /// <summary>
     /// What the import did, typed. Null when the payload did not decode: that is reported to

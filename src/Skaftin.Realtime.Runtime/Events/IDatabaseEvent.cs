@@ -20,6 +20,6 @@ public interface IDatabaseEvent
     /// <summary>The table the change belongs to; null for cron-job and import events.</summary>
     string? TableName { get; }
 
-    /// <summary>When the server made the change (the server's clock: data, not an ordering key).</summary>
-    DateTimeOffset Timestamp { get; }
+    /// <summary>When the server made the change (the server's clock: data, not an ordering key); null when the event carried none.</summary>
+    DateTimeOffset? Timestamp { get; }
 }

@@ -22,5 +22,8 @@ public enum ResyncReason
 /// <param name="Reason">Why.</param>
 /// <param name="ProjectId">The affected project, or null when every project is affected (a lost connection).</param>
 /// <param name="TableName">The affected table, or null when every table is.</param>
-/// <param name="Timestamp">When the server made the change, or when the client noticed the gap.</param>
+/// <param name="Timestamp">
+/// When the client raised the signal, by its own clock (<see cref="SkaftinRealtimeOptions.TimeProvider"/>): always set,
+/// even when the server's event that caused it carried no timestamp (that one stays on the event itself).
+/// </param>
 public sealed record ResyncRequired(ResyncReason Reason, string? ProjectId, string? TableName, DateTimeOffset Timestamp);

@@ -25,11 +25,17 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     private readonly HandlerList<Action<SchemaChange>> _schema = new();
     private readonly HandlerList<Action<IDatabaseEvent>> _any = new();
     private readonly ILogger _logger;
+    private readonly TimeProvider _clock;
     private readonly NamedRegistry<RealtimeTableBase> _tables = new();
 
     /// <summary>Creates a router.</summary>
     /// <param name="logger">Where decode and handler failures are logged; none by default.</param>
-    public SkaftinEventRouter(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
+    /// <param name="timeProvider">The client's clock: it stamps the resync signals the router raises; the system clock by default.</param>
+    public SkaftinEventRouter(ILogger? logger = null, TimeProvider? timeProvider = null)
+    {
+        _logger = logger ?? NullLogger.Instance;
+        _clock = timeProvider ?? TimeProvider.System;
+    }
 
     /// <inheritdoc />
     SkaftinEventRouter ISkaftinRealtimeSource.Router => this;
@@ -200,7 +206,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
                 DeliverAny(imported, change);
             }
 
-            RequestResync(new ResyncRequired(ResyncReason.DatabaseImported, change.ProjectId, null, change.Timestamp));
+            RequestResync(new ResyncRequired(ResyncReason.DatabaseImported, change.ProjectId, null, _clock.GetUtcNow()));
             return;
         }
 
@@ -219,7 +225,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
 
             if (declared)
             {
-                RequestResync(new ResyncRequired(ResyncReason.SchemaChanged, change.ProjectId, schemaTable, change.Timestamp));
+                RequestResync(new ResyncRequired(ResyncReason.SchemaChanged, change.ProjectId, schemaTable, _clock.GetUtcNow()));
             }
             else
             {

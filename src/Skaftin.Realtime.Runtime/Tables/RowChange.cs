@@ -25,8 +25,11 @@ public abstract record RowChange<TRow, TKey> : IDatabaseEvent
     /// <summary>The table's wire name.</summary>
     public required string TableName { get; init; }
 
-    /// <summary>When the server says it made the change: its clock, data for the app, not an ordering key (changes arrive in order).</summary>
-    public required DateTimeOffset Timestamp { get; init; }
+    /// <summary>
+    /// When the server says it made the change: its clock, data for the app, not an ordering key (changes arrive in
+    /// order); null when the event carried none.
+    /// </summary>
+    public required DateTimeOffset? Timestamp { get; init; }
 }
 
 /// <summary>A row was inserted.</summary>

@@ -6,13 +6,13 @@ namespace Skaftin.Realtime;
 /// <param name="Type">Which schema change.</param>
 /// <param name="ProjectId">The project the change belongs to.</param>
 /// <param name="TableName">The affected table's wire name (for a rename, the old name).</param>
-/// <param name="Timestamp">When the server made the change.</param>
+/// <param name="Timestamp">When the server made the change (its clock: data, not an ordering key); null when the event carried none.</param>
 /// <param name="DataJson">The server's description of the change as JSON text, or null when it sent none.</param>
 public sealed record SchemaChange(
     DatabaseChangeType Type,
     string ProjectId,
     string TableName,
-    DateTimeOffset Timestamp,
+    DateTimeOffset? Timestamp,
     string? DataJson) : IDatabaseEvent
 {
     /// <summary>

@@ -38,6 +38,16 @@ public sealed class EventFeedComponentTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Shows_a_dash_for_the_time_when_the_server_sent_none()
+    {
+        var feed = await RenderFeedAsync();
+
+        await _server.PushDatabaseChangeAsync("""{"type":"insert","projectId":"dashboard","tableName":"vehicles","data":{"id":1,"registration_number":"BUS-1","status":"available","capacity":40}}""");
+
+        feed.WaitForAssertion(() => Assert.Equal("Last update: insert at —", feed.Find("#last-update").TextContent));
+    }
+
+    [Fact]
     public async Task Says_the_list_was_reloaded_after_a_reconnect()
     {
         var feed = await RenderFeedAsync();
