@@ -1,5 +1,7 @@
 'use strict';
 
+const { applyCors } = require('./cors');
+
 // The HTTP JSON API. Every change that goes through it is written to SQLite first and
 // only then announced on the project's room, so an event never describes a change that
 // did not happen. Plain `node:http`: a dev server for tests should not need a framework.
@@ -273,6 +275,7 @@ function createHttpApi({ store, realtime, keyRing, log = () => {} }) {
   });
 
   return async function handle(req, res) {
+    if (applyCors(req, res)) return undefined;
     let url;
     try {
       url = new URL(req.url, 'http://127.0.0.1');

@@ -42,6 +42,9 @@ function createRealtime(httpServer, keyRing, options = {}) {
     };
   }
   if (options.adapter) serverOptions.adapter = options.adapter;
+  // A browser app served from another origin (the seed's React app, a Blazor WebAssembly app) may use long-polling:
+  // like a backend a browser talks to, answer any origin (see ./cors.js for the REST API).
+  serverOptions.cors = { origin: true, credentials: true };
   const io = new Server(httpServer, serverOptions);
   if (options.recovery) guardRecovery(io.of('/'), access, readCredential, log);
 
