@@ -140,10 +140,24 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
 
         // A row array (a bulk write announced once) is one typed change per row, decoded whole before any is delivered:
         // a row that does not decode fails the event, which then reaches OnAnyChange raw, as any undecodable event does.
-        List<RowChange<TRow, TKey>> changes;
+        // One row (nearly every event) is decoded and delivered without the lists a row array needs.
+        RowChange<TRow, TKey>? single = null;
+        List<RowChange<TRow, TKey>>? changes = null;
         try
         {
-            changes = Decode(change);
+            if (change.Data.IsEmpty)
+            {
+                throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, null, null, $"the {change.TypeName} event has no data.");
+            }
+
+            if (RowSlices.IsArray(change.Data))
+            {
+                changes = Decode(change);
+            }
+            else
+            {
+                single = DecodeRow(change, change.Data, change.Type == DatabaseChangeType.Update ? OldRows(change, isArray: false, 1)?[0] : null);
+            }
         }
         catch (SkaftinDecodeException ex)
         {
@@ -152,7 +166,13 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
             return;
         }
 
-        foreach (var rowChange in changes)
+        if (single is not null)
+        {
+            Deliver(single, change);
+            return;
+        }
+
+        foreach (var rowChange in changes!)
         {
             Deliver(rowChange, change);
         }
@@ -173,11 +193,6 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
 
     private List<RowChange<TRow, TKey>> Decode(DatabaseChange change)
     {
-        if (change.Data.IsEmpty)
-        {
-            throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, null, null, $"the {change.TypeName} event has no data.");
-        }
-
         var rows = RowSlices.Split(change.Data, out var isArray);
         if (rows.Count == 0)
         {
@@ -188,15 +203,20 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
         var changes = new List<RowChange<TRow, TKey>>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
-            changes.Add(change.Type switch
-            {
-                DatabaseChangeType.Insert => new RowInserted<TRow, TKey>(Reader.Read(rows[i].Span)) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp },
-                DatabaseChangeType.Update => DecodeUpdate(change, rows[i], oldRows?[i]),
-                _ => DecodeDelete(change, rows[i]),
-            });
+            changes.Add(DecodeRow(change, rows[i], oldRows?[i]));
         }
 
         return changes;
+    }
+
+    private RowChange<TRow, TKey> DecodeRow(DatabaseChange change, ReadOnlyMemory<byte> data, TRow? oldRow)
+    {
+        return change.Type switch
+        {
+            DatabaseChangeType.Insert => new RowInserted<TRow, TKey>(Reader.Read(data.Span)) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp },
+            DatabaseChangeType.Update => DecodeUpdate(change, data, oldRow),
+            _ => DecodeDelete(change, data),
+        };
     }
 
     // An update's data may hold only the columns that changed: the whole row when every column came, else the patch

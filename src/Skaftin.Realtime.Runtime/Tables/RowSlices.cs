@@ -10,6 +10,22 @@ namespace Skaftin.Realtime;
 /// </summary>
 internal static class RowSlices
 {
+    /// <summary>Whether <paramref name="value"/> (valid JSON) is an array, by its first token, without reading it.</summary>
+    /// <param name="value">The raw value.</param>
+    /// <returns>True for an array of rows.</returns>
+    public static bool IsArray(ReadOnlyMemory<byte> value)
+    {
+        foreach (var b in value.Span)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return b == (byte)'[';
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Splits <paramref name="value"/> (valid JSON: the envelope parser already read it whole).</summary>
     /// <param name="value">The raw value.</param>
     /// <param name="isArray">Whether it was an array.</param>
