@@ -42,13 +42,17 @@ public sealed class ConnectionModelTests
         Outage,
         Reachable,
         RaiseEvent,
+        LoseJoinAnswers,
+        AnswerJoins,
+        Wait,
     }
 
     // Weighted towards what moves rooms and sockets; every call and fault stays likely in a sequence.
     private static readonly Gen<Call> Calls = Gen.Frequency(
         (4, Call.Join), (3, Call.Leave), (3, Call.Start), (3, Call.Drop), (2, Call.Stop), (1, Call.Unreachable),
         (2, Call.Outage), (3, Call.Reachable), (2, Call.StartCancelled), (2, Call.RaiseEvent), (1, Call.StartConcurrently),
-        (1, Call.ServerDisconnect), (1, Call.Restart), (1, Call.RefuseCredentials), (1, Call.GoSilent));
+        (1, Call.ServerDisconnect), (1, Call.Restart), (1, Call.RefuseCredentials), (1, Call.GoSilent),
+        (1, Call.LoseJoinAnswers), (2, Call.AnswerJoins), (1, Call.Wait));
 
     private static readonly Gen<(Call Call, int Arg)> Step = Gen.Select(Calls, Gen.Int[0, 5]);
 
@@ -67,6 +71,10 @@ public sealed class ConnectionModelTests
     [Theory]
     // Seed 8m2VS5WVzZn2: a room left, taken again and left again during an outage stayed in the recovered session.
     [InlineData(true, true, "Join(0), Start(0), Outage(0), Leave(0), Join(0), Leave(0), Reachable(0)")]
+    // A join sent but unanswered when the socket dropped, given up (timed out) while detached, stayed in the recovered session.
+    [InlineData(true, false, "LoseJoinAnswers(0), Start(0), Join(0), Outage(0), Wait(0), Reachable(0)")]
+    // A join that timed out on the live socket (the server had joined, its answer was lost) stayed joined.
+    [InlineData(false, false, "LoseJoinAnswers(0), Start(0), Join(0), Wait(0)")]
     public Task FoundSequencesKeepEveryInvariant(bool recovery, bool syncDispose, string steps) =>
         new Run(recovery).ExecuteAsync(ParseSteps(steps), syncDispose);
 
@@ -80,6 +88,9 @@ public sealed class ConnectionModelTests
     private sealed class Run
     {
         private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+
+        // Wait: longer than RequestTimeout, so every join still waiting for its answer times out.
+        private const int WaitTicks = 130;
 
         private readonly FakeSocketServer _server;
         private readonly FakeTimeProvider _time = new(DateTimeOffset.UnixEpoch);
@@ -114,7 +125,7 @@ public sealed class ConnectionModelTests
             foreach (var (call, arg) in steps)
             {
                 await DoAsync(call, arg);
-                await SettleAsync(silent: call == Call.GoSilent, ticks: call == Call.GoSilent ? 30 : 0);
+                await SettleAsync(silent: call == Call.GoSilent, ticks: call switch { Call.GoSilent => 30, Call.Wait => WaitTicks, _ => 0 });
                 await CheckQuiescentAsync($"after {call}({arg})");
             }
 
@@ -211,6 +222,16 @@ public sealed class ConnectionModelTests
                 case Call.Reachable:
                     _server.Unreachable = false;
                     break;
+                case Call.LoseJoinAnswers:
+                    // Joins still reach the server (it joins the room), but its answers are lost.
+                    _server.AnswersJoins = false;
+                    break;
+                case Call.AnswerJoins:
+                    _server.AnswersJoins = true;
+                    break;
+                case Call.Wait:
+                    // The settle after it lets the time pass.
+                    break;
                 case Call.RaiseEvent:
                     if (live is not null && _client.State == ConnectionState.Connected && _client.SocketId == live.Id)
                     {
@@ -248,7 +269,8 @@ public sealed class ConnectionModelTests
 
         private bool Settled()
         {
-            if (_joins.Any(static j => !j.IsCompleted))
+            // A join whose answer the server lost waits (until RequestTimeout): that is a resting state too.
+            if (_server.AnswersJoins && _joins.Any(static j => !j.IsCompleted))
             {
                 return false;
             }
@@ -262,7 +284,8 @@ public sealed class ConnectionModelTests
                     return live is not null && _client.SocketId == live.Id && HeldRooms().SetEquals(RoomsOf(live));
                 default:
                     // Retrying against a server that cannot be reached is a resting state too.
-                    return _server.Unreachable;
+                    // So is joining rooms again on an accepted socket whose join answers are lost.
+                    return _server.Unreachable || (!_server.AnswersJoins && LiveConnection() is not null);
             }
         }
 

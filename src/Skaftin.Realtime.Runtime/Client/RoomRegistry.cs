@@ -18,7 +18,8 @@ internal sealed class RoomRegistry
     private readonly object _gate = new();
     private readonly Dictionary<string, Room> _rooms = new(StringComparer.Ordinal);
 
-    // Rooms released while no socket was live that the lost session had joined: a recovered session still holds them.
+    // Rooms released while no socket was live that the lost session may have joined (a join was sent on it, confirmed
+    // or not): a recovered session may still hold them, so it leaves them.
     private readonly HashSet<string> _releasedWhileDetached = new(StringComparer.Ordinal);
     private readonly SkaftinRealtimeOptions _options;
     private readonly Action<Exception> _reportFailure;
@@ -51,9 +52,9 @@ internal sealed class RoomRegistry
 
             if (!_rooms.TryGetValue(projectId, out var room))
             {
-                // Taken back while detached: the lost session still holds the room, so a recovered session need not
-                // join it again, and releasing it again before then must still leave it there.
-                room = new Room(projectId) { JoinedOnServer = _releasedWhileDetached.Remove(projectId) };
+                // Taken back while detached: the lost session may still hold the room, so releasing it again before a
+                // recovered session must still leave it there (a recovered session joins it again, which confirms it).
+                room = new Room(projectId) { MayBeJoinedOnServer = _releasedWhileDetached.Remove(projectId) };
                 _rooms[projectId] = room;
             }
 
@@ -67,6 +68,7 @@ internal sealed class RoomRegistry
             {
                 room.SentOn = sentOn = _live;
                 room.JoinedOnServer = false;
+                room.MayBeJoinedOnServer = true;
                 send = Send(_live, EventNames.JoinProject, projectId, cancellationToken);
             }
 
@@ -85,7 +87,9 @@ internal sealed class RoomRegistry
         }
         catch
         {
-            await ReleaseAsync(projectId, sendLeave: false, CancellationToken.None).ConfigureAwait(false);
+            // A join given up (timed out, cancelled) may still have been joined by the server, its answer lost or late:
+            // the last share leaves the room like any release, or remembers it for a recovered session.
+            await ReleaseAsync(projectId, sendLeave: true, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }
@@ -102,11 +106,11 @@ internal sealed class RoomRegistry
             }
 
             _rooms.Remove(projectId);
-            if (sendLeave && _live is not null && room.SentOn == _live)
+            if (sendLeave && _live is not null && room.SentOn == _live && room.MayBeJoinedOnServer)
             {
                 send = Send(_live, EventNames.LeaveProject, projectId, cancellationToken);
             }
-            else if (_live is null && room.JoinedOnServer)
+            else if (_live is null && room.MayBeJoinedOnServer)
             {
                 _releasedWhileDetached.Add(projectId);
             }
@@ -172,6 +176,7 @@ internal sealed class RoomRegistry
                 else
                 {
                     room.JoinedOnServer = false;
+                    room.MayBeJoinedOnServer = true;
                     pending.Add((room.ProjectId, Send(socket, EventNames.JoinProject, room.ProjectId, cancellationToken), room.Joined.Task));
                 }
             }
@@ -274,6 +279,7 @@ internal sealed class RoomRegistry
             else
             {
                 room.JoinedOnServer = false;
+                room.MayBeJoinedOnServer = false;
                 unheard = !room.Joined.TrySetException(refusal);
             }
         }
@@ -332,6 +338,12 @@ internal sealed class RoomRegistry
 
         /// <summary>Whether the server confirmed the join on the live (or, while detached, the lost) socket.</summary>
         public bool JoinedOnServer { get; set; }
+
+        /// <summary>
+        /// Whether the server may hold the room in the live (or lost) session: a join was sent there and not refused,
+        /// confirmed or not (its answer may be lost or late). Such a room released is left, never silently kept.
+        /// </summary>
+        public bool MayBeJoinedOnServer { get; set; }
 
         public TaskCompletionSource<bool> Joined { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
