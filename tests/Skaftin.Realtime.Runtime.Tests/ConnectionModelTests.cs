@@ -45,6 +45,7 @@ public sealed class ConnectionModelTests
         LoseJoinAnswers,
         AnswerJoins,
         Wait,
+        DropOnLeave,
     }
 
     // Weighted towards what moves rooms and sockets; every call and fault stays likely in a sequence.
@@ -52,7 +53,7 @@ public sealed class ConnectionModelTests
         (4, Call.Join), (3, Call.Leave), (3, Call.Start), (3, Call.Drop), (2, Call.Stop), (1, Call.Unreachable),
         (2, Call.Outage), (3, Call.Reachable), (2, Call.StartCancelled), (2, Call.RaiseEvent), (1, Call.StartConcurrently),
         (1, Call.ServerDisconnect), (1, Call.Restart), (1, Call.RefuseCredentials), (1, Call.GoSilent),
-        (1, Call.LoseJoinAnswers), (2, Call.AnswerJoins), (1, Call.Wait));
+        (1, Call.LoseJoinAnswers), (2, Call.AnswerJoins), (1, Call.Wait), (1, Call.DropOnLeave));
 
     private static readonly Gen<(Call Call, int Arg)> Step = Gen.Select(Calls, Gen.Int[0, 5]);
 
@@ -75,6 +76,8 @@ public sealed class ConnectionModelTests
     [InlineData(true, false, "LoseJoinAnswers(0), Start(0), Join(0), Outage(0), Wait(0), Reachable(0)")]
     // A join that timed out on the live socket (the server had joined, its answer was lost) stayed joined.
     [InlineData(false, false, "LoseJoinAnswers(0), Start(0), Join(0), Wait(0)")]
+    // The recovered session's socket dropped while its pending leave was sent: the next recovery kept the room.
+    [InlineData(true, false, "Join(0), Start(0), Outage(0), Leave(0), DropOnLeave(0), Reachable(0)")]
     public Task FoundSequencesKeepEveryInvariant(bool recovery, bool syncDispose, string steps) =>
         new Run(recovery).ExecuteAsync(ParseSteps(steps), syncDispose);
 
@@ -228,6 +231,9 @@ public sealed class ConnectionModelTests
                     break;
                 case Call.AnswerJoins:
                     _server.AnswersJoins = true;
+                    break;
+                case Call.DropOnLeave:
+                    _server.DropsOnNextLeave = true;
                     break;
                 case Call.Wait:
                     // The settle after it lets the time pass.

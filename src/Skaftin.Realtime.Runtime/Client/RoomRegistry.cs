@@ -19,8 +19,10 @@ internal sealed class RoomRegistry
     private readonly Dictionary<string, Room> _rooms = new(StringComparer.Ordinal);
 
     // Rooms released while no socket was live that the lost session may have joined (a join was sent on it, confirmed
-    // or not): a recovered session may still hold them, so it leaves them.
-    private readonly HashSet<string> _releasedWhileDetached = new(StringComparer.Ordinal);
+    // or not): a recovered session may still hold them, so it leaves them. Each entry is stamped, and only the leave
+    // sent for that very entry, once sent, removes it.
+    private readonly Dictionary<string, long> _releasedWhileDetached = new(StringComparer.Ordinal);
+    private long _releaseStamps;
     private readonly SkaftinRealtimeOptions _options;
     private readonly Action<Exception> _reportFailure;
     private ISocketConnection? _live;
@@ -112,7 +114,7 @@ internal sealed class RoomRegistry
             }
             else if (_live is null && room.MayBeJoinedOnServer)
             {
-                _releasedWhileDetached.Add(projectId);
+                _releasedWhileDetached[projectId] = ++_releaseStamps;
             }
         }
 
@@ -137,7 +139,7 @@ internal sealed class RoomRegistry
             {
                 if (!_rooms.ContainsKey(projectId))
                 {
-                    _releasedWhileDetached.Add(projectId);
+                    _releasedWhileDetached[projectId] = ++_releaseStamps;
                 }
             }
         }
@@ -153,19 +155,23 @@ internal sealed class RoomRegistry
     public async Task AttachAsync(ISocketConnection socket, bool recovered, CancellationToken cancellationToken)
     {
         var pending = new List<(string ProjectId, Task Send, Task Joined)>();
-        var leaves = new List<Task>();
+        var leaves = new List<(string ProjectId, long Stamp, Task Send)>();
         lock (_gate)
         {
             _live = socket;
             if (recovered)
             {
-                foreach (var projectId in _releasedWhileDetached)
+                foreach (var (projectId, stamp) in _releasedWhileDetached)
                 {
-                    leaves.Add(Send(socket, EventNames.LeaveProject, projectId, cancellationToken));
+                    leaves.Add((projectId, stamp, Send(socket, EventNames.LeaveProject, projectId, cancellationToken)));
                 }
             }
+            else
+            {
+                // A new session holds none of the lost one's rooms.
+                _releasedWhileDetached.Clear();
+            }
 
-            _releasedWhileDetached.Clear();
             foreach (var room in _rooms.Values)
             {
                 room.SentOn = socket;
@@ -182,7 +188,7 @@ internal sealed class RoomRegistry
             }
         }
 
-        foreach (var leave in leaves)
+        foreach (var (projectId, stamp, leave) in leaves)
         {
             try
             {
@@ -190,7 +196,18 @@ internal sealed class RoomRegistry
             }
             catch (Exception)
             {
-                // The socket is already gone again; closing it left every room anyway.
+                // The socket is already gone again before the leave went out: the entry stays, so the next recovery of
+                // this session leaves the room (a new session clears it, holding none of this one's rooms).
+                continue;
+            }
+
+            lock (_gate)
+            {
+                // Unless the room was taken back (and maybe released again) meanwhile, which made the entry another one.
+                if (_releasedWhileDetached.TryGetValue(projectId, out var current) && current == stamp)
+                {
+                    _releasedWhileDetached.Remove(projectId);
+                }
             }
         }
 
