@@ -13,7 +13,8 @@ namespace Skaftin.Realtime.Runtime.Tests;
 /// <summary>
 /// Model-based: random sequences of the app's calls (start, stop, join, leave, dispose, concurrent duplicates,
 /// starts cancelled at random points) and server faults (drop, server-side disconnect, restart, refused credentials,
-/// silence, unreachable, an outage) run against the socket seam on a fake clock. At each quiescent point: at most one socket
+/// silence, unreachable, an outage, lost join answers, a drop while a leave is sent, time passing beyond the request
+/// timeout), under either join confirmation, run against the socket seam on a fake clock. At each quiescent point: at most one socket
 /// open (none when disconnected or disposed); when connected, every held room joined on the live socket exactly
 /// once and the holders as the app took them; every state change along the graph, none missing; every event
 /// raised on the live socket delivered.
@@ -42,33 +43,44 @@ public sealed class ConnectionModelTests
         Outage,
         Reachable,
         RaiseEvent,
+        LoseJoinAnswers,
+        AnswerJoins,
+        Wait,
+        DropOnLeave,
     }
 
     // Weighted towards what moves rooms and sockets; every call and fault stays likely in a sequence.
     private static readonly Gen<Call> Calls = Gen.Frequency(
         (4, Call.Join), (3, Call.Leave), (3, Call.Start), (3, Call.Drop), (2, Call.Stop), (1, Call.Unreachable),
         (2, Call.Outage), (3, Call.Reachable), (2, Call.StartCancelled), (2, Call.RaiseEvent), (1, Call.StartConcurrently),
-        (1, Call.ServerDisconnect), (1, Call.Restart), (1, Call.RefuseCredentials), (1, Call.GoSilent));
+        (1, Call.ServerDisconnect), (1, Call.Restart), (1, Call.RefuseCredentials), (1, Call.GoSilent),
+        (1, Call.LoseJoinAnswers), (2, Call.AnswerJoins), (1, Call.Wait), (1, Call.DropOnLeave));
 
     private static readonly Gen<(Call Call, int Arg)> Step = Gen.Select(Calls, Gen.Int[0, 5]);
 
-    private static readonly Gen<((Call Call, int Arg)[] Steps, bool Recovery, bool SyncDispose)> Scenario =
-        Gen.Select(Step.Array[2, 24], Gen.Bool, Gen.Bool);
+    private static readonly Gen<((Call Call, int Arg)[] Steps, bool Recovery, bool SyncDispose, JoinConfirmation Confirmation)> Scenario =
+        Gen.Select(Step.Array[2, 24], Gen.Bool, Gen.Bool, Gen.Bool.Select(static onEmit => onEmit ? JoinConfirmation.OnEmit : JoinConfirmation.ServerAnswer));
 
     [Fact]
     public Task RandomCallSequencesAndFaultsKeepEveryInvariant() =>
         Scenario.SampleAsync(
-            static s => new Run(s.Recovery).ExecuteAsync(s.Steps, s.SyncDispose),
+            static s => new Run(s.Recovery, s.Confirmation).ExecuteAsync(s.Steps, s.SyncDispose),
             iter: Sequences,
             threads: 4,
-            print: static s => $"recovery={s.Recovery} syncDispose={s.SyncDispose}: " + string.Join(", ", s.Steps.Select(static x => $"{x.Call}({x.Arg})")));
+            print: static s => $"recovery={s.Recovery} syncDispose={s.SyncDispose} confirmation={s.Confirmation}: " + string.Join(", ", s.Steps.Select(static x => $"{x.Call}({x.Arg})")));
 
     /// <summary>Sequences the random runs once failed on, shrunk, in the form the failure prints them.</summary>
     [Theory]
     // Seed 8m2VS5WVzZn2: a room left, taken again and left again during an outage stayed in the recovered session.
-    [InlineData(true, true, "Join(0), Start(0), Outage(0), Leave(0), Join(0), Leave(0), Reachable(0)")]
-    public Task FoundSequencesKeepEveryInvariant(bool recovery, bool syncDispose, string steps) =>
-        new Run(recovery).ExecuteAsync(ParseSteps(steps), syncDispose);
+    [InlineData(true, true, JoinConfirmation.ServerAnswer, "Join(0), Start(0), Outage(0), Leave(0), Join(0), Leave(0), Reachable(0)")]
+    // A join sent but unanswered when the socket dropped, given up (timed out) while detached, stayed in the recovered session.
+    [InlineData(true, false, JoinConfirmation.ServerAnswer, "LoseJoinAnswers(0), Start(0), Join(0), Outage(0), Wait(0), Reachable(0)")]
+    // A join that timed out on the live socket (the server had joined, its answer was lost) stayed joined.
+    [InlineData(false, false, JoinConfirmation.ServerAnswer, "LoseJoinAnswers(0), Start(0), Join(0), Wait(0)")]
+    // The recovered session's socket dropped while its pending leave was sent: the next recovery kept the room.
+    [InlineData(true, false, JoinConfirmation.ServerAnswer, "Join(0), Start(0), Outage(0), Leave(0), DropOnLeave(0), Reachable(0)")]
+    public Task FoundSequencesKeepEveryInvariant(bool recovery, bool syncDispose, JoinConfirmation confirmation, string steps) =>
+        new Run(recovery, confirmation).ExecuteAsync(ParseSteps(steps), syncDispose);
 
     private static (Call Call, int Arg)[] ParseSteps(string steps) =>
         steps.Split(", ").Select(static step =>
@@ -81,6 +93,9 @@ public sealed class ConnectionModelTests
     {
         private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
 
+        // Wait: longer than RequestTimeout, so every join still waiting for its answer times out.
+        private const int WaitTicks = 130;
+
         private readonly FakeSocketServer _server;
         private readonly FakeTimeProvider _time = new(DateTimeOffset.UnixEpoch);
         private readonly SkaftinRealtimeClient _client;
@@ -92,13 +107,14 @@ public sealed class ConnectionModelTests
         private int _raised;
         private int _delivered;
 
-        public Run(bool recovery)
+        public Run(bool recovery, JoinConfirmation confirmation)
         {
             _server = new FakeSocketServer { RecoversSessions = recovery };
             _server.Authenticate = _ => Interlocked.Decrement(ref _refusalsLeft) >= 0 ? "refused" : null;
             _client = _server.CreateClient(o =>
             {
                 o.TimeProvider = _time;
+                o.JoinConfirmation = confirmation;
                 // Long against the fake clock's tick, so a machine under load never times out what is merely slow.
                 o.ConnectTimeout = TimeSpan.FromSeconds(2);
                 o.RequestTimeout = TimeSpan.FromSeconds(30);
@@ -114,7 +130,7 @@ public sealed class ConnectionModelTests
             foreach (var (call, arg) in steps)
             {
                 await DoAsync(call, arg);
-                await SettleAsync(silent: call == Call.GoSilent, ticks: call == Call.GoSilent ? 30 : 0);
+                await SettleAsync(silent: call == Call.GoSilent, ticks: call switch { Call.GoSilent => 30, Call.Wait => WaitTicks, _ => 0 });
                 await CheckQuiescentAsync($"after {call}({arg})");
             }
 
@@ -211,6 +227,19 @@ public sealed class ConnectionModelTests
                 case Call.Reachable:
                     _server.Unreachable = false;
                     break;
+                case Call.LoseJoinAnswers:
+                    // Joins still reach the server (it joins the room), but its answers are lost.
+                    _server.AnswersJoins = false;
+                    break;
+                case Call.AnswerJoins:
+                    _server.AnswersJoins = true;
+                    break;
+                case Call.DropOnLeave:
+                    _server.DropsOnNextLeave = true;
+                    break;
+                case Call.Wait:
+                    // The settle after it lets the time pass.
+                    break;
                 case Call.RaiseEvent:
                     if (live is not null && _client.State == ConnectionState.Connected && _client.SocketId == live.Id)
                     {
@@ -248,7 +277,8 @@ public sealed class ConnectionModelTests
 
         private bool Settled()
         {
-            if (_joins.Any(static j => !j.IsCompleted))
+            // A join whose answer the server lost waits (until RequestTimeout): that is a resting state too.
+            if (_server.AnswersJoins && _joins.Any(static j => !j.IsCompleted))
             {
                 return false;
             }
@@ -262,7 +292,8 @@ public sealed class ConnectionModelTests
                     return live is not null && _client.SocketId == live.Id && HeldRooms().SetEquals(RoomsOf(live));
                 default:
                     // Retrying against a server that cannot be reached is a resting state too.
-                    return _server.Unreachable;
+                    // So is joining rooms again on an accepted socket whose join answers are lost.
+                    return _server.Unreachable || (!_server.AnswersJoins && LiveConnection() is not null);
             }
         }
 

@@ -38,6 +38,12 @@ internal sealed class FakeSocketServer
     /// <summary>Whether join-project is answered with joined-project.</summary>
     public bool AnswersJoins { get; set; } = true;
 
+    /// <summary>
+    /// When true, the next leave-project ends its connection (as a transport lost mid-send does): the emit fails with an
+    /// <see cref="System.IO.IOException"/> and the server never applies the leave.
+    /// </summary>
+    public bool DropsOnNextLeave { get; set; }
+
     /// <summary>Projects whose join-project is answered with join-project-error (before the emit completes), whatever <see cref="AnswersJoins"/> says.</summary>
     public HashSet<string> RefusedProjects { get; } = new(StringComparer.Ordinal);
 
@@ -209,6 +215,14 @@ internal sealed class FakeSocketServer
             var inFlight = Interlocked.Increment(ref server._emitsInFlight);
             server.MaxConcurrentEmits = Math.Max(server.MaxConcurrentEmits, inFlight);
             await Task.Delay(1, cancellationToken);
+            if (eventName == EventNames.LeaveProject && server.DropsOnNextLeave)
+            {
+                server.DropsOnNextLeave = false;
+                Interlocked.Decrement(ref server._emitsInFlight);
+                Drop(DisconnectReason.TransportClosed);
+                throw new System.IO.IOException("The transport closed while the leave was being sent.");
+            }
+
             server.Emits.Enqueue((eventName, argument));
             lock (Rooms)
             {

@@ -18,8 +18,11 @@ internal sealed class RoomRegistry
     private readonly object _gate = new();
     private readonly Dictionary<string, Room> _rooms = new(StringComparer.Ordinal);
 
-    // Rooms released while no socket was live that the lost session had joined: a recovered session still holds them.
-    private readonly HashSet<string> _releasedWhileDetached = new(StringComparer.Ordinal);
+    // Rooms released while no socket was live that the lost session may have joined (a join was sent on it, confirmed
+    // or not): a recovered session may still hold them, so it leaves them. Each entry is stamped, and only the leave
+    // sent for that very entry, once sent, removes it.
+    private readonly Dictionary<string, long> _releasedWhileDetached = new(StringComparer.Ordinal);
+    private long _releaseStamps;
     private readonly SkaftinRealtimeOptions _options;
     private readonly Action<Exception> _reportFailure;
     private ISocketConnection? _live;
@@ -51,9 +54,9 @@ internal sealed class RoomRegistry
 
             if (!_rooms.TryGetValue(projectId, out var room))
             {
-                // Taken back while detached: the lost session still holds the room, so a recovered session need not
-                // join it again, and releasing it again before then must still leave it there.
-                room = new Room(projectId) { JoinedOnServer = _releasedWhileDetached.Remove(projectId) };
+                // Taken back while detached: the lost session may still hold the room, so releasing it again before a
+                // recovered session must still leave it there (a recovered session joins it again, which confirms it).
+                room = new Room(projectId) { MayBeJoinedOnServer = _releasedWhileDetached.Remove(projectId) };
                 _rooms[projectId] = room;
             }
 
@@ -67,6 +70,7 @@ internal sealed class RoomRegistry
             {
                 room.SentOn = sentOn = _live;
                 room.JoinedOnServer = false;
+                room.MayBeJoinedOnServer = true;
                 send = Send(_live, EventNames.JoinProject, projectId, cancellationToken);
             }
 
@@ -85,7 +89,9 @@ internal sealed class RoomRegistry
         }
         catch
         {
-            await ReleaseAsync(projectId, sendLeave: false, CancellationToken.None).ConfigureAwait(false);
+            // A join given up (timed out, cancelled) may still have been joined by the server, its answer lost or late:
+            // the last share leaves the room like any release, or remembers it for a recovered session.
+            await ReleaseAsync(projectId, sendLeave: true, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }
@@ -102,13 +108,13 @@ internal sealed class RoomRegistry
             }
 
             _rooms.Remove(projectId);
-            if (sendLeave && _live is not null && room.SentOn == _live)
+            if (sendLeave && _live is not null && room.SentOn == _live && room.MayBeJoinedOnServer)
             {
                 send = Send(_live, EventNames.LeaveProject, projectId, cancellationToken);
             }
-            else if (_live is null && room.JoinedOnServer)
+            else if (_live is null && room.MayBeJoinedOnServer)
             {
-                _releasedWhileDetached.Add(projectId);
+                _releasedWhileDetached[projectId] = ++_releaseStamps;
             }
         }
 
@@ -133,7 +139,7 @@ internal sealed class RoomRegistry
             {
                 if (!_rooms.ContainsKey(projectId))
                 {
-                    _releasedWhileDetached.Add(projectId);
+                    _releasedWhileDetached[projectId] = ++_releaseStamps;
                 }
             }
         }
@@ -149,19 +155,23 @@ internal sealed class RoomRegistry
     public async Task AttachAsync(ISocketConnection socket, bool recovered, CancellationToken cancellationToken)
     {
         var pending = new List<(string ProjectId, Task Send, Task Joined)>();
-        var leaves = new List<Task>();
+        var leaves = new List<(string ProjectId, long Stamp, Task Send)>();
         lock (_gate)
         {
             _live = socket;
             if (recovered)
             {
-                foreach (var projectId in _releasedWhileDetached)
+                foreach (var (projectId, stamp) in _releasedWhileDetached)
                 {
-                    leaves.Add(Send(socket, EventNames.LeaveProject, projectId, cancellationToken));
+                    leaves.Add((projectId, stamp, Send(socket, EventNames.LeaveProject, projectId, cancellationToken)));
                 }
             }
+            else
+            {
+                // A new session holds none of the lost one's rooms.
+                _releasedWhileDetached.Clear();
+            }
 
-            _releasedWhileDetached.Clear();
             foreach (var room in _rooms.Values)
             {
                 room.SentOn = socket;
@@ -172,12 +182,13 @@ internal sealed class RoomRegistry
                 else
                 {
                     room.JoinedOnServer = false;
+                    room.MayBeJoinedOnServer = true;
                     pending.Add((room.ProjectId, Send(socket, EventNames.JoinProject, room.ProjectId, cancellationToken), room.Joined.Task));
                 }
             }
         }
 
-        foreach (var leave in leaves)
+        foreach (var (projectId, stamp, leave) in leaves)
         {
             try
             {
@@ -185,7 +196,18 @@ internal sealed class RoomRegistry
             }
             catch (Exception)
             {
-                // The socket is already gone again; closing it left every room anyway.
+                // The socket is already gone again before the leave went out: the entry stays, so the next recovery of
+                // this session leaves the room (a new session clears it, holding none of this one's rooms).
+                continue;
+            }
+
+            lock (_gate)
+            {
+                // Unless the room was taken back (and maybe released again) meanwhile, which made the entry another one.
+                if (_releasedWhileDetached.TryGetValue(projectId, out var current) && current == stamp)
+                {
+                    _releasedWhileDetached.Remove(projectId);
+                }
             }
         }
 
@@ -274,6 +296,7 @@ internal sealed class RoomRegistry
             else
             {
                 room.JoinedOnServer = false;
+                room.MayBeJoinedOnServer = false;
                 unheard = !room.Joined.TrySetException(refusal);
             }
         }
@@ -332,6 +355,12 @@ internal sealed class RoomRegistry
 
         /// <summary>Whether the server confirmed the join on the live (or, while detached, the lost) socket.</summary>
         public bool JoinedOnServer { get; set; }
+
+        /// <summary>
+        /// Whether the server may hold the room in the live (or lost) session: a join was sent there and not refused,
+        /// confirmed or not (its answer may be lost or late). Such a room released is left, never silently kept.
+        /// </summary>
+        public bool MayBeJoinedOnServer { get; set; }
 
         public TaskCompletionSource<bool> Joined { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
