@@ -161,9 +161,9 @@ internal sealed class RoomRegistry
             _live = socket;
             if (recovered)
             {
-                foreach (var (projectId, stamp) in _releasedWhileDetached)
+                foreach (var released in _releasedWhileDetached)
                 {
-                    leaves.Add((projectId, stamp, Send(socket, EventNames.LeaveProject, projectId, cancellationToken)));
+                    leaves.Add((released.Key, released.Value, Send(socket, EventNames.LeaveProject, released.Key, cancellationToken)));
                 }
             }
             else
