@@ -58,6 +58,29 @@ public sealed class TemplateTests(PackageFixture fixture)
             interruptWhenDone: true);
     }
 
+    // NativeAOT over both packages at once: the worker is a hosted app (Skaftin.Realtime.Hosting: DI, the generated
+    // configuration binder and options validator, the hosted service) on the core package's generated readers.
+    [Fact]
+    public async Task TheWorkerTemplatePublishedWithNativeAotPrintsTypedEvents()
+    {
+        var (folder, hive) = Folders("template-worker-aot");
+        (await Dotnet($"new install \"{fixture.TemplatesPackagePath}\" --debug:custom-hive \"{hive}\"", folder)).EnsureSuccess("dotnet new install");
+        (await Dotnet($"new skaftin-worker -o AotWorker --debug:custom-hive \"{hive}\"", folder)).EnsureSuccess("dotnet new skaftin-worker");
+        var app = Path.Combine(folder, "AotWorker");
+        fixture.WriteNuGetConfig(app);
+        var publish = (await ProcessRunner.RunAsync(
+            "dotnet", "publish -c Release -r linux-x64 -p:PublishAot=true -p:InvariantGlobalization=true -o out", app, TimeSpan.FromMinutes(10)))
+            .EnsureSuccess("NativeAOT publish of the worker template");
+        var warnings = publish.Output.Split('\n').Where(static l => l.Contains("warning IL", StringComparison.Ordinal) || l.Contains("warning SYSLIB", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.DoesNotContain(warnings, static w => w.Contains("Skaftin", StringComparison.Ordinal) && !w.Contains("SocketIOClient", StringComparison.Ordinal));
+
+        // A native binary, not an app host beside the IL: the publish really compiled ahead of time.
+        Assert.False(File.Exists(Path.Combine(app, "out", "AotWorker.dll")), "the publish left IL beside the binary: it was not NativeAOT");
+        Assert.True(new FileInfo(Path.Combine(app, "out", "AotWorker")).Length > 4 * 1024 * 1024, "a NativeAOT binary holds the runtime");
+
+        await ConsumerRun.RunAsync(fixture, Path.Combine(app, "out", "AotWorker"), "", app, isReady: null, IsTypedInsert, interruptWhenDone: true);
+    }
+
     private static bool IsTypedInsert(string line) =>
         line.Contains("Inserted Vehicle {", StringComparison.Ordinal)
         && line.Contains("RegistrationNumber = PKG 1, Status = InService, Capacity = 9", StringComparison.Ordinal);
