@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO;
 using System.Security.Cryptography.X509Certificates;
+using System.Threading;
 using System.Threading.Tasks;
 using Skaftin.Realtime.DevServer;
 using Xunit;
@@ -44,15 +45,24 @@ public sealed class TlsTests : IAsyncLifetime
             o.RetryInitialConnection = false; // a failure is the test's answer, not something to retry
             o.ConfigureWebSocket = ws => ws.RemoteCertificateValidationCallback = SkaftinTls.TrustAuthority(authority);
         });
-        var inserted = new BlockingCollection<Vehicle>();
-        using var a = client.Vehicles().OnInserted(inserted.Add);
+        var inserted = new BlockingCollection<(Vehicle Row, string? Thread)>();
+        using var a = client.Vehicles().OnInserted(v => inserted.Add((v, Thread.CurrentThread.Name)));
 
         await client.ConnectAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         await server.Api.InsertAsync("p1", "vehicles", new { registration_number = "over tls", status = "available" });
-
-        Assert.Equal("over tls", (await inserted.Next()).RegistrationNumber);
+        Assert.Equal("over tls", (await inserted.Next()).Row.RegistrationNumber);
         Assert.Equal(seen, await server.Api.GetSocketTransportAsync(client.SocketId!));
+
+        // Over TLS too the websocket receives on its own thread and hands the run over there when its next read
+        // (SslStream's, a zero-byte one first) has to wait. (The first event may meet the join's state-change drain.)
+        await server.Api.InsertAsync("p1", "vehicles", new { registration_number = "second", status = "available" });
+        var (second, thread) = await inserted.Next();
+        Assert.Equal("second", second.RegistrationNumber);
+        if (transport == SkaftinTransport.WebSocket)
+        {
+            Assert.Equal("Skaftin receive", thread);
+        }
     }
 
     // By default the client falls back to long-polling when the websocket cannot open: that is refused too.

@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Net.Http;
 using System.Net.WebSockets;
 
@@ -22,12 +23,9 @@ internal static class PollingHttpSettings
         }
 
         using var probe = new ClientWebSocket();
-        using var pristine = new ClientWebSocket();
         var options = probe.Options;
         configureWebSocket(options);
-        // A websocket's default proxy is a stand-in for "the system's" that HTTP handlers cannot use: only a proxy
-        // the app set is carried over (the handler's own default is the system's proxy too).
-        if (options.Proxy is { } proxy && !ReferenceEquals(proxy, pristine.Options.Proxy))
+        if (options.Proxy is { } proxy && IsAppProxy(proxy))
         {
             handler.Proxy = proxy;
             handler.UseProxy = true;
@@ -59,5 +57,15 @@ internal static class PollingHttpSettings
 #endif
 
         return handler;
+    }
+
+    /// <summary>
+    /// Whether a websocket's proxy is one the app set. Its default is a stand-in for "the system's proxy" that HTTP
+    /// handlers cannot use (their own default is the system's proxy too), so only an app's proxy is carried over.
+    /// </summary>
+    public static bool IsAppProxy(IWebProxy proxy)
+    {
+        using var pristine = new ClientWebSocket();
+        return !ReferenceEquals(proxy, pristine.Options.Proxy);
     }
 }

@@ -1,5 +1,8 @@
 using System;
 using System.Buffers;
+using System.IO;
+using System.Net;
+using System.Net.Http;
 using System.Net.WebSockets;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
@@ -36,6 +39,11 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     private readonly Subject<string> _text = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly InboundFrameRouter _router;
+#if NET
+    private HttpMessageInvoker? _invoker;
+    private BlockingSocketStream? _stream;
+    private ReceiveThreads? _threads;
+#endif
 
     public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameRouter router)
     {
@@ -57,6 +65,20 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 
     public async Task ConnectAsync(Uri uri, CancellationToken cancellationToken)
     {
+#if NET
+        // On .NET the websocket receives on threads of its own over a blocking socket (BlockingSocketStream): per
+        // frame, one wake-up of the thread that waits, as in Node, instead of the epoll thread, a thread-pool work
+        // item and the pool's spinning. In a browser, or over HTTP/2, the runtime's own connection is used.
+        if (WebSocketHttpSettings.CanReceiveOnOwnThreads(_socket.Options))
+        {
+            _invoker = WebSocketHttpSettings.CreateInvoker(_socket.Options, ConnectStreamAsync);
+            await _socket.ConnectAsync(uri, _invoker, cancellationToken).ConfigureAwait(false);
+            var stream = _stream ?? throw new WebSocketException("The websocket opened without its connection.");
+            _threads = new ReceiveThreads(stream, Idle);
+            _threads.Start(ReceiveLoopAsync);
+            return;
+        }
+#endif
         await _socket.ConnectAsync(uri, cancellationToken).ConfigureAwait(false);
         _ = Task.Run(ReceiveLoopAsync);
     }
@@ -83,7 +105,22 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     {
         _stop.Cancel();
         _socket.Dispose();
+#if NET
+        _threads?.Dispose();
+        _stream?.Dispose();
+        _invoker?.Dispose();
+#endif
     }
+
+#if NET
+    private async ValueTask<Stream> ConnectStreamAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
+    {
+        var stream = await BlockingSocketStream.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        _stream?.Dispose(); // a second connection (the handler retried): only the last one carries the websocket
+        _stream = stream;
+        return stream;
+    }
+#endif
 
     private async Task ReceiveLoopAsync()
     {
@@ -152,6 +189,9 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+#if NET
+            _threads?.Dispose();
+#endif
         }
     }
 
@@ -163,7 +203,12 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 #else
         var receive = new ValueTask<ReceiveResult>(_socket.ReceiveAsync(into, _stop.Token));
 #endif
+#if NET
+        // On its own threads the thread that waits hands itself over (ReceiveThreads), not the awaiter.
+        return new ReceiveWhenIdle(receive, receive.IsCompleted || _threads is not null ? null : Idle);
+#else
         return new ReceiveWhenIdle(receive, receive.IsCompleted ? null : Idle);
+#endif
     }
 
     // Returns false when the connection cannot go on.
