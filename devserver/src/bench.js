@@ -85,7 +85,10 @@ function frameBuilder(projectId, tableName) {
   const tail = '"}]';
   let isoMs = -1;
   let iso = '';
-  return (id, sentAtMs) => {
+  return (id, sentAt) => {
+    // Rounded to the microsecond first, so `timestamp` is the millisecond of the written sent_at_ms: unrounded,
+    // 1796114836145.9996 was written "…146.000" under the timestamp of ms …145.
+    const sentAtMs = Math.round(sentAt * 1000) / 1000;
     const ms = Math.floor(sentAtMs);
     if (ms !== isoMs) {
       isoMs = ms;

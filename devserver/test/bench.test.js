@@ -181,4 +181,17 @@ describe('bench stream endpoint', () => {
     });
     assert.equal(schemaValidator('database-event')(event), true);
   });
+
+  test('timestamp is always the millisecond of the written sent_at_ms, also where it rounds up to the next one', () => {
+    const frameFor = frameBuilder('p', 'vehicles');
+    // Send times just under a millisecond boundary round up when written with three decimals (the CI failure was
+    // 1796114836145.9996 → "…146.000" under a timestamp of …145), and a spread of ordinary ones.
+    const times = [1796114836145.9996, 1796114836145.9995, 1764112345678.99951, 1764112345678.0004];
+    for (let i = 0; i < 2000; i++) times.push(1764112345678 + i * 0.0007 + (i % 7) * 0.00013);
+    for (const sentAt of times) {
+      const [, event] = JSON.parse(frameFor(1, sentAt).slice(1));
+      assert.equal(Date.parse(event.timestamp), Math.floor(event.data.sent_at_ms), `sent at ${sentAt}`);
+      assert.ok(Math.abs(event.data.sent_at_ms - sentAt) < 0.001, `sent at ${sentAt}`); // doubles near 1.8e12 are 0.00024 apart
+    }
+  });
 });
