@@ -53,12 +53,14 @@ internal static class ChildMode
                 // Baselines once the warm-up events are in (JIT and tiering done, buffers grown).
                 var allocated0 = GC.GetTotalAllocatedBytes(precise: true);
                 var cpu0 = Environment.CpuUsage.TotalTime;
+                var jit0 = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
                 var gen0 = GC.CollectionCount(0);
                 var gen2 = GC.CollectionCount(2);
                 var lostInWarmup = recorder.LostCount;
                 Say("WARM");
                 var stalled = await WaitAsync(recorder.Done, recorder, options, started).ConfigureAwait(false);
                 var cpu = Environment.CpuUsage.TotalTime - cpu0;
+                var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jit0;
                 var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated0;
                 var measured = recorder.Measured;
                 var (p50, p99, max) = Percentiles(recorder.Latencies);
@@ -72,6 +74,7 @@ internal static class ChildMode
                     ElapsedMs = elapsed,
                     EventsPerSecond = elapsed > 0 ? measured * 1000.0 / elapsed : 0,
                     CpuSeconds = cpu.TotalSeconds,
+                    JitMs = jit.TotalMilliseconds,
                     AllocatedBytesPerEvent = measured > 0 ? allocated / (double)(measured + recorder.LostCount - lostInWarmup) : null,
                     Gen0Collections = GC.CollectionCount(0) - gen0,
                     Gen2Collections = GC.CollectionCount(2) - gen2,

@@ -35,6 +35,12 @@ internal sealed record ClientResult
 
     public int? Gen2Collections { get; init; }
 
+    /// <summary>
+    /// Time the JIT spent compiling in the measured window (all threads), ms; null for Node. More than a few ms means
+    /// the warm-up was too short and the figures include tiering.
+    /// </summary>
+    public double? JitMs { get; init; }
+
     /// <summary>Peak resident set (VmHWM) of the process, KiB.</summary>
     public long PeakRssKb { get; init; }
 

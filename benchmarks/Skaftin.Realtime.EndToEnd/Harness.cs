@@ -41,13 +41,16 @@ internal sealed class Harness
 
     public async Task<int> RunAsync(string commandLine)
     {
+        // Each warm-up streams at the scenario's own rate, long enough for the JIT's tiering to finish (the clients
+        // report what the JIT still compiled in the measured window, so a short warm-up shows).
         var scenarios = new List<Scenario>
         {
-            new("full speed", _options.Events, null, _options.Warmup),
+            new("full speed", _options.Events, null, _options.Warmup ?? HarnessOptions.FullSpeedWarmup),
         };
         if (_options.FixedRate is { } rate)
         {
-            scenarios.Add(new($"fixed {rate.ToString("N0", CultureInfo.InvariantCulture)}/s", _options.FixedRateEvents, rate, _options.Warmup));
+            var warmup = _options.Warmup ?? (int)Math.Ceiling(rate * HarnessOptions.FixedRateWarmup.TotalSeconds);
+            scenarios.Add(new($"fixed {rate.ToString("N0", CultureInfo.InvariantCulture)}/s", _options.FixedRateEvents, rate, warmup));
         }
 
         var machine = await MachineInfo.CollectAsync(_repoRoot).ConfigureAwait(false);
@@ -135,8 +138,8 @@ internal sealed class Harness
             {
                 await child.WaitForLineAsync(l => l == "READY", TimeSpan.FromSeconds(60), "READY").ConfigureAwait(false);
 
-                // Warm-up at full speed, then the measured stream once the client took its baselines.
-                var warm = PostStreamAsync(http, project, scenario.Warmup, null, 1, maxDuration);
+                // Warm-up at the scenario's rate, then the measured stream once the client took its baselines.
+                var warm = PostStreamAsync(http, project, scenario.Warmup, scenario.RatePerSecond, 1, maxDuration);
                 var line = await child.WaitForLineAsync(l => l == "WARM" || l.StartsWith("RESULT ", StringComparison.Ordinal), maxDuration, "WARM").ConfigureAwait(false);
                 await warm.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
                 if (line == "WARM")
@@ -260,7 +263,14 @@ internal sealed record HarnessOptions
 {
     public int Events { get; init; } = 100_000;
 
-    public int Warmup { get; init; } = 10_000;
+    /// <summary>Warm-up events of every scenario; null: <see cref="FullSpeedWarmup"/>, <see cref="FixedRateWarmup"/>.</summary>
+    public int? Warmup { get; init; }
+
+    /// <summary>Full-speed warm-up: at 100,000–300,000 events/s, one to two seconds of a steady stream.</summary>
+    public const int FullSpeedWarmup = 200_000;
+
+    /// <summary>Fixed-rate warm-up: this long at the rate.</summary>
+    public static readonly TimeSpan FixedRateWarmup = TimeSpan.FromSeconds(3);
 
     public int Repetitions { get; init; } = 3;
 

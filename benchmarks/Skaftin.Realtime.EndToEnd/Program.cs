@@ -10,11 +10,13 @@ using Skaftin.Realtime.EndToEnd.Clients;
 
 const string Usage = """
     usage: dotnet run -c Release --project benchmarks/Skaftin.Realtime.EndToEnd -- [options]
-      --quick               20,000 events per run (default 100,000), fixed-rate runs of 20,000
+      --quick               50,000 events per full-speed run (default 200,000), fixed-rate runs of 20,000
       --events N            events per full-speed run
       --rate-events N       events per fixed-rate run (default: min(N, 50,000))
       --rate R              the fixed rate, events/s (default 10,000); 0 skips the fixed-rate runs
-      --warmup N            warm-up events before each measured stream (default: N/10, 2,000 to 10,000)
+      --warmup N            warm-up events before each measured stream, streamed at the scenario's rate (default:
+                            200,000 at full speed, 3 s of the fixed rate; the same for --quick: the JIT's tiering
+                            must be over before the measured window, and each client reports what it still compiled)
       --reps N              repetitions per client (default 3; the report shows medians)
       --clients a,b         any of sdk, sdk-receive-thread, raw, handwritten, node (the default: these five), and the
                             diagnostic sdk-q1m (the SDK with a 1,000,000-event dispatch queue), sdk-inline,
@@ -104,14 +106,14 @@ static HarnessOptions ParseHarness(string[] args)
         }
     }
 
-    var n = events ?? (quick ? 20_000 : 100_000);
+    var n = events ?? (quick ? 50_000 : 200_000);
     return new HarnessOptions
     {
         Quick = quick,
         Events = n,
-        FixedRateEvents = rateEvents ?? Math.Min(n, 50_000),
+        FixedRateEvents = rateEvents ?? (quick ? 20_000 : 50_000),
         FixedRate = rate > 0 ? rate : null,
-        Warmup = warmup ?? Math.Clamp(n / 10, 2_000, 10_000),
+        Warmup = warmup,
         Repetitions = reps,
         Clients = clients,
         StallTimeout = TimeSpan.FromSeconds(stall),
