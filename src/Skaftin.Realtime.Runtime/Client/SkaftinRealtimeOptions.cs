@@ -135,8 +135,9 @@ public sealed partial class SkaftinRealtimeOptions
     }
 
     /// <summary>
-    /// Runs the handlers on the socket's receive thread instead of the client's dispatch task. Off by default.
-    /// On, each event skips one hand-over between threads: about a quarter less CPU per event at full speed (see
+    /// Runs each handler on the socket's receive thread as its event is read, instead of queueing the events and
+    /// handing each run over when the next read has to wait (where a handler that takes long has its receiving taken
+    /// over by another thread). Off by default. On, events skip the queue: less CPU per event at full speed, the same at moderate rates (see
     /// docs/benchmarks/end-to-end.md), for apps whose handlers are quick (or hand work off themselves). The price:
     /// while a handler runs, the socket reads nothing, not even the server's pings, so a handler that blocks longer
     /// than <see cref="HeartbeatTimeout"/> costs the connection (which is then recovered or resynced as after any
