@@ -26,7 +26,9 @@ namespace Skaftin.Realtime;
 /// error), rewritten by the reader, so no frame from the server can throw inside the library and leave the client
 /// "connected" but deaf. It lets the app configure TLS (a private CA) through
 /// <see cref="SkaftinRealtimeOptions.ConfigureWebSocket"/>. (<see cref="PollingFrameHandler"/> does the same for
-/// HTTP long-polling.)
+/// HTTP long-polling.) On .NET it opens over its own connection (<c>BlockingSocketStream</c>) and receives on
+/// threads of its own (<c>ReceiveThreads</c>): one kernel wake-up per frame, the burst handed to the handlers
+/// on that thread when the next read must wait.
 /// </summary>
 internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 {
