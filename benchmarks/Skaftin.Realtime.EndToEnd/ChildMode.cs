@@ -54,6 +54,7 @@ internal static class ChildMode
                 var allocated0 = GC.GetTotalAllocatedBytes(precise: true);
                 var cpu0 = Environment.CpuUsage.TotalTime;
                 var jit0 = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
+                var poolItems0 = ThreadPool.CompletedWorkItemCount;
                 var gen0 = GC.CollectionCount(0);
                 var gen2 = GC.CollectionCount(2);
                 var lostInWarmup = recorder.LostCount;
@@ -61,6 +62,7 @@ internal static class ChildMode
                 var stalled = await WaitAsync(recorder.Done, recorder, options, started).ConfigureAwait(false);
                 var cpu = Environment.CpuUsage.TotalTime - cpu0;
                 var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jit0;
+                var poolItems = ThreadPool.CompletedWorkItemCount - poolItems0;
                 var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated0;
                 var measured = recorder.Measured;
                 var (p50, p99, max) = Percentiles(recorder.Latencies);
@@ -75,6 +77,7 @@ internal static class ChildMode
                     EventsPerSecond = elapsed > 0 ? measured * 1000.0 / elapsed : 0,
                     CpuSeconds = cpu.TotalSeconds,
                     JitMs = jit.TotalMilliseconds,
+                    PoolWorkItems = poolItems,
                     AllocatedBytesPerEvent = measured > 0 ? allocated / (double)(measured + recorder.LostCount - lostInWarmup) : null,
                     Gen0Collections = GC.CollectionCount(0) - gen0,
                     Gen2Collections = GC.CollectionCount(2) - gen2,

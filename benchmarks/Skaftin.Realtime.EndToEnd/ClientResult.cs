@@ -41,6 +41,9 @@ internal sealed record ClientResult
     /// </summary>
     public double? JitMs { get; init; }
 
+    /// <summary>Thread-pool work items completed in the measured window (each may have woken a worker); null for Node.</summary>
+    public long? PoolWorkItems { get; init; }
+
     /// <summary>Peak resident set (VmHWM) of the process, KiB.</summary>
     public long PeakRssKb { get; init; }
 

@@ -159,14 +159,14 @@ internal sealed class Report
     {
         md.AppendLine("## Every run");
         md.AppendLine();
-        md.AppendLine("| scenario | rep | client | events/s | server events/s | CPU s | alloc B/event | peak RSS MB | p50 ms | p99 ms | status |");
-        md.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        md.AppendLine("| scenario | rep | client | events/s | server events/s | CPU s | alloc B/event | JIT ms | pool work items | peak RSS MB | p50 ms | p99 ms | status |");
+        md.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var run in _runs)
         {
             var r = run.Result;
             var status = r.Ok ? "ok" : (r.Stalled ? "stalled: " : "failed: ") + (r.Error ?? "").Replace("|", "/", StringComparison.Ordinal).ReplaceLineEndings(" ");
             md.AppendLine(Inv,
-                $"| {run.Scenario.Name} | {run.Repetition} | {r.Kind} | {r.EventsPerSecond:N0} | {Num(r.ServerEventsPerSecond, "N0")} | {r.CpuSeconds:0.00} | {Num(r.AllocatedBytesPerEvent, "N0")} | {r.PeakRssKb / 1024.0:0} | {Num(r.P50Ms, "0.00")} | {Num(r.P99Ms, "0.00")} | {status} |");
+                $"| {run.Scenario.Name} | {run.Repetition} | {r.Kind} | {r.EventsPerSecond:N0} | {Num(r.ServerEventsPerSecond, "N0")} | {r.CpuSeconds:0.00} | {Num(r.AllocatedBytesPerEvent, "N0")} | {Num(r.JitMs, "0")} | {Num(r.PoolWorkItems, "N0")} | {r.PeakRssKb / 1024.0:0} | {Num(r.P50Ms, "0.00")} | {Num(r.P99Ms, "0.00")} | {status} |");
         }
 
         md.AppendLine();

@@ -15,8 +15,12 @@ namespace Skaftin.Realtime;
 /// </summary>
 internal sealed class ReceiveThreads : IDisposable
 {
-    /// <summary>How long a read may wait for its thread to come back from the handlers before another thread takes it.</summary>
-    public static readonly TimeSpan TakeOverAfter = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// How long a read may wait for its thread to come back from the handlers before another thread takes it (checked
+    /// as often): well inside any ping timeout, and rare enough that the check's own thread-pool wake-ups (five a
+    /// second) cost nothing next to the events. Events read meanwhile wait behind the slow handler anyway.
+    /// </summary>
+    public static readonly TimeSpan TakeOverAfter = TimeSpan.FromMilliseconds(200);
 
     [ThreadStatic]
     private static ReceiveThreads? t_driving;
