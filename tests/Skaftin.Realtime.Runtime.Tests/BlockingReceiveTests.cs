@@ -57,7 +57,9 @@ public sealed class BlockingReceiveTests : IAsyncLifetime
 
         for (byte i = 1; i <= 3; i++)
         {
-            await Task.Delay(50); // the reader waits for the network each time
+            // The reader waits for the network each time: it has handed over before the byte is sent.
+            var handedOver = i;
+            Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref idles) >= handedOver, Deadline), $"hand-over {i} happened");
             await _server.GetStream().WriteAsync(new[] { i });
             var (value, idlesBefore, thread) = Take(received);
             Assert.Equal(i, value);
@@ -87,9 +89,9 @@ public sealed class BlockingReceiveTests : IAsyncLifetime
             Assert.Equal(7, one[0]);
         });
 
-        await Task.Delay(100);
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref idles) >= 1, Deadline), "the zero-byte read was handed over before it waited");
+        await Task.Delay(50);
         Assert.False(afterZeroByteRead.Task.IsCompleted, "a zero-byte read with no data waits for data");
-        Assert.True(Volatile.Read(ref idles) >= 1, "the zero-byte read was handed over before it waited");
         await _server.GetStream().WriteAsync(new byte[] { 7 });
         Assert.True(await afterZeroByteRead.Task.WaitAsync(Deadline) >= 1);
         await loop.WaitAsync(Deadline);
