@@ -128,8 +128,8 @@ public static class GeneratedCodeBaselines
                 message.Append("- ").AppendLine(problem);
             }
 
-            message.Append("If the change is intended (a model changed, or Skaftin.Realtime was updated), run the test once with ")
-                .Append(UpdateVariable).Append("=1 to rewrite the baselines, review the diff and commit it.");
+            message.Append("To accept the generated code as it is now (a first run, a model changed, or Skaftin.Realtime was updated), run the test once with ")
+                .Append(UpdateVariable).Append("=1, which rewrites the baselines; then review the diff and commit it.");
             throw new GeneratedCodeBaselineException(message.ToString());
         }
     }
@@ -189,5 +189,5 @@ public static class GeneratedCodeBaselines
             $"    generated: {Show(generatedLines, line)}";
     }
 
-    private static string Show(string[] lines, int index) => index < lines.Length ? lines[index] : "(end of file)";
+    private static string Show(string[] lines, int index) => index >= lines.Length ? "(end of file)" : lines[index].Length == 0 ? "(empty line)" : lines[index];
 }

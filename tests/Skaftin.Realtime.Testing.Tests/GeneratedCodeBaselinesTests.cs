@@ -102,7 +102,7 @@ public sealed class GeneratedCodeBaselinesTests : IDisposable
         var failure = Assert.Throws<GeneratedCodeBaselineException>(() => GeneratedCodeBaselines.VerifyIn(Models, _directory, update: false));
 
         Assert.Contains($"{TruckFile} has no baseline: {TruckBaseline} does not exist.", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("run the test once with SKAFTIN_UPDATE_BASELINES=1 to rewrite the baselines, review the diff and commit it", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("run the test once with SKAFTIN_UPDATE_BASELINES=1, which rewrites the baselines; then review the diff and commit it.", failure.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_directory));
     }
 
