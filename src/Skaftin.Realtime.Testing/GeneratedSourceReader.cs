@@ -35,7 +35,7 @@ internal static class GeneratedSourceReader
         if (!peReader.TryOpenAssociatedPortablePdb(location, static path => File.Exists(path) ? File.OpenRead(path) : null, out var provider, out var pdbPath) || provider is null)
         {
             throw new GeneratedCodeBaselineException(
-                $"{Path.GetFileName(location)} has no portable PDB beside it ({Path.ChangeExtension(location, ".pdb")}) or embedded in it, and the compiler keeps the generated files only there. Build the project that declares the models with <DebugType>portable</DebugType> (the SDK's default) or <DebugType>embedded</DebugType>.");
+                $"{Path.GetFileName(location)} has no portable PDB of its own beside it ({Path.ChangeExtension(location, ".pdb")}, missing or from another build) or embedded in it, and the compiler keeps the generated files only there. Build the project that declares the models with <DebugType>portable</DebugType> (the SDK's default) or <DebugType>embedded</DebugType>.");
         }
 
         using (provider)

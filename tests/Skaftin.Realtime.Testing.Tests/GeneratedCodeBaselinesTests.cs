@@ -23,9 +23,16 @@ public sealed class GeneratedCodeBaselinesTests : IDisposable
     public void Dispose()
     {
         Environment.SetEnvironmentVariable(GeneratedCodeBaselines.UpdateVariable, null);
-        if (Directory.Exists(_directory))
+        try
         {
-            Directory.Delete(_directory, recursive: true);
+            if (Directory.Exists(_directory))
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Windows keeps an assembly loaded from the folder locked; the folder is in the temp area anyway.
         }
     }
 
@@ -60,8 +67,8 @@ public sealed class GeneratedCodeBaselinesTests : IDisposable
     {
         var generated = GeneratedSourceReader.Read(Models, "/Skaftin.Realtime.Generator/Skaftin.Realtime.Generator.SkaftinRealtimeGenerator/")
             .Single(static g => g.HintName == TruckFile).Text;
-        var version = typeof(SkaftinTableAttribute).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
         // The generator carries the package's version without the source revision the runtime's adds after a '+'.
+        var version = typeof(SkaftinTableAttribute).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
         Assert.Contains($"[global::System.CodeDom.Compiler.GeneratedCode(\"Skaftin.Realtime.Generator\", \"{version}\")]", generated, StringComparison.Ordinal);
 
         GeneratedCodeBaselines.VerifyIn(Models, _directory, update: true);
@@ -167,6 +174,28 @@ public sealed class GeneratedCodeBaselinesTests : IDisposable
         var failure = Assert.Throws<GeneratedCodeBaselineException>(() => GeneratedCodeBaselines.Verify(Models, callerFilePath: "/_/tests/App.Tests/VehicleTests.cs"));
 
         Assert.Contains("Pass baselineDirectory explicitly", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_assembly_without_its_own_pdb_fails_saying_what_to_build_with(bool stalePdb)
+    {
+        // A copy of this assembly in a folder of its own: without a PDB, or with the PDB of another build beside it.
+        Directory.CreateDirectory(_directory);
+        var copy = Path.Combine(_directory, Path.GetFileName(Models.Location));
+        File.Copy(Models.Location, copy);
+        if (stalePdb)
+        {
+            File.Copy(Path.ChangeExtension(typeof(GeneratedCodeBaselines).Assembly.Location, ".pdb"), Path.ChangeExtension(copy, ".pdb"));
+        }
+
+        var loaded = Assembly.LoadFile(copy);
+        var failure = Assert.Throws<GeneratedCodeBaselineException>(() => GeneratedCodeBaselines.VerifyIn(loaded, Path.Combine(_directory, "Baselines"), update: true));
+
+        Assert.Contains("has no portable PDB of its own beside it", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("<DebugType>portable</DebugType>", failure.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_directory, "Baselines")));
     }
 
     [Fact]
