@@ -9,7 +9,7 @@ using Xunit;
 namespace Skaftin.Realtime.PackageTests;
 
 /// <summary>
-/// Packs Skaftin.Realtime, Skaftin.Realtime.Hosting and the templates once into a folder feed with the README's own
+/// Packs Skaftin.Realtime, Skaftin.Realtime.Hosting, Skaftin.Realtime.Testing and the templates once into a folder feed with the README's own
 /// commands (which give each pack a unique version), and starts a dev server for the consumer apps to talk to.
 /// </summary>
 public sealed class PackageFixture : IAsyncLifetime
@@ -29,6 +29,9 @@ public sealed class PackageFixture : IAsyncLifetime
 
     public string TemplatesPackagePath => PathOf("Skaftin.Realtime.Templates");
 
+    /// <summary>The packed test helpers (<c>Skaftin.Realtime.Testing</c>), same version.</summary>
+    public string TestingPackagePath => PathOf("Skaftin.Realtime.Testing");
+
     public SkaftinDevServer Server { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -42,7 +45,7 @@ public sealed class PackageFixture : IAsyncLifetime
         }
 
         Version = Path.GetFileNameWithoutExtension(packages[0])["Skaftin.Realtime.".Length..];
-        foreach (var path in new[] { HostingPackagePath, TemplatesPackagePath })
+        foreach (var path in new[] { HostingPackagePath, TemplatesPackagePath, TestingPackagePath })
         {
             if (!File.Exists(path))
             {

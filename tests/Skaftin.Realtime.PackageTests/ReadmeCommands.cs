@@ -40,7 +40,7 @@ internal static class ReadmeCommands
         File.WriteAllText(file, script.Replace(ReadmeFeed, feed, StringComparison.Ordinal));
         try
         {
-            // Three packs, each building the runtime for two targets: minutes on a busy 2-core machine.
+            // Four packs, each building the runtime for two targets: minutes on a busy 2-core machine.
             return await ProcessRunner.RunAsync("bash", $"-euo pipefail \"{file}\"", workingDirectory, TimeSpan.FromMinutes(10));
         }
         finally
