@@ -109,6 +109,24 @@ public sealed class LiveTableStatusTests
         Assert.Equal(new[] { 3, 4 }, Ids(live));
     }
 
+    // Before, a failed ReloadAsync left the table buffering events for ever: nothing retried it.
+    [Fact]
+    public async Task AFailedReloadAsyncIsRetriedSoChangesMeanwhileAreNotHeldForEver()
+    {
+        await using var live = await LiveTable<Vehicle, int>.StartAsync(
+            _router.Vehicles(),
+            Load,
+            new LiveTableOptions { RetryDelay = TimeSpan.FromMilliseconds(20) });
+
+        _failing = true;
+        await Assert.ThrowsAsync<HttpRequestException>(() => live.ReloadAsync());
+        VehicleChanges.Send(_router, "insert", 4, "R4", 1);
+        _failing = false;
+
+        await Until(() => live.Any(static v => v.Id == 4));
+        Assert.Equal(new[] { 3, 4 }, Ids(live));
+    }
+
     [Fact]
     public async Task AMaximumRetryDelayShorterThanTheFirstIsRefused()
     {
