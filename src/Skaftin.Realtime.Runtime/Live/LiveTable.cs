@@ -18,8 +18,8 @@ namespace Skaftin.Realtime;
 /// <para>
 /// It binds to a UI list as it is: an ordered, indexable view (by key, or by <see cref="LiveTableOptions{TRow}.Order"/>)
 /// that raises <see cref="CollectionChanged"/> with the real index of every Add, Remove, Replace and Move, exactly one
-/// Reset per load, and <see cref="PropertyChanged"/> for <see cref="Count"/>, <see cref="IsLoading"/> and
-/// <see cref="LastChangedAt"/>, all on <see cref="LiveTableOptions.NotificationContext"/>. Bursts can be debounced with
+/// Reset per load, and <see cref="PropertyChanged"/> for <see cref="Count"/>, <see cref="IsLoading"/>,
+/// <see cref="LastChangedAt"/>, <see cref="Status"/> and <see cref="LastError"/>, all on <see cref="LiveTableOptions.NotificationContext"/>. Bursts can be debounced with
 /// <see cref="LiveTableOptions.BatchWindow"/>.
 /// </para>
 /// <para>
