@@ -101,6 +101,35 @@ public sealed class LiveTableOrderingTests
         Assert.Equal(new[] { "B", "B" }, live.Select(static v => v.RegistrationNumber));
     }
 
+    // The app's Order is app code too: another thread reading the table while it runs is not held back.
+    [Fact]
+    public async Task TheAppsOrderRunsWithNoLockHeld()
+    {
+        var router = new SkaftinEventRouter();
+        LiveTable<Vehicle, int>? live = null;
+        var readerReturned = (bool?)null;
+        var order = Comparer<Vehicle>.Create((a, b) =>
+        {
+            if (Volatile.Read(ref live) is { } table && readerReturned is null)
+            {
+                readerReturned = Task.Run(() => table.Count + table.Snapshot().Count).Wait(TimeSpan.FromSeconds(5));
+            }
+
+            return string.CompareOrdinal(a.RegistrationNumber, b.RegistrationNumber);
+        });
+        live = await LiveTable<Vehicle, int>.StartAsync(
+            router.Vehicles(),
+            _ => Task.FromResult<IReadOnlyList<Vehicle>>(new[] { V(1, "A"), V(2, "C") }),
+            new LiveTableOptions<Vehicle> { Order = order });
+        await using (live)
+        {
+            VehicleChanges.Send(router, "insert", 3, "B", 1);
+
+            Assert.True(readerReturned, "a reader on another thread was blocked while the app's comparer ran");
+            Assert.Equal(new[] { "A", "B", "C" }, live.Select(static v => v.RegistrationNumber));
+        }
+    }
+
     private enum Op
     {
         ServerUpsert,
