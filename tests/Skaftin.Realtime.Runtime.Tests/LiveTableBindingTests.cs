@@ -103,7 +103,8 @@ public sealed class LiveTableBindingTests
         load.SetResult(new[] { V(7) });
         await reload;
         Assert.Equal(new[] { true, false }, loadingSeen);
-        Assert.Equal(new[] { "IsLoading", "Count", "Item[]", "LastChangedAt", "IsLoading" }, _properties);
+        // The status goes from Live to Reloading and back with the load (issue 20, case 3).
+        Assert.Equal(new[] { "IsLoading", "Status", "Count", "Item[]", "LastChangedAt", "IsLoading", "Status" }, _properties);
         Assert.Equal(new[] { 7 }, live.Select(static v => v.Id));
     }
 

@@ -120,6 +120,34 @@ public sealed class LiveDashboardBrowserTests(ITestOutputHelper output) : IDispo
             await Expect(page.Locator("#events li").First).ToHaveTextAsync("inserted UI 600");
         });
 
+    // Issue 20, case 3: the backend comes back with an empty database; the list's reload gets 404.
+    [Fact]
+    public Task ThePageSaysTheListIsStaleWhenTheBackendLostItsData() => WithDashboardAsync(null, async (server, project, page) =>
+    {
+        server.Kill();
+        foreach (var file in Directory.GetFiles(_folder.FullName, "dashboard.db*"))
+        {
+            File.Delete(file);
+        }
+
+        await server.RestartAsync();
+
+        // The rows are kept, greyed out, with the reason; the feed says it too instead of "No changes yet".
+        await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "Connected");
+        await Expect(page.Locator("#vehicles-status")).ToContainTextAsync("stale:");
+        await Expect(page.Locator("#vehicles-status")).ToContainTextAsync("404");
+        await Expect(page.Locator("#vehicles.stale li strong")).ToHaveTextAsync(new[] { "UI 100" });
+        await Expect(page.Locator("#last-update")).ToContainTextAsync("stale:");
+
+        // The tables are created again (empty): a retry reloads the list, which is live and true again.
+        await DashboardSchema.CreateAsync(server.Api, project);
+        await Expect(page.Locator("#vehicles-status")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#vehicles li")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#last-update")).ToHaveTextAsync("No changes yet.");
+        await server.Api.InsertAsync(project, "vehicles", new { registration_number = "UI 700", status = "available" });
+        await Expect(page.Locator("#vehicles li strong")).ToHaveTextAsync(new[] { "UI 700" });
+    });
+
     private string DatabasePath => Path.Combine(_folder.FullName, "dashboard.db");
 
     // The status badge of a vehicle in example 5's list.

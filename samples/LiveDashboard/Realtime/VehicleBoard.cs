@@ -6,7 +6,8 @@ namespace LiveDashboard.Realtime;
 /// <summary>
 /// One live copy of the vehicles table for the whole app, shared by every browser tab: loaded once, kept current by
 /// typed events, reloaded by itself after a reconnect that may have missed events. Components read
-/// <see cref="Rows"/> and listen to <see cref="Table"/>'s <c>CollectionChanged</c>.
+/// <see cref="Rows"/> and listen to <see cref="Table"/>'s <c>CollectionChanged</c>, and to its <c>PropertyChanged</c> for
+/// <c>Status</c> (Stale, with <c>LastError</c>, when a reload failed).
 /// </summary>
 public sealed class VehicleBoard(VehiclesRealtime vehicles, RowsApi rows, DashboardOptions dashboard) : IHostedService, IAsyncDisposable
 {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Skaftin.Realtime;
@@ -16,6 +17,9 @@ internal enum LiveEditKind
 
     /// <summary>A load started or ended.</summary>
     LoadingChanged,
+
+    /// <summary>The table's <see cref="LiveTableStatus"/> (or its error) changed.</summary>
+    StatusChanged,
 }
 
 /// <summary>One queued change of a live table, applied to its <see cref="SortedRowView{TRow, TKey}"/> on the notification context.</summary>
@@ -25,12 +29,14 @@ internal sealed class LiveEdit<TRow, TKey>
     where TRow : class
     where TKey : notnull
 {
-    private LiveEdit(LiveEditKind kind, TKey key, TRow? row, IReadOnlyList<TRow>? rows)
+    private LiveEdit(LiveEditKind kind, TKey key, TRow? row, IReadOnlyList<TRow>? rows, LiveTableStatus status = default, Exception? error = null)
     {
         Kind = kind;
         Key = key;
         Row = row;
         Rows = rows;
+        Status = status;
+        Error = error;
     }
 
     /// <summary>What happened.</summary>
@@ -45,8 +51,14 @@ internal sealed class LiveEdit<TRow, TKey>
     /// <summary>Every row (<see cref="LiveEditKind.Reset"/>).</summary>
     public IReadOnlyList<TRow>? Rows { get; }
 
-    /// <summary>Whether the edit changes rows (every kind but <see cref="LiveEditKind.LoadingChanged"/>).</summary>
-    public bool ChangesRows => Kind != LiveEditKind.LoadingChanged;
+    /// <summary>The new status (<see cref="LiveEditKind.StatusChanged"/>).</summary>
+    public LiveTableStatus Status { get; }
+
+    /// <summary>The error that made the table stale (<see cref="LiveEditKind.StatusChanged"/>).</summary>
+    public Exception? Error { get; }
+
+    /// <summary>Whether the edit changes rows (<see cref="LiveEditKind.Upsert"/>, <see cref="LiveEditKind.Delete"/>, <see cref="LiveEditKind.Reset"/>).</summary>
+    public bool ChangesRows => Kind is LiveEditKind.Upsert or LiveEditKind.Delete or LiveEditKind.Reset;
 
     public static LiveEdit<TRow, TKey> Upsert(TKey key, TRow row) => new(LiveEditKind.Upsert, key, row, null);
 
@@ -55,4 +67,6 @@ internal sealed class LiveEdit<TRow, TKey>
     public static LiveEdit<TRow, TKey> Reset(IReadOnlyList<TRow> rows) => new(LiveEditKind.Reset, default!, null, rows);
 
     public static LiveEdit<TRow, TKey> LoadingChanged() => new(LiveEditKind.LoadingChanged, default!, null, null);
+
+    public static LiveEdit<TRow, TKey> StatusChanged(LiveTableStatus status, Exception? error) => new(LiveEditKind.StatusChanged, default!, null, null, status, error);
 }

@@ -18,9 +18,20 @@ namespace Skaftin.Realtime;
 /// <para>
 /// It binds to a UI list as it is: an ordered, indexable view (by key, or by <see cref="LiveTableOptions{TRow}.Order"/>)
 /// that raises <see cref="CollectionChanged"/> with the real index of every Add, Remove, Replace and Move, exactly one
-/// Reset per load, and <see cref="PropertyChanged"/> for <see cref="Count"/>, <see cref="IsLoading"/> and
-/// <see cref="LastChangedAt"/>, all on <see cref="LiveTableOptions.NotificationContext"/>. Bursts can be debounced with
+/// Reset per load, and <see cref="PropertyChanged"/> for <see cref="Count"/>, <see cref="IsLoading"/>,
+/// <see cref="LastChangedAt"/>, <see cref="Status"/> and <see cref="LastError"/>, all on <see cref="LiveTableOptions.NotificationContext"/>. Bursts can be debounced with
 /// <see cref="LiveTableOptions.BatchWindow"/>.
+/// </para>
+/// <para>
+/// Changes are shown in the order they were made, by one thread at a time, and no app handler runs while the table
+/// holds a lock: a change made from a handler (say <see cref="ApplyOptimistic"/> in <see cref="CollectionChanged"/>)
+/// is shown after the change being notified and those queued before it, once the handler has returned; a change made
+/// on another thread while one is being shown returns at once and is shown by that thread, in turn.
+/// </para>
+/// <para>
+/// <see cref="Status"/> says whether the rows can be trusted: <see cref="LiveTableStatus.Live"/>,
+/// <see cref="LiveTableStatus.Reloading"/>, or <see cref="LiveTableStatus.Stale"/> when a reload failed (the error in
+/// <see cref="LastError"/>; the rows are kept as last loaded and the reload is retried).
 /// </para>
 /// The app's <see cref="Loaded"/> and <see cref="CollectionChanged"/>
 /// handlers never take part in loading: one that throws is reported through <see cref="SkaftinEventRouter.OnError"/>
@@ -28,7 +39,7 @@ namespace Skaftin.Realtime;
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
 /// <typeparam name="TKey">The key type.</typeparam>
-public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollectionChanged, INotifyPropertyChanged, IAsyncDisposable, IDisposable
+public sealed partial class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollectionChanged, INotifyPropertyChanged, IAsyncDisposable, IDisposable
     where TRow : class
     where TKey : notnull
 {
@@ -36,7 +47,6 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
     private readonly Func<CancellationToken, Task<IReadOnlyList<TRow>>> _loader;
     private readonly LiveTableOptions _options;
     private readonly object _gate = new();
-    private readonly object _drainGate = new();
 
     // The rows as the events say they are now; _view is what the app has been shown (see Drain).
     private readonly Dictionary<TKey, TRow> _rows = new();
@@ -44,6 +54,9 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
 
     // Changes to _rows not yet shown, in order (under _gate).
     private readonly List<LiveEdit<TRow, TKey>> _pending = new();
+
+    // Whether a thread is showing _pending (under _gate): the one drainer; others leave their changes to it.
+    private bool _draining;
     private readonly ITimer? _batchTimer;
     private bool _batchArmed;
     private bool _disposed;
@@ -62,6 +75,12 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
     private bool _reloadNeeded;
     private int _loadGeneration;
     private Task _currentLoad = Task.CompletedTask;
+
+    // The status as the loads left it (under _gate), and as the app has been shown it (set by the drainer).
+    private LiveTableStatus _status = LiveTableStatus.Reloading;
+    private Exception? _error;
+    private LiveTableStatus _shownStatus = LiveTableStatus.Reloading;
+    private Exception? _shownError;
 
     private LiveTable(RealtimeTable<TRow, TKey> table, Func<CancellationToken, Task<IReadOnlyList<TRow>>> loader, LiveTableOptions options)
     {
@@ -83,6 +102,11 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
         if (options.TimeProvider is null)
         {
             throw new ArgumentException("LiveTableOptions.TimeProvider must be set.", nameof(options));
+        }
+
+        if (options.RetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.RetryDelay, "LiveTableOptions.RetryDelay must be positive and no longer than MaxRetryDelay.");
         }
 
         if (options.BatchWindow < TimeSpan.Zero)
@@ -110,7 +134,10 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
     /// </summary>
     public event NotifyCollectionChangedEventHandler? CollectionChanged;
 
-    /// <summary>Raised when <see cref="Count"/>, <see cref="IsLoading"/>, <see cref="LastChangedAt"/> or the indexer (<c>Item[]</c>) change.</summary>
+    /// <summary>
+    /// Raised when <see cref="Count"/>, <see cref="IsLoading"/>, <see cref="LastChangedAt"/>, <see cref="Status"/>,
+    /// <see cref="LastError"/> or the indexer (<c>Item[]</c>) change.
+    /// </summary>
     public event PropertyChangedEventHandler? PropertyChanged;
 
     /// <summary>Raised after each load (the first one and every reload), with the number of rows.</summary>
@@ -139,6 +166,40 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
             lock (_gate)
             {
                 return _loading;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the rows shown can be trusted: <see cref="LiveTableStatus.Live"/> while events keep them current,
+    /// <see cref="LiveTableStatus.Reloading"/> while a reload runs, <see cref="LiveTableStatus.Stale"/> when the last
+    /// reload failed (see <see cref="LastError"/>): the rows are the last ones loaded, perhaps no longer in the database,
+    /// and the reload is retried after <see cref="LiveTableOptions.RetryDelay"/>, doubling up to
+    /// <see cref="LiveTableOptions.MaxRetryDelay"/>, until one succeeds. Changes with <see cref="PropertyChanged"/>, on
+    /// <see cref="LiveTableOptions.NotificationContext"/>, in order with the rows' notifications.
+    /// </summary>
+    public LiveTableStatus Status
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _shownStatus;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why the table is <see cref="LiveTableStatus.Stale"/>: what the loader threw on the last failed reload (an
+    /// <see cref="OperationCanceledException"/> when the app cancelled <see cref="ReloadAsync"/>); null when live.
+    /// </summary>
+    public Exception? LastError
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _shownError;
             }
         }
     }
@@ -174,7 +235,7 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
         var live = new LiveTable<TRow, TKey>(table, loader, options ?? new LiveTableOptions());
         try
         {
-            await live.LoadAsync(cancellationToken).ConfigureAwait(false);
+            await live.LoadAsync(first: true, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -243,10 +304,14 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
         }
     }
 
-    /// <summary>Loads the rows again (as a resync signal does), buffering events meanwhile.</summary>
+    /// <summary>
+    /// Loads the rows again (as a resync signal does), buffering events meanwhile. When the loader fails (or the load is
+    /// cancelled) the task faults with its exception, the table becomes <see cref="LiveTableStatus.Stale"/> and the
+    /// reload is retried in the background.
+    /// </summary>
     /// <param name="cancellationToken">Abandons the load.</param>
     /// <returns>A task that completes when the rows are loaded.</returns>
-    public Task ReloadAsync(CancellationToken cancellationToken = default) => LoadAsync(cancellationToken);
+    public Task ReloadAsync(CancellationToken cancellationToken = default) => LoadAsync(first: false, cancellationToken);
 
     /// <summary>Enumerates a copy of the rows shown, in the table's order.</summary>
     /// <returns>The enumerator.</returns>
@@ -288,511 +353,6 @@ public sealed class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotifyCollecti
         catch (Exception)
         {
             // The load was abandoned; nothing is left to report.
-        }
-    }
-
-    // Ends an optimistic change the app or its timer gave up on, showing the server's row again.
-    internal void Resolve(OptimisticChange<TRow, TKey> change, OptimisticOutcome outcome)
-    {
-        lock (_gate)
-        {
-            if (!_optimistic.TryGetValue(change.Key, out var current) || !ReferenceEquals(current, change))
-            {
-                return; // ended already
-            }
-
-            var before = Shown(change.Key);
-            _optimistic.Remove(change.Key);
-            QueueShown(change.Key, before);
-            _ended.Add((change, outcome));
-        }
-
-        CompleteEnded();
-        Show(batched: false);
-    }
-
-    private OptimisticChange<TRow, TKey> StartOptimistic(TKey key, TRow? row, TimeSpan? timeout)
-    {
-        var wait = timeout ?? _options.OptimisticTimeout;
-        if (wait <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(timeout), wait, "An optimistic change needs a positive timeout.");
-        }
-
-        var change = new OptimisticChange<TRow, TKey>(this, key, row);
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                throw new ObjectDisposedException(GetType().Name);
-            }
-
-            var before = Shown(key);
-            if (_optimistic.TryGetValue(key, out var superseded))
-            {
-                _ended.Add((superseded, OptimisticOutcome.Superseded));
-            }
-
-            _optimistic[key] = change;
-            QueueShown(key, before);
-        }
-
-        change.StartTimer(_options.TimeProvider, wait);
-        CompleteEnded();
-        Show(batched: false);
-        return change;
-    }
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        if (await LoadRowsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            RaiseLoaded();
-        }
-
-        ReloadIfNeeded();
-    }
-
-    // Loads and applies the rows; false when a later load superseded this one. Runs no app code.
-    private async Task<bool> LoadRowsAsync(CancellationToken cancellationToken)
-    {
-        int generation;
-        lock (_gate)
-        {
-            if (!_loading)
-            {
-                _pending.Add(LiveEdit<TRow, TKey>.LoadingChanged());
-            }
-
-            _loading = true;
-            generation = ++_loadGeneration;
-        }
-
-        Show(batched: false);
-
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-        var rows = await _loader(linked.Token).ConfigureAwait(false);
-        lock (_gate)
-        {
-            // A later load (a second resync meanwhile) wins; this one's rows are already out of date.
-            if (generation != _loadGeneration)
-            {
-                return false;
-            }
-
-            _rows.Clear();
-            foreach (var row in rows)
-            {
-                _rows[_table.Reader.GetKey(row)] = row;
-            }
-
-            // Events buffered during the load come after the snapshot: apply them in order. Their effects may already
-            // be in the snapshot; applying an insert, update or delete again leaves the same result.
-            foreach (var change in _buffer)
-            {
-                Apply(change);
-            }
-
-            _buffer.Clear();
-            _loading = false;
-
-            // The reload shows every row at once: changes not shown yet are in it.
-            _pending.RemoveAll(static edit => edit.ChangesRows);
-            _pending.Add(LiveEdit<TRow, TKey>.Reset(ShownRows()));
-            _pending.Add(LiveEdit<TRow, TKey>.LoadingChanged());
-        }
-
-        CompleteEnded();
-        return true;
-    }
-
-    private void RaiseLoaded()
-    {
-        Show(batched: false);
-        if (Loaded is { } loaded)
-        {
-            try
-            {
-                loaded(Count);
-            }
-            catch (Exception ex)
-            {
-                _table.EventRouter.ReportLiveTableHandlerFailure(TableName, nameof(Loaded), ex);
-            }
-        }
-    }
-
-    private void OnChange(RowChange<TRow, TKey> change)
-    {
-        if (_options.ProjectId is { } project && change.ProjectId != project)
-        {
-            return;
-        }
-
-        bool show;
-        lock (_gate)
-        {
-            if (_loading)
-            {
-                _buffer.Add(change);
-                return;
-            }
-
-            // Shown now, unless nothing the app sees changed or a debounce window is open (its timer shows it).
-            show = Apply(change) && _batchTimer is null;
-            if (!show && _batchTimer is not null && _pending.Count > 0 && !_batchArmed)
-            {
-                _batchArmed = true;
-                _batchTimer.Change(_options.BatchWindow, Timeout.InfiniteTimeSpan);
-            }
-        }
-
-        // A change that altered nothing shown may still have confirmed an optimistic change.
-        CompleteEnded();
-        if (show)
-        {
-            Show(batched: false);
-        }
-
-        ReloadIfNeeded();
-    }
-
-    // A patch could not be completed (under _gate it only sets the flag): reload, as for an undecodable change.
-    private void ReloadIfNeeded()
-    {
-        lock (_gate)
-        {
-            if (!_reloadNeeded)
-            {
-                return;
-            }
-
-            _reloadNeeded = false;
-        }
-
-        _currentLoad = ReloadWithRetryAsync();
-    }
-
-    private void OnBatchWindowEnded()
-    {
-        lock (_gate)
-        {
-            _batchArmed = false;
-        }
-
-        Show(batched: true);
-    }
-
-    private void OnResync(ResyncRequired signal)
-    {
-        if (_options.ProjectId is { } project && signal.ProjectId is { } affected && affected != project)
-        {
-            return;
-        }
-
-        _currentLoad = ReloadWithRetryAsync();
-    }
-
-    // A change to this table that could not be decoded (already reported) may hide a changed row: reload.
-    private void OnDeliveryError(RealtimeError error)
-    {
-        if (error.Kind == RealtimeErrorKind.DecodeFailed && error.EventName == EventNames.DatabaseChange && error.TableName == TableName)
-        {
-            _currentLoad = ReloadWithRetryAsync();
-        }
-    }
-
-    private async Task ReloadWithRetryAsync()
-    {
-        var delay = _options.RetryDelay;
-        while (!_lifetime.IsCancellationRequested)
-        {
-            bool applied;
-            try
-            {
-                applied = await LoadRowsAsync(_lifetime.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // Keep buffering and try again: the rows must not stay stale after a resync.
-                _table.EventRouter.ReportLiveTableHandlerFailure(TableName, "loader", ex);
-                await Task.Delay(delay, _lifetime.Token).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-                continue;
-            }
-
-            // The app's handlers run once the rows are in, outside the retrying: their failures are reported, never retried.
-            if (applied)
-            {
-                RaiseLoaded();
-            }
-
-            ReloadIfNeeded();
-
-            return;
-        }
-    }
-
-    // Called under _gate: applies a change to _rows and queues it to be shown. False when nothing changed.
-    private bool Apply(RowChange<TRow, TKey> change)
-    {
-        TKey key;
-        TRow? row;
-        switch (change)
-        {
-            case RowInserted<TRow, TKey> inserted:
-                key = _table.Reader.GetKey(inserted.Row);
-                row = inserted.Row;
-                break;
-            case RowUpdated<TRow, TKey> updated:
-                key = _table.Reader.GetKey(updated.Row);
-                row = updated.Row;
-                break;
-            case RowPatched<TRow, TKey> patched:
-                // Only some columns came: the rest are the row's as the table holds it. A patch to a row it does not
-                // hold (or cannot complete) says the rows are not what the server has: only a reload can tell.
-                key = patched.Key;
-                if (!_rows.TryGetValue(key, out var current) || !patched.Patch.TryApplyTo(current, out var merged))
-                {
-                    _reloadNeeded = true;
-                    return false;
-                }
-
-                row = merged;
-                break;
-            case RowDeleted<TRow, TKey> deleted:
-                key = deleted.Key;
-                row = null;
-                break;
-            default:
-                return false;
-        }
-
-        // Arrival order is the order: the connection delivers one project's changes in the order the server sent them
-        // (a recovered session resumes after the last offset seen), whatever the clocks of the instances that sent them.
-        var before = Shown(key);
-
-        // The server's change to a row confirms the optimistic change to it: the server's row is shown from now on.
-        if (_optimistic.TryGetValue(key, out var confirmed))
-        {
-            _optimistic.Remove(key);
-            _ended.Add((confirmed, OptimisticOutcome.Confirmed));
-        }
-
-        if (row is null)
-        {
-            _rows.Remove(key);
-        }
-        else
-        {
-            _rows[key] = row;
-        }
-
-        return QueueShown(key, before);
-    }
-
-    // Under _gate: the row the app sees for a key (its optimistic change, else the server's row), null when none.
-    private TRow? Shown(TKey key) =>
-        _optimistic.TryGetValue(key, out var optimistic) ? optimistic.Row
-        : _rows.TryGetValue(key, out var row) ? row
-        : null;
-
-    // Under _gate: queues the change of what the app sees for a key; false when it did not change (a duplicate).
-    private bool QueueShown(TKey key, TRow? before)
-    {
-        var after = Shown(key);
-        if (after is null ? before is null : before is not null && EqualityComparer<TRow>.Default.Equals(before, after))
-        {
-            return false;
-        }
-
-        _pending.Add(after is null ? LiveEdit<TRow, TKey>.Delete(key) : LiveEdit<TRow, TKey>.Upsert(key, after));
-        return true;
-    }
-
-    // Under _gate: every row the app sees.
-    private List<TRow> ShownRows()
-    {
-        var rows = new List<TRow>(_rows.Count + _optimistic.Count);
-        foreach (var pair in _rows)
-        {
-            if (!_optimistic.ContainsKey(pair.Key))
-            {
-                rows.Add(pair.Value);
-            }
-        }
-
-        foreach (var optimistic in _optimistic.Values)
-        {
-            if (optimistic.Row is { } row)
-            {
-                rows.Add(row);
-            }
-        }
-
-        return rows;
-    }
-
-    // Completes the optimistic changes that ended while _gate was held (their continuations run elsewhere).
-    private void CompleteEnded()
-    {
-        List<(OptimisticChange<TRow, TKey> Change, OptimisticOutcome Outcome)> ended;
-        lock (_gate)
-        {
-            if (_ended.Count == 0)
-            {
-                return;
-            }
-
-            ended = new List<(OptimisticChange<TRow, TKey>, OptimisticOutcome)>(_ended);
-            _ended.Clear();
-        }
-
-        foreach (var (change, outcome) in ended)
-        {
-            change.Complete(outcome);
-        }
-    }
-
-    // Shows the queued changes on the notification context.
-    private static readonly SendOrPostCallback DrainNow = static state => ((LiveTable<TRow, TKey>)state!).Drain(batched: false);
-    private static readonly SendOrPostCallback DrainBatched = static state => ((LiveTable<TRow, TKey>)state!).Drain(batched: true);
-
-    private void Show(bool batched)
-    {
-        if (_options.NotificationContext is { } context)
-        {
-            context.Send(batched ? DrainBatched : DrainNow, this);
-        }
-        else
-        {
-            Drain(batched);
-        }
-    }
-
-    // Applies the queued changes to the view in order, each step followed by its notification. One drainer at a time,
-    // so the view moves only in the order the changes were made. A debounced burst of two or more changes (or any
-    // reload) is applied silently and raises one Reset.
-    private void Drain(bool batched)
-    {
-        lock (_drainGate)
-        {
-            while (true)
-            {
-                List<LiveEdit<TRow, TKey>> edits;
-                lock (_gate)
-                {
-                    if (_pending.Count == 0)
-                    {
-                        return;
-                    }
-
-                    edits = new List<LiveEdit<TRow, TKey>>(_pending);
-                    _pending.Clear();
-                }
-
-                var countBefore = _view.Count;
-                var rowEdits = 0;
-                var reset = false;
-                foreach (var edit in edits)
-                {
-                    rowEdits += edit.ChangesRows ? 1 : 0;
-                    reset |= edit.Kind == LiveEditKind.Reset;
-                }
-
-                var collapse = reset || (batched && rowEdits > 1);
-                var loadingChanged = false;
-                foreach (var edit in edits)
-                {
-                    if (edit.Kind == LiveEditKind.LoadingChanged)
-                    {
-                        // Collapsed, a load's end is told after its rows are shown.
-                        if (collapse)
-                        {
-                            loadingChanged = true;
-                        }
-                        else
-                        {
-                            RaisePropertyChanged(nameof(IsLoading));
-                        }
-
-                        continue;
-                    }
-
-                    var before = _view.Count;
-                    _view.Apply(edit, collapse ? null : RaiseCollectionChanged);
-                    if (!collapse)
-                    {
-                        RaiseRowsChanged(before);
-                    }
-                }
-
-                if (collapse)
-                {
-                    RaiseCollectionChanged(new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Reset));
-                    RaiseRowsChanged(countBefore);
-                    if (loadingChanged)
-                    {
-                        RaisePropertyChanged(nameof(IsLoading));
-                    }
-                }
-            }
-        }
-    }
-
-    // Under _drainGate, after rows changed.
-    private void RaiseRowsChanged(int countBefore)
-    {
-        if (_view.Count != countBefore)
-        {
-            RaisePropertyChanged(nameof(Count));
-        }
-
-        RaisePropertyChanged("Item[]");
-        var now = _options.TimeProvider.GetUtcNow();
-        lock (_gate)
-        {
-            _lastChangedAt = now;
-        }
-
-        RaisePropertyChanged(nameof(LastChangedAt));
-    }
-
-    private void RaiseCollectionChanged(NotifyCollectionChangedEventArgs args)
-    {
-        if (CollectionChanged is not { } handler)
-        {
-            return;
-        }
-
-        try
-        {
-            handler(this, args);
-        }
-        catch (Exception ex)
-        {
-            _table.EventRouter.ReportLiveTableHandlerFailure(TableName, nameof(CollectionChanged), ex);
-        }
-    }
-
-    private void RaisePropertyChanged(string property)
-    {
-        if (PropertyChanged is not { } handler)
-        {
-            return;
-        }
-
-        try
-        {
-            handler(this, new PropertyChangedEventArgs(property));
-        }
-        catch (Exception ex)
-        {
-            _table.EventRouter.ReportLiveTableHandlerFailure(TableName, nameof(PropertyChanged), ex);
         }
     }
 }

@@ -21,8 +21,14 @@ public class LiveTableOptions
     /// <summary>Only rows of this project are kept (events of other joined projects are ignored). Null keeps all.</summary>
     public string? ProjectId { get; set; }
 
-    /// <summary>How long to wait before retrying a failed load. Default 1 s; each retry doubles it, up to 30 s.</summary>
+    /// <summary>
+    /// How long to wait before retrying a failed reload (the table is <see cref="LiveTableStatus.Stale"/> meanwhile).
+    /// Default 1 s; each retry doubles it, up to <see cref="MaxRetryDelay"/>. Positive.
+    /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two retries of a failed reload. Default 30 s; at least <see cref="RetryDelay"/>.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Debounces bursts of changes. Zero (default) shows every change at once with its own notification. When positive,
@@ -35,6 +41,9 @@ public class LiveTableOptions
     /// <summary>How long an optimistic change waits for the server's change before it is rolled back. Default 30 s.</summary>
     public TimeSpan OptimisticTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The clock of <see cref="BatchWindow"/>, <see cref="OptimisticTimeout"/> and <see cref="LiveTable{TRow, TKey}.LastChangedAt"/>. Default <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>
+    /// The clock of <see cref="BatchWindow"/>, <see cref="OptimisticTimeout"/>, the waits between reload retries
+    /// (<see cref="RetryDelay"/>) and <see cref="LiveTable{TRow, TKey}.LastChangedAt"/>. Default <see cref="TimeProvider.System"/>.
+    /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

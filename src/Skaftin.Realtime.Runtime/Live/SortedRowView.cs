@@ -66,7 +66,13 @@ internal sealed class SortedRowView<TRow, TKey>
         }
     }
 
-    /// <summary>Applies one edit; <paramref name="raise"/> (when given) gets each step's notification after the step.</summary>
+    /// <summary>
+    /// Applies one edit; <paramref name="raise"/> (when given) gets each step's notification after the step. Only the
+    /// one writer calls it, so it reads the list without the lock: the app's comparer runs outside it, and the lock is
+    /// held only while a step changes the list.
+    /// </summary>
+    /// <param name="edit">The edit.</param>
+    /// <param name="raise">Gets each step's notification; null to apply silently.</param>
     public void Apply(LiveEdit<TRow, TKey> edit, Action<NotifyCollectionChangedEventArgs>? raise)
     {
         switch (edit.Kind)
@@ -78,16 +84,22 @@ internal sealed class SortedRowView<TRow, TKey>
                 Delete(edit.Key, raise);
                 break;
             case LiveEditKind.Reset:
+                var byKey = new Dictionary<TKey, TRow>();
+                foreach (var row in edit.Rows!)
+                {
+                    byKey[_key(row)] = row;
+                }
+
+                var sorted = byKey.Values.OrderBy(static row => row, _order).ToList();
                 lock (_sync)
                 {
                     _items.Clear();
+                    _items.AddRange(sorted);
                     _byKey.Clear();
-                    foreach (var row in edit.Rows!)
+                    foreach (var pair in byKey)
                     {
-                        _byKey[_key(row)] = row;
+                        _byKey.Add(pair.Key, pair.Value);
                     }
-
-                    _items.AddRange(_byKey.Values.OrderBy(static row => row, _order));
                 }
 
                 raise?.Invoke(new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Reset));
@@ -97,43 +109,41 @@ internal sealed class SortedRowView<TRow, TKey>
 
     private void Upsert(TKey key, TRow row, Action<NotifyCollectionChangedEventArgs>? raise)
     {
-        int index;
-        TRow? previous;
-        lock (_sync)
+        if (!_byKey.TryGetValue(key, out var previous))
         {
-            if (!_byKey.TryGetValue(key, out previous))
+            var at = InsertionPoint(row, 0, _items.Count);
+            lock (_sync)
             {
-                index = InsertionPoint(row);
-                _items.Insert(index, row);
+                _items.Insert(at, row);
                 _byKey[key] = row;
             }
-            else
-            {
-                index = IndexOf(previous);
-                _items[index] = row;
-                _byKey[key] = row;
-            }
+
+            raise?.Invoke(new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Add, row, at));
+            return;
         }
 
-        if (previous is null)
+        var index = IndexOf(previous);
+        lock (_sync)
         {
-            raise?.Invoke(new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Add, row, index));
-            return;
+            _items[index] = row;
+            _byKey[key] = row;
         }
 
         raise?.Invoke(new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Replace, row, previous, index));
 
-        // The new row may sort elsewhere: move it there, as a view moves one item.
-        int target;
+        // The new row may sort elsewhere: move it there, as a view moves one item. Its place among the others is
+        // looked for on the side it goes to (the list without it is the same there, but for the shift after it).
+        if (InPlace(index))
+        {
+            return;
+        }
+
+        var target = index > 0 && _order.Compare(_items[index - 1], row) >= 0
+            ? InsertionPoint(row, 0, index)
+            : InsertionPoint(row, index + 1, _items.Count - index - 1) - 1;
         lock (_sync)
         {
-            if (InPlace(index))
-            {
-                return;
-            }
-
             _items.RemoveAt(index);
-            target = InsertionPoint(row);
             _items.Insert(target, row);
         }
 
@@ -142,16 +152,14 @@ internal sealed class SortedRowView<TRow, TKey>
 
     private void Delete(TKey key, Action<NotifyCollectionChangedEventArgs>? raise)
     {
-        int index;
-        TRow? previous;
+        if (!_byKey.TryGetValue(key, out var previous))
+        {
+            return;
+        }
+
+        var index = IndexOf(previous);
         lock (_sync)
         {
-            if (!_byKey.TryGetValue(key, out previous))
-            {
-                return;
-            }
-
-            index = IndexOf(previous);
             _items.RemoveAt(index);
             _byKey.Remove(key);
         }
@@ -159,12 +167,12 @@ internal sealed class SortedRowView<TRow, TKey>
         raise?.Invoke(new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Remove, previous, index));
     }
 
-    // Under the lock.
+    // The writer's, without the lock: whether the row at index is between its neighbours.
     private bool InPlace(int index) =>
         (index == 0 || _order.Compare(_items[index - 1], _items[index]) < 0)
         && (index == _items.Count - 1 || _order.Compare(_items[index], _items[index + 1]) < 0);
 
-    // Under the lock. A comparer that does not keep its word (one that reads mutable state) still finds the row.
+    // The writer's, without the lock. A comparer that does not keep its word (one that reads mutable state) still finds the row.
     private int IndexOf(TRow row)
     {
         var index = _items.BinarySearch(row, _order);
@@ -176,10 +184,10 @@ internal sealed class SortedRowView<TRow, TKey>
         return _items.FindIndex(item => ReferenceEquals(item, row));
     }
 
-    // Under the lock: where a row whose key is not in the list goes.
-    private int InsertionPoint(TRow row)
+    // The writer's, without the lock: where a row whose key is not among items [start, start + count) goes.
+    private int InsertionPoint(TRow row, int start, int count)
     {
-        var index = _items.BinarySearch(row, _order);
+        var index = _items.BinarySearch(start, count, row, _order);
         return index >= 0 ? index : ~index;
     }
 }
