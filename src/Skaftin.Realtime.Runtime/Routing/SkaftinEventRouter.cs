@@ -189,7 +189,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
         {
             if (!_cronJobs.IsEmpty || !_any.IsEmpty)
             {
-                var cronJob = TypedEvents.CronJob(this, change);
+                var cronJob = TypedEvents.CronJob(change);
                 Deliver(_cronJobs, cronJob, change);
                 DeliverAny(cronJob, change);
             }
@@ -201,7 +201,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
         {
             if (!_imports.IsEmpty || !_any.IsEmpty)
             {
-                var imported = TypedEvents.Import(this, change);
+                var imported = TypedEvents.Import(change);
                 Deliver(_imports, imported, change);
                 DeliverAny(imported, change);
             }
@@ -217,7 +217,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
         {
             if (!_schema.IsEmpty || !_any.IsEmpty || (table?.HasSchemaSubscribers ?? false))
             {
-                var schemaChange = TypedEvents.Schema(this, change, schemaTable);
+                var schemaChange = TypedEvents.Schema(change, schemaTable);
                 table?.DispatchSchema(schemaChange, change);
                 Deliver(_schema, schemaChange, change);
                 DeliverAny(schemaChange, change);
