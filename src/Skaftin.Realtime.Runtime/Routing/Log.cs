@@ -21,6 +21,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "A {EventName} frame was not delivered ({Cause}): {Reason}")]
     public static partial void FrameRejected(ILogger logger, string eventName, FrameErrorKind cause, string reason);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "An update of table {TableName} carried only some columns and no whole previous row; it was delivered as a patch, and no handler of the table takes patches, so its OnUpdated handlers did not receive it (subscribe OnPatched or OnChanged). Reported once per table")]
+    public static partial void UnhandledPatch(ILogger logger, string tableName);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "A {EventType} event of project {ProjectId} came without a tableName; delivered untyped")]
+    public static partial void MissingTableName(ILogger logger, string eventType, string projectId);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Connected to {Url} as {SocketId}")]
     public static partial void Connected(ILogger logger, Uri url, string? socketId);
 

@@ -235,6 +235,12 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
             return;
         }
 
+        if (change.TableName is null && change.Type.IsRowChange())
+        {
+            Log.MissingTableName(_logger, change.TypeName, change.ProjectId);
+            Report(new RealtimeError(RealtimeErrorKind.MissingTableName, EventNames.DatabaseChange, null, change.TypeName, Cut(utf8Json), null));
+        }
+
         if (declared && change.Type.IsRowChange())
         {
             // The table delivers the typed row change to OnAnyChange handlers too (or the raw event when the row did not decode).
@@ -243,6 +249,13 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
         }
 
         DeliverUndeclared(change);
+    }
+
+    /// <summary>A patch of <paramref name="tableName"/> reached no handler (see <see cref="RealtimeErrorKind.UnhandledPatch"/>); the table reports it once.</summary>
+    internal void ReportUnhandledPatch(string tableName, DatabaseChange change)
+    {
+        Log.UnhandledPatch(_logger, tableName);
+        Report(new RealtimeError(RealtimeErrorKind.UnhandledPatch, EventNames.DatabaseChange, tableName, change.TypeName, Cut(change.Utf8Json), null));
     }
 
     internal void ReportDecodeFailure(string eventName, string? tableName, string? eventType, ReadOnlyMemory<byte> utf8Json, SkaftinDecodeException ex)
