@@ -229,7 +229,8 @@ internal sealed class RoomRegistry
             NoteProblem(projectId, socket, ex is TimeoutException
                 ? $"the server did not answer the join within {_options.RequestTimeout.TotalSeconds:0.###} s"
                 : ex.Message);
-            _reportFailure(new SkaftinConnectionException($"Project '{projectId}' could not be joined again on the new connection.", ex));
+            // The first connection's joins come here as well as a reconnect's: the words say neither "again" nor "new".
+            _reportFailure(new SkaftinConnectionException($"Project '{projectId}' was not joined on this connection: {ex.Message}", ex));
         }
     }
 

@@ -39,8 +39,14 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <param name="options">The settings.</param>
     /// <exception cref="ArgumentException">A setting is invalid (the message names each one).</exception>
     public SkaftinRealtimeClient(SkaftinRealtimeOptions options)
+        : this(options, new OncePerOutage())
+    {
+    }
+
+    // The fallback notice outlives each connection: one Warning per outage, however many attempts it takes.
+    private SkaftinRealtimeClient(SkaftinRealtimeOptions options, OncePerOutage fallbackNotice)
         : this(options, (url, transport, credential, resume) => new SocketIOConnection(url, transport, credential, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes, ServerEvents,
-            options?.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance))
+            options?.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance, fallbackNotice))
     {
     }
 

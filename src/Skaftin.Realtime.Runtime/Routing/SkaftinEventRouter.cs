@@ -285,7 +285,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
 
     internal void ReportConnectionFailure(Exception ex)
     {
-        Log.ConnectionFailed(_logger, ex);
+        Log.ConnectionFailed(_logger, ex.Message, ex);
         Report(new RealtimeError(RealtimeErrorKind.ConnectionFailed, "connect", null, null, "", ex));
     }
 
