@@ -16,7 +16,9 @@ internal static class PollingHttpSettings
 {
     public static HttpClientHandler CreateHandler(Action<ClientWebSocketOptions>? configureWebSocket)
     {
-        var handler = new HttpClientHandler();
+        // No redirect is followed: one to another origin would carry the credential header there (.NET strips only
+        // Authorization). PollingFrameHandler turns a redirect into SkaftinRedirectRefusedException.
+        var handler = new HttpClientHandler { AllowAutoRedirect = false };
         if (configureWebSocket is null)
         {
             return handler;

@@ -100,6 +100,32 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await StartCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RedirectIn(ex) is { } redirect && !ReferenceEquals(redirect, ex))
+        {
+            // The socket library may wrap what a transport threw: a refused redirect is surfaced as itself.
+            throw redirect;
+        }
+    }
+
+    private static SkaftinRedirectRefusedException? RedirectIn(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is SkaftinRedirectRefusedException redirect)
+            {
+                return redirect;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    {
         if (!_fallBackToPolling)
         {
             await _socket.ConnectAsync().ConfigureAwait(false);

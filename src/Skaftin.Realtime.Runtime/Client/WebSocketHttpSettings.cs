@@ -36,6 +36,8 @@ internal static class WebSocketHttpSettings
         {
             PooledConnectionLifetime = TimeSpan.Zero,
             UseCookies = false,
+            // No redirect is followed: one to another origin would carry the credential header there.
+            AllowAutoRedirect = false,
             ConnectCallback = (context, cancellationToken) => connect(context.DnsEndPoint, cancellationToken),
         };
 
