@@ -333,9 +333,10 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         {
             var starting = socket.StartAsync(run);
             _ = starting.ContinueWith(
-                // A typed failure of ours (a refused redirect) goes to the app as itself.
-                static (t, state) => ((TaskCompletionSource<bool>)state!).TrySetException(t.Exception!.GetBaseException() is SkaftinRedirectRefusedException redirect
-                    ? redirect
+                // A failure the connection already explained (a refused redirect or certificate, neither transport
+                // connecting) goes to the app as itself.
+                static (t, state) => ((TaskCompletionSource<bool>)state!).TrySetException(t.Exception!.InnerException is SkaftinConnectionException explained
+                    ? explained
                     : new SkaftinConnectionException("The connection failed to start.", t.Exception!.GetBaseException())),
                 accepted,
                 CancellationToken.None,

@@ -54,7 +54,9 @@ internal static class PollingHttpSettings
 #if NET8_0_OR_GREATER
         if (options.RemoteCertificateValidationCallback is { } validate)
         {
-            handler.ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) => validate(request, certificate, chain, errors);
+            // A refusal says why (name, dates, issuer) instead of .NET's "rejected by the provided callback".
+            var explaining = CertificateRefusal.Explaining(validate, TimeProvider.System);
+            handler.ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) => explaining(request, certificate, chain, errors);
         }
 #endif
 

@@ -109,6 +109,24 @@ internal sealed class SocketIOConnection : ISocketConnection
             // The socket library may wrap what a transport threw: a refused redirect is surfaced as itself.
             throw redirect;
         }
+        catch (Exception ex) when (CertificateRefusalIn(ex) is { } certificate)
+        {
+            // .NET's own words are "rejected by the provided callback": the refusal says what was wrong.
+            throw new SkaftinConnectionException(certificate.Message, ex);
+        }
+    }
+
+    private static CertificateRefusal? CertificateRefusalIn(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is CertificateRefusal refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
     }
 
     private static SkaftinRedirectRefusedException? RedirectIn(Exception? ex)
