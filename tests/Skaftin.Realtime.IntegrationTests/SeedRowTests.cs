@@ -97,13 +97,14 @@ public sealed class SeedRowTests(SeedServersFixture servers) : IClassFixture<See
     {
         var server = servers.WithoutOldData;
         await using var session = await Harness.SessionAsync(server);
-        var id = (await server.Api.InsertAsync(session.Project, "vehicles", new { registration_number = "CA 1", status = "available", capacity = 4 })).GetProperty("id").GetInt64();
         var updated = 0;
         var errors = new BlockingCollection<RealtimeError>();
         var inserted = new BlockingCollection<Vehicle>();
         using var u = session.Client.Vehicles().OnUpdated((_, _) => Interlocked.Increment(ref updated));
         using var i = session.Client.Vehicles().OnInserted(inserted.Add);
         using var e = session.Client.OnError(errors.Add);
+        var id = (await server.Api.InsertAsync(session.Project, "vehicles", new { registration_number = "CA 1", status = "available", capacity = 4 })).GetProperty("id").GetInt64();
+        Assert.Equal("CA 1", (await inserted.Next()).RegistrationNumber);
 
         await server.Api.UpdateAsync(session.Project, "vehicles", id, new { capacity = 7 });
         await server.Api.UpdateAsync(session.Project, "vehicles", id, new { capacity = 8 });
