@@ -23,7 +23,7 @@ public sealed class HostileInputTests(DevServerFixture fixture)
         { "data-array", RealtimeErrorKind.DecodeFailed, "expected a JSON object" },
         { "missing-type", RealtimeErrorKind.DecodeFailed, "no 'type'" },
         { "missing-project", RealtimeErrorKind.DecodeFailed, "no 'projectId'" },
-        { "missing-table", RealtimeErrorKind.HandlerFailed, "" },
+        { "missing-table", RealtimeErrorKind.MissingTableName, "" }, // reported first (issue 20, case 5); the throwing untyped handler then adds HandlerFailed
         { "unknown-type", RealtimeErrorKind.UnknownEventType, "" },
         { "wrong-column-type", RealtimeErrorKind.DecodeFailed, "column 'capacity'" },
         { "out-of-range", RealtimeErrorKind.DecodeFailed, "from -2147483648 to 2147483647" },

@@ -50,6 +50,37 @@ public sealed class HostingTests(DevServerFixture fixture)
     }
 
     [Fact]
+    public async Task HealthIsUnhealthyWhenTheServerRefusesAConfiguredProject()
+    {
+        // The fixture's key "p1-only" grants p1 alone: the server refuses the join of the second configured project.
+        var server = fixture.Server;
+        var other = "refused" + Guid.NewGuid().ToString("N")[..6];
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Skaftin:ApiUrl"] = server.Url.ToString(),
+            ["Skaftin:ApiKey"] = "p1-only",
+            ["Skaftin:Projects:0"] = "p1",
+            ["Skaftin:Projects:1"] = other,
+        });
+        builder.Services.AddSkaftinRealtime(builder.Configuration);
+        builder.Services.AddHealthChecks().AddSkaftinRealtime();
+        using var host = builder.Build();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+
+        await host.StartAsync();
+        var client = host.Services.GetRequiredService<SkaftinRealtimeClient>();
+        await Harness.UntilAsync(async () => client.SocketId is { } id && (await server.Api.GetRoomMembersAsync("p1")).Contains(id), "the client connects and joins p1");
+        await Harness.UntilAsync(async () => (await health.CheckHealthAsync()).Status == HealthStatus.Unhealthy, "the refused project makes the health unhealthy");
+
+        var entry = (await health.CheckHealthAsync()).Entries["skaftin-realtime"];
+        Assert.Equal("Connected", entry.Data["state"]);
+        Assert.Equal(new[] { other }, entry.Data["notJoined"]);
+        Assert.Contains($"api key does not grant project {other}", entry.Description);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task AHostStartsBeforeItsBackendAndConnectsWhenTheBackendComes()
     {
         var port = Harness.FreePort();

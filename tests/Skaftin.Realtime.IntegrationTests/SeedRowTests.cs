@@ -93,6 +93,32 @@ public sealed class SeedRowTests(SeedServersFixture servers) : IClassFixture<See
     }
 
     [Fact]
+    public async Task APartialUpdateOnlyOnUpdatedWouldMissIsReportedOncePerTable()
+    {
+        var server = servers.WithoutOldData;
+        await using var session = await Harness.SessionAsync(server);
+        var updated = 0;
+        var errors = new BlockingCollection<RealtimeError>();
+        var inserted = new BlockingCollection<Vehicle>();
+        using var u = session.Client.Vehicles().OnUpdated((_, _) => Interlocked.Increment(ref updated));
+        using var i = session.Client.Vehicles().OnInserted(inserted.Add);
+        using var e = session.Client.OnError(errors.Add);
+        var id = (await server.Api.InsertAsync(session.Project, "vehicles", new { registration_number = "CA 1", status = "available", capacity = 4 })).GetProperty("id").GetInt64();
+        Assert.Equal("CA 1", (await inserted.Next()).RegistrationNumber);
+
+        await server.Api.UpdateAsync(session.Project, "vehicles", id, new { capacity = 7 });
+        await server.Api.UpdateAsync(session.Project, "vehicles", id, new { capacity = 8 });
+        await server.Api.InsertAsync(session.Project, "vehicles", new { registration_number = "CA 2", status = "available", capacity = 4 });
+        Assert.Equal("CA 2", (await inserted.Next()).RegistrationNumber); // in order: both updates were dispatched before
+
+        var error = await errors.Next();
+        Assert.Equal((RealtimeErrorKind.UnhandledPatch, "vehicles", "update"), (error.Kind, error.TableName, error.EventType));
+        Assert.Contains("\"capacity\":7", error.RawText);
+        Assert.Empty(errors);
+        Assert.Equal(0, Volatile.Read(ref updated));
+    }
+
+    [Fact]
     public async Task BulkWritesAreOneTypedChangePerRowOnEveryPath()
     {
         var server = servers.WithOldData;

@@ -82,6 +82,63 @@ public sealed class TlsTests : IAsyncLifetime
         Assert.Empty(await server.Api.GetSocketsAsync());
     }
 
+    /// <summary>
+    /// Issue 20, case 9: a certificate refused by <see cref="SkaftinTls.TrustAuthority"/> says which was wrong: the
+    /// name, the dates or the issuer (not .NET's "rejected by the provided callback"). The certificates are made here.
+    /// </summary>
+    [Theory]
+    [InlineData("name", "its name does not match the host")]
+    [InlineData("expiry", "it expired on")]
+    [InlineData("issuer", "its issuer is not trusted")]
+    public async Task ARefusedCertificateSaysWhetherTheNameTheExpiryOrTheIssuerWasWrong(string wrong, string expected)
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var caKey = System.Security.Cryptography.RSA.Create(2048);
+        var caRequest = new CertificateRequest("CN=Skaftin-Case9-CA", caKey, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        using var ca = caRequest.CreateSelfSigned(now.AddDays(-30), now.AddDays(30));
+        using var otherCaKey = System.Security.Cryptography.RSA.Create(2048);
+        using var otherCa = new CertificateRequest("CN=Skaftin-Other-CA", otherCaKey, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(now.AddDays(-30), now.AddDays(30));
+
+        using var serverKey = System.Security.Cryptography.RSA.Create(2048);
+        var serverRequest = new CertificateRequest("CN=skaftin-server", serverKey, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        if (wrong == "name")
+        {
+            names.AddDnsName("elsewhere.example");
+        }
+        else
+        {
+            names.AddIpAddress(System.Net.IPAddress.Loopback);
+        }
+
+        serverRequest.CertificateExtensions.Add(names.Build());
+        serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
+        var (notBefore, notAfter) = wrong == "expiry" ? (now.AddDays(-20), now.AddDays(-10)) : (now.AddDays(-1), now.AddDays(1));
+        using var server = serverRequest.Create(ca, notBefore, notAfter, new byte[] { 9, 1, 2, 3 });
+        var certificatePath = Path.Combine(_directory, wrong + ".crt");
+        var keyPath = Path.Combine(_directory, wrong + ".key");
+        await File.WriteAllTextAsync(certificatePath, server.ExportCertificatePem());
+        await File.WriteAllTextAsync(keyPath, serverKey.ExportPkcs8PrivateKeyPem());
+        await using var backend = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { TlsCertificatePath = certificatePath, TlsKeyPath = keyPath });
+        var trusted = wrong == "issuer" ? otherCa : ca;
+        using var authority = X509Certificate2.CreateFromPem(trusted.ExportCertificatePem());
+        await using var client = Harness.Client(backend, configure: o =>
+        {
+            o.ConnectTimeout = TimeSpan.FromSeconds(5);
+            o.RetryInitialConnection = false;
+            o.ConfigureWebSocket = ws => ws.RemoteCertificateValidationCallback = SkaftinTls.TrustAuthority(authority);
+        });
+
+        var error = await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.ConnectAsync());
+
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain("provided", error.Message);
+        Assert.Empty(await backend.Api.GetSocketsAsync());
+    }
+
     private Task<SkaftinDevServer> StartAsync() => SkaftinDevServer.StartAsync(new SkaftinDevServerOptions
     {
         TlsCertificatePath = Path.Combine(_directory, "server.crt"),

@@ -38,26 +38,26 @@ public sealed class TypedEventTests(DevServerFixture fixture)
         await api.CreateTableAsync(project, "invoices", new[] { new DevColumn("number", "text", PrimaryKey: true), new DevColumn("total", "numeric") });
         var created = Assert.IsType<TableCreated>(Schema(await all.Next(), DatabaseChangeType.CreateTable, "invoices"));
         Assert.Equal("number", created.PrimaryKey);
-        Assert.Equal(new[] { "number", "total" }, created.Columns.Select(static c => c.Name));
+        Assert.Equal(new[] { "number", "total" }, created.Columns!.Select(static c => c.Name));
 
         await api.AddColumnAsync(project, "vehicles", new DevColumn("colour", "text", Nullable: false, Default: "white"));
-        var added = Assert.IsType<ColumnAdded>(Schema(await all.Next(), DatabaseChangeType.AddColumn, "vehicles")).Column;
+        var added = Assert.IsType<ColumnAdded>(Schema(await all.Next(), DatabaseChangeType.AddColumn, "vehicles")).Column!;
         Assert.Equal(("colour", "text", (bool?)false, "white"), (added.Name, added.Type, added.Nullable, added.Default!.Value.GetString()));
 
         await api.AlterColumnAsync(project, "vehicles", "capacity", type: "bigint");
         var altered = Assert.IsType<ColumnAltered>(Schema(await all.Next(), DatabaseChangeType.AlterColumn, "vehicles"));
-        Assert.Equal(("capacity", "bigint", "integer"), (altered.Column.Name, altered.Column.Type, altered.OldColumn!.Type));
+        Assert.Equal(("capacity", "bigint", "integer"), (altered.Column!.Name, altered.Column.Type, altered.OldColumn!.Type));
 
         await api.CreateConstraintAsync(project, "invoices", new { name = "uq_total", type = "unique", columns = new[] { "total" } });
-        var constraint = Assert.IsType<ConstraintCreated>(Schema(await all.Next(), DatabaseChangeType.CreateConstraint, "invoices")).Constraint;
+        var constraint = Assert.IsType<ConstraintCreated>(Schema(await all.Next(), DatabaseChangeType.CreateConstraint, "invoices")).Constraint!;
         Assert.Equal(("uq_total", "unique", "total"), (constraint.Name, constraint.Type, Assert.Single(constraint.Columns!)));
         Assert.True(constraint.Extra.ContainsKey("index")); // the dev server's own field, kept
 
         await api.DropConstraintAsync(project, "invoices", "uq_total");
-        Assert.Equal("uq_total", Assert.IsType<ConstraintDropped>(Schema(await all.Next(), DatabaseChangeType.DropConstraint, "invoices")).Constraint.Name);
+        Assert.Equal("uq_total", Assert.IsType<ConstraintDropped>(Schema(await all.Next(), DatabaseChangeType.DropConstraint, "invoices")).Constraint!.Name);
 
         await api.DropColumnAsync(project, "vehicles", "colour");
-        Assert.Equal("colour", Assert.IsType<ColumnDropped>(Schema(await all.Next(), DatabaseChangeType.DropColumn, "vehicles")).Column.Name);
+        Assert.Equal("colour", Assert.IsType<ColumnDropped>(Schema(await all.Next(), DatabaseChangeType.DropColumn, "vehicles")).Column!.Name);
 
         await api.RenameTableAsync(project, "invoices", "bills");
         Assert.Equal(new TableRenamed("invoices", "bills"), Schema(await all.Next(), DatabaseChangeType.RenameTable, "invoices"));

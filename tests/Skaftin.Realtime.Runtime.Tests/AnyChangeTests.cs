@@ -41,7 +41,7 @@ public sealed class AnyChangeTests
             c => Assert.Equal(("invoices", DatabaseChangeType.Insert), (Assert.IsType<DatabaseChange>(c).TableName, c.Type)),
             c => Assert.NotNull(Assert.IsType<RowUpdated<Vehicle, int>>(c).OldRow),
             c => Assert.IsType<TableCreated>(Assert.IsType<SchemaChange>(c).Details),
-            c => Assert.Equal("colour", Assert.IsType<ColumnAdded>(Assert.IsType<SchemaChange>(c).Details).Column.Name),
+            c => Assert.Equal("colour", Assert.IsType<ColumnAdded>(Assert.IsType<SchemaChange>(c).Details).Column!.Name),
             c => Assert.False(Assert.IsType<CronJobChange>(c).Job!.Enabled),
             c => Assert.Equal(2, Assert.IsType<DatabaseImported>(c).Summary!.RowCount),
             c => Assert.Equal("create_index", Assert.IsType<DatabaseChange>(c).TypeName),

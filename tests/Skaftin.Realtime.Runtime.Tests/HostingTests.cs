@@ -127,6 +127,78 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task HealthIsUnhealthyWhenAHeldProjectsJoinWasRefused()
+    {
+        var server = new FakeSocketServer();
+        server.RefusedProjects.Add("p2");
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(server.CreateClient());
+        services.AddHealthChecks().AddSkaftinRealtime();
+        await using var provider = services.BuildServiceProvider();
+        var health = provider.GetRequiredService<HealthCheckService>();
+        var client = provider.GetRequiredService<SkaftinRealtimeClient>();
+        await using var p1 = await client.JoinProjectAsync("p1");
+        await using var p2 = await client.JoinProjectAsync("p2");
+
+        await client.ConnectAsync();
+
+        await Eventually.Until(() => health.CheckHealthAsync().Result.Status == HealthStatus.Unhealthy, "the refused join makes the client unhealthy");
+        var entry = (await health.CheckHealthAsync()).Entries["skaftin-realtime"];
+        Assert.Equal("Connected", entry.Data["state"]);
+        Assert.Equal(new[] { "p2" }, entry.Data["notJoined"]);
+        Assert.Contains("'p2': the server refused the join: refused", entry.Description);
+        Assert.Equal(entry.Description, entry.Data["reason"]);
+    }
+
+    [Fact]
+    public async Task HealthTurnsUnhealthyAfterTheOutageThreshold()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var server = new FakeSocketServer();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(server.CreateClient(o => o.TimeProvider = time));
+        services.AddHealthChecks().AddSkaftinRealtime(configure: static o => o.UnhealthyAfter = TimeSpan.FromMinutes(1));
+        await using var provider = services.BuildServiceProvider();
+        var health = provider.GetRequiredService<HealthCheckService>();
+        var client = provider.GetRequiredService<SkaftinRealtimeClient>();
+        await client.ConnectAsync();
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
+
+        server.Unreachable = true;
+        server.Current.Drop(DisconnectReason.TransportClosed);
+        await Eventually.Until(() => health.CheckHealthAsync().Result.Status == HealthStatus.Degraded, "a fresh outage is degraded");
+        time.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(HealthStatus.Degraded, (await health.CheckHealthAsync()).Status);
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        var report = await health.CheckHealthAsync();
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.Contains("longer than UnhealthyAfter (00:01:00)", report.Entries["skaftin-realtime"].Description);
+        Assert.NotEqual(ConnectionState.Connected, client.State);
+
+        server.Unreachable = false;
+        await Eventually.Until(
+            () =>
+            {
+                time.Advance(TimeSpan.FromSeconds(5)); // the retry policy's delays run on the fake clock
+                return health.CheckHealthAsync().Result.Status == HealthStatus.Healthy;
+            },
+            "the client reconnects and is healthy again");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void AnUnhealthyAfterThatIsNotPositiveIsRefusedWhenTheCheckIsAdded(int seconds)
+    {
+        var services = new ServiceCollection();
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => services.AddHealthChecks().AddSkaftinRealtime(configure: o => o.UnhealthyAfter = TimeSpan.FromSeconds(seconds)));
+        Assert.Contains("UnhealthyAfter must be a positive", error.Message);
+    }
+
+    [Fact]
     public async Task MetricsCountEventsFailuresAndLag()
     {
         var measurements = new List<(string Instrument, double Value, string? Table)>();

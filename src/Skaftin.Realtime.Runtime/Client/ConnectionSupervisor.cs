@@ -252,7 +252,7 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
                 {
                     SkaftinAuthenticationException => RetryReason.CredentialsRefused,
                     SkaftinConnectionRefusedException { ServerMessage: null } => RetryReason.UnexplainedRefusal,
-                    SkaftinConnectionRefusedException => RetryReason.ConnectionRefused,
+                    SkaftinConnectionRefusedException or SkaftinRedirectRefusedException => RetryReason.ConnectionRefused,
                     TokenProviderException => RetryReason.TokenProviderFailed,
                     _ => RetryReason.ServerUnreachable,
                 };
@@ -333,7 +333,11 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         {
             var starting = socket.StartAsync(run);
             _ = starting.ContinueWith(
-                static (t, state) => ((TaskCompletionSource<bool>)state!).TrySetException(new SkaftinConnectionException("The connection failed to start.", t.Exception!.GetBaseException())),
+                // A failure the connection already explained (a refused redirect or certificate, neither transport
+                // connecting) goes to the app as itself.
+                static (t, state) => ((TaskCompletionSource<bool>)state!).TrySetException(t.Exception!.InnerException is SkaftinConnectionException explained
+                    ? explained
+                    : new SkaftinConnectionException("The connection failed to start.", t.Exception!.GetBaseException())),
                 accepted,
                 CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,

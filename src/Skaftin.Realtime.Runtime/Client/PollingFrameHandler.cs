@@ -47,6 +47,15 @@ internal sealed class PollingFrameHandler : DelegatingHandler
         var response = await SendInTurnAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
+            if ((int)response.StatusCode is >= 300 and < 400)
+            {
+                var location = response.Headers.Location;
+                throw new SkaftinRedirectRefusedException(
+                    (int)response.StatusCode,
+                    location is null || location.IsAbsoluteUri ? location : new Uri(request.RequestUri!, location),
+                    request.RequestUri!);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new HttpRequestException(

@@ -16,7 +16,9 @@ internal static class PollingHttpSettings
 {
     public static HttpClientHandler CreateHandler(Action<ClientWebSocketOptions>? configureWebSocket)
     {
-        var handler = new HttpClientHandler();
+        // No redirect is followed: one to another origin would carry the credential header there (.NET strips only
+        // Authorization). PollingFrameHandler turns a redirect into SkaftinRedirectRefusedException.
+        var handler = new HttpClientHandler { AllowAutoRedirect = false };
         if (configureWebSocket is null)
         {
             return handler;
@@ -52,7 +54,9 @@ internal static class PollingHttpSettings
 #if NET8_0_OR_GREATER
         if (options.RemoteCertificateValidationCallback is { } validate)
         {
-            handler.ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) => validate(request, certificate, chain, errors);
+            // A refusal says why (name, dates, issuer) instead of .NET's "rejected by the provided callback".
+            var explaining = CertificateRefusal.Explaining(validate, TimeProvider.System);
+            handler.ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) => explaining(request, certificate, chain, errors);
         }
 #endif
 

@@ -70,6 +70,7 @@ internal sealed class RoomRegistry
             {
                 room.SentOn = sentOn = _live;
                 room.JoinedOnServer = false;
+                room.Problem = null;
                 room.MayBeJoinedOnServer = true;
                 send = Send(_live, EventNames.JoinProject, projectId, cancellationToken);
             }
@@ -183,6 +184,7 @@ internal sealed class RoomRegistry
                 {
                     room.JoinedOnServer = false;
                     room.MayBeJoinedOnServer = true;
+                    room.Problem = null;
                     pending.Add((room.ProjectId, Send(socket, EventNames.JoinProject, room.ProjectId, cancellationToken), room.Joined.Task));
                 }
             }
@@ -224,7 +226,11 @@ internal sealed class RoomRegistry
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !(ex is ObjectDisposedException) && IsLive(socket))
         {
-            _reportFailure(new SkaftinConnectionException($"Project '{projectId}' could not be joined again on the new connection.", ex));
+            NoteProblem(projectId, socket, ex is TimeoutException
+                ? $"the server did not answer the join within {_options.RequestTimeout.TotalSeconds:0.###} s"
+                : ex.Message);
+            // The first connection's joins come here as well as a reconnect's: the words say neither "again" nor "new".
+            _reportFailure(new SkaftinConnectionException($"Project '{projectId}' was not joined on this connection: {ex.Message}", ex));
         }
     }
 
@@ -290,6 +296,7 @@ internal sealed class RoomRegistry
 
             if (refusal is null)
             {
+                room.Problem = null;
                 room.JoinedOnServer = true;
                 room.Joined.TrySetResult(true);
             }
@@ -297,6 +304,7 @@ internal sealed class RoomRegistry
             {
                 room.JoinedOnServer = false;
                 room.MayBeJoinedOnServer = false;
+                room.Problem = $"the server refused the join: {refusal.ServerMessage}";
                 unheard = !room.Joined.TrySetException(refusal);
             }
         }
@@ -320,6 +328,35 @@ internal sealed class RoomRegistry
             }
 
             _rooms.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The held rooms the live socket did not join, each with why (refused, or not answered within
+    /// <see cref="SkaftinRealtimeOptions.RequestTimeout"/>): read by the health check. Empty while no socket is live.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> JoinProblems()
+    {
+        lock (_gate)
+        {
+            return _live is null
+                ? Array.Empty<KeyValuePair<string, string>>()
+                : _rooms.Values
+                    .Where(r => r.Problem is not null && r.SentOn == _live)
+                    .Select(static r => new KeyValuePair<string, string>(r.ProjectId, r.Problem!))
+                    .OrderBy(static p => p.Key, StringComparer.Ordinal)
+                    .ToArray();
+        }
+    }
+
+    private void NoteProblem(string projectId, ISocketConnection socket, string problem)
+    {
+        lock (_gate)
+        {
+            if (_rooms.TryGetValue(projectId, out var room) && room.SentOn == socket && !room.JoinedOnServer)
+            {
+                room.Problem ??= problem;
+            }
         }
     }
 
@@ -361,6 +398,9 @@ internal sealed class RoomRegistry
         /// confirmed or not (its answer may be lost or late). Such a room released is left, never silently kept.
         /// </summary>
         public bool MayBeJoinedOnServer { get; set; }
+
+        /// <summary>Why the join sent on <see cref="SentOn"/> did not take (refused or unanswered); null otherwise.</summary>
+        public string? Problem { get; set; }
 
         public TaskCompletionSource<bool> Joined { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -31,12 +31,22 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     private readonly ConnectionSupervisor _supervisor;
     private int _disposed;
 
+    // Ticks (of the options' TimeProvider) since the client was last not connected; 0 while connected. Read by the
+    // hosting package's health check to tell a short outage (degraded) from a long one (unhealthy).
+    private long _notConnectedSince;
+
     /// <summary>Creates a client; nothing is sent until <see cref="StartAsync"/>.</summary>
     /// <param name="options">The settings.</param>
     /// <exception cref="ArgumentException">A setting is invalid (the message names each one).</exception>
     public SkaftinRealtimeClient(SkaftinRealtimeOptions options)
+        : this(options, new OncePerOutage())
+    {
+    }
+
+    // The fallback notice outlives each connection: one Warning per outage, however many attempts it takes.
+    private SkaftinRealtimeClient(SkaftinRealtimeOptions options, OncePerOutage fallbackNotice)
         : this(options, (url, transport, credential, resume) => new SocketIOConnection(url, transport, credential, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes, ServerEvents,
-            options?.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance))
+            options?.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance, fallbackNotice))
     {
     }
 
@@ -53,6 +63,8 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         _pump = new DispatchPump(options, Router, DeliverStateChange);
         _rooms = new RoomRegistry(options, _pump.PostConnectionFailure);
         _supervisor = new ConnectionSupervisor(options, connectionFactory, _logger, _rooms, _pump);
+        TimeProvider = options.TimeProvider;
+        _notConnectedSince = TimeProvider.GetUtcNow().UtcTicks;
     }
 
     /// <inheritdoc />
@@ -254,6 +266,22 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <summary>Runs <paramref name="work"/> on the dispatch path, in order with events (Skaftin.Realtime.Testing's typed pushes).</summary>
     internal void PostToDispatch(Action work) => _pump.PostInjected(work);
 
+    /// <summary>The clock of the options, for the hosting package's health check.</summary>
+    internal TimeProvider TimeProvider { get; }
+
+    /// <summary>When the client last stopped being connected (or was created); null while connected.</summary>
+    internal DateTimeOffset? NotConnectedSince
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _notConnectedSince);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>The held projects the live connection did not join, each with why (for the health check).</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>> GetJoinProblems() => _rooms.JoinProblems();
+
     internal ValueTask ReleaseAsync(string projectId) =>
         Volatile.Read(ref _disposed) == 1 ? default : _rooms.ReleaseAsync(projectId, sendLeave: true, _lifetime.Token);
 
@@ -273,6 +301,15 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     // On the dispatch pump, in order with events: a handler that throws is logged and does not stop the others.
     private void DeliverStateChange(ConnectionStateChange change)
     {
+        if (change.Current == ConnectionState.Connected)
+        {
+            Interlocked.Exchange(ref _notConnectedSince, 0);
+        }
+        else
+        {
+            Interlocked.CompareExchange(ref _notConnectedSince, TimeProvider.GetUtcNow().UtcTicks, 0);
+        }
+
         try
         {
             StateChanged?.Invoke(change);

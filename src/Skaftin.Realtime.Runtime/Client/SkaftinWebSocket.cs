@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.WebSockets;
@@ -66,6 +67,26 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     public IObservable<byte[]> BytesObservable { get; } = Observable.Never<byte[]>();
 
     public async Task ConnectAsync(Uri uri, CancellationToken cancellationToken)
+    {
+#if NET
+        _socket.Options.CollectHttpResponseDetails = true;
+        try
+        {
+            await ConnectCoreAsync(uri, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WebSocketException) when ((int)_socket.HttpStatusCode is >= 300 and < 400)
+        {
+            // The upgrade was answered with a redirect, which is not followed (the credential header would go along).
+            var location = _socket.HttpResponseHeaders?.TryGetValue("Location", out var values) == true && values.FirstOrDefault() is { } text
+                && Uri.TryCreate(uri, text, out var target) ? target : null;
+            throw new SkaftinRedirectRefusedException((int)_socket.HttpStatusCode, location, uri);
+        }
+#else
+        await ConnectCoreAsync(uri, cancellationToken).ConfigureAwait(false);
+#endif
+    }
+
+    private async Task ConnectCoreAsync(Uri uri, CancellationToken cancellationToken)
     {
 #if NET
         // On .NET the websocket receives on threads of its own over a blocking socket (BlockingSocketStream): per

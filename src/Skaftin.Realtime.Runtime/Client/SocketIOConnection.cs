@@ -25,12 +25,14 @@ internal sealed class SocketIOConnection : ISocketConnection
     private readonly InboundFrameRouter _router;
     private readonly bool _fallBackToPolling;
     private readonly ILogger _logger;
+    private readonly OncePerOutage? _fallbackNotice;
     private SkaftinWebSocket? _webSocket;
     private int _closed;
     private string? _lastOffset;
 
-    public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events, ILogger logger)
+    public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events, ILogger logger, OncePerOutage? fallbackNotice = null)
     {
+        _fallbackNotice = fallbackNotice;
         _configureWebSocket = configureWebSocket;
         _logger = logger;
         _fallBackToPolling = transport == SkaftinTransport.WebSocketThenPolling;
@@ -98,9 +100,54 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await StartCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RedirectIn(ex) is { } redirect && !ReferenceEquals(redirect, ex))
+        {
+            // The socket library may wrap what a transport threw: a refused redirect is surfaced as itself.
+            throw redirect;
+        }
+        catch (Exception ex) when (CertificateRefusalIn(ex) is { } certificate)
+        {
+            // .NET's own words are "rejected by the provided callback": the refusal says what was wrong.
+            throw new SkaftinConnectionException(certificate.Message, ex);
+        }
+    }
+
+    private static CertificateRefusal? CertificateRefusalIn(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is CertificateRefusal refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
+    }
+
+    private static SkaftinRedirectRefusedException? RedirectIn(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is SkaftinRedirectRefusedException redirect)
+            {
+                return redirect;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    {
         if (!_fallBackToPolling)
         {
             await _socket.ConnectAsync().ConfigureAwait(false);
+            _fallbackNotice?.Reset();
             return;
         }
 
@@ -112,7 +159,16 @@ internal sealed class SocketIOConnection : ISocketConnection
         {
             // The websocket's opening handshake failed before any frame: the same attempt goes on over long-polling,
             // with the same auth, session to resume and frame reader (the library builds the new transport).
-            Log.FellBackToPolling(_logger, refused.Message);
+            // While the server is down every attempt falls back: one Warning per outage, the rest at Debug.
+            if (_fallbackNotice?.TryTake() ?? true)
+            {
+                Log.FellBackToPolling(_logger, refused.Message);
+            }
+            else
+            {
+                Log.FellBackToPollingAgain(_logger, refused.Message);
+            }
+
             _socket.Options.Transport = TransportProtocol.Polling;
             try
             {
@@ -124,6 +180,8 @@ internal sealed class SocketIOConnection : ISocketConnection
                     $"Neither transport connected. WebSocket: {refused.Message} Long-polling: {ex.Message}", ex);
             }
         }
+
+        _fallbackNotice?.Reset();
     }
 
     public Task EmitAsync(string eventName, string argument, CancellationToken cancellationToken) =>

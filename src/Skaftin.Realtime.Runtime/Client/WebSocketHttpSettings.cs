@@ -36,6 +36,8 @@ internal static class WebSocketHttpSettings
         {
             PooledConnectionLifetime = TimeSpan.Zero,
             UseCookies = false,
+            // No redirect is followed: one to another origin would carry the credential header there.
+            AllowAutoRedirect = false,
             ConnectCallback = (context, cancellationToken) => connect(context.DnsEndPoint, cancellationToken),
         };
 
@@ -76,7 +78,9 @@ internal static class WebSocketHttpSettings
 
         if (options.RemoteCertificateValidationCallback is { } validate)
         {
-            handler.SslOptions.RemoteCertificateValidationCallback = validate;
+            // A refusal says why (name, dates, issuer) instead of .NET's "rejected by the provided callback".
+            var explaining = CertificateRefusal.Explaining(validate, TimeProvider.System);
+            handler.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) => explaining(sender, certificate, chain, errors);
             options.RemoteCertificateValidationCallback = null;
         }
 

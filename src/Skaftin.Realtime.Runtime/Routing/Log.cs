@@ -21,6 +21,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "A {EventName} frame was not delivered ({Cause}): {Reason}")]
     public static partial void FrameRejected(ILogger logger, string eventName, FrameErrorKind cause, string reason);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "An update of table {TableName} carried only some columns and no whole previous row; it was delivered as a patch, and no handler of the table takes patches, so its OnUpdated handlers did not receive it (subscribe OnPatched or OnChanged). Reported once per table")]
+    public static partial void UnhandledPatch(ILogger logger, string tableName);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "A {EventType} event of project {ProjectId} came without a tableName; delivered untyped")]
+    public static partial void MissingTableName(ILogger logger, string eventType, string projectId);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Connected to {Url} as {SocketId}")]
     public static partial void Connected(ILogger logger, Uri url, string? socketId);
 
@@ -36,12 +42,17 @@ internal static partial class Log
     [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "A connection-state handler threw")]
     public static partial void StateHandlerFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Connection failed for good")]
-    public static partial void ConnectionFailed(ILogger logger, Exception exception);
+    // Every connection failure reported to OnError comes here (a refusal while retrying, a room not joined, the retry
+    // policy giving up): the exception's message says which, so the line claims nothing more.
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Connection failure reported to OnError: {Reason}")]
+    public static partial void ConnectionFailed(ILogger logger, string reason, Exception exception);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Dispatch queue full; a {EventName} event was not delivered")]
     public static partial void DispatchQueueFull(ILogger logger, string eventName);
 
-    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "The WebSocket could not open ({Reason}); this connection attempt goes on over long-polling")]
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "The WebSocket could not open ({Reason}); this connection attempt goes on over long-polling (further attempts that fall back before a connection opens are logged at Debug)")]
     public static partial void FellBackToPolling(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Debug, Message = "The WebSocket could not open again ({Reason}); this connection attempt goes on over long-polling")]
+    public static partial void FellBackToPollingAgain(ILogger logger, string reason);
 }

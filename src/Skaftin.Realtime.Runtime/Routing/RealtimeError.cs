@@ -22,6 +22,21 @@ public sealed record RealtimeError(
 
     /// <summary>A one-line description for logs.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() =>
-        $"{Kind} for {EventName} {EventType ?? "?"} on table {TableName ?? "?"}: {Exception?.Message ?? "no exception"}";
+    public override string ToString()
+    {
+        // Only what is known is said: a connection failure has no event type and no table.
+        var subject = EventType is null ? EventName : $"{EventName} {EventType}";
+        var table = TableName is null ? "" : $" on table {TableName}";
+        return $"{Kind} for {subject}{table}: {Exception?.Message ?? Explain(Kind)}";
+    }
+
+    private static string Explain(RealtimeErrorKind kind) => kind switch
+    {
+        RealtimeErrorKind.UnhandledPatch =>
+            "an update carried only some columns and no whole previous row, so it was delivered as a patch, and no handler of this table takes patches (OnUpdated did not receive it): subscribe OnPatched or OnChanged",
+        RealtimeErrorKind.MissingTableName =>
+            "a row event came without a tableName, so no table could take it; it went to OnUndeclaredChange and OnAnyChange",
+        RealtimeErrorKind.UnknownEventType => "this SDK does not know the event type; it went to the untyped handlers",
+        _ => "no further detail",
+    };
 }

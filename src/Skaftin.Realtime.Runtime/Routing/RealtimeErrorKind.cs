@@ -23,4 +23,17 @@ public enum RealtimeErrorKind
     /// not ask for) was dropped; the exception is a <see cref="SkaftinFrameException"/> saying which.
     /// </summary>
     FrameDropped,
+
+    /// <summary>
+    /// An update that carried only some columns and no whole previous row was delivered as a patch, and this table
+    /// has no handler that takes patches (<c>OnPatched</c>, <c>OnChanged</c>, <c>Changes()</c>, <c>OnAnyChange</c>):
+    /// its <c>OnUpdated</c> handlers never hear of it. Reported once per table; the raw text is that of the first one.
+    /// </summary>
+    UnhandledPatch,
+
+    /// <summary>
+    /// A row event (insert, update, delete) came without a <c>tableName</c>: no table can take it, so it went to the
+    /// untyped handlers (<c>OnUndeclaredChange</c>, <c>OnAnyChange</c>) with a null table name.
+    /// </summary>
+    MissingTableName,
 }

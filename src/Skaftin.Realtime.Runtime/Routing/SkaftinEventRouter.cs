@@ -189,7 +189,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
         {
             if (!_cronJobs.IsEmpty || !_any.IsEmpty)
             {
-                var cronJob = TypedEvents.CronJob(this, change);
+                var cronJob = TypedEvents.CronJob(change);
                 Deliver(_cronJobs, cronJob, change);
                 DeliverAny(cronJob, change);
             }
@@ -201,7 +201,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
         {
             if (!_imports.IsEmpty || !_any.IsEmpty)
             {
-                var imported = TypedEvents.Import(this, change);
+                var imported = TypedEvents.Import(change);
                 Deliver(_imports, imported, change);
                 DeliverAny(imported, change);
             }
@@ -217,7 +217,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
         {
             if (!_schema.IsEmpty || !_any.IsEmpty || (table?.HasSchemaSubscribers ?? false))
             {
-                var schemaChange = TypedEvents.Schema(this, change, schemaTable);
+                var schemaChange = TypedEvents.Schema(change, schemaTable);
                 table?.DispatchSchema(schemaChange, change);
                 Deliver(_schema, schemaChange, change);
                 DeliverAny(schemaChange, change);
@@ -235,6 +235,12 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
             return;
         }
 
+        if (change.TableName is null && change.Type.IsRowChange())
+        {
+            Log.MissingTableName(_logger, change.TypeName, change.ProjectId);
+            Report(new RealtimeError(RealtimeErrorKind.MissingTableName, EventNames.DatabaseChange, null, change.TypeName, Cut(utf8Json), null));
+        }
+
         if (declared && change.Type.IsRowChange())
         {
             // The table delivers the typed row change to OnAnyChange handlers too (or the raw event when the row did not decode).
@@ -243,6 +249,13 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
         }
 
         DeliverUndeclared(change);
+    }
+
+    /// <summary>A patch of <paramref name="tableName"/> reached no handler (see <see cref="RealtimeErrorKind.UnhandledPatch"/>); the table reports it once.</summary>
+    internal void ReportUnhandledPatch(string tableName, DatabaseChange change)
+    {
+        Log.UnhandledPatch(_logger, tableName);
+        Report(new RealtimeError(RealtimeErrorKind.UnhandledPatch, EventNames.DatabaseChange, tableName, change.TypeName, Cut(change.Utf8Json), null));
     }
 
     internal void ReportDecodeFailure(string eventName, string? tableName, string? eventType, ReadOnlyMemory<byte> utf8Json, SkaftinDecodeException ex)
@@ -272,7 +285,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
 
     internal void ReportConnectionFailure(Exception ex)
     {
-        Log.ConnectionFailed(_logger, ex);
+        Log.ConnectionFailed(_logger, ex.Message, ex);
         Report(new RealtimeError(RealtimeErrorKind.ConnectionFailed, "connect", null, null, "", ex));
     }
 

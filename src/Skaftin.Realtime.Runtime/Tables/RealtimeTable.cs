@@ -28,6 +28,7 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     private readonly HandlerList<Action<RowChange<TRow, TKey>>> _changed = new();
     private readonly HandlerList<Action<SchemaChange>> _schema = new();
     private readonly HandlerList<Action<ResyncRequired>> _resync = new();
+    private int _unhandledPatchReported;
 
     /// <summary>Creates the table. Called by generated code.</summary>
     /// <param name="router">The router that delivers this table's events.</param>
@@ -316,6 +317,12 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
                 break;
             case RowPatched<TRow, TKey> patched:
                 Router.Deliver(_patched, patched, change);
+                if (_patched.IsEmpty && _changed.IsEmpty && !Router.HasAnyChangeHandlers && Interlocked.Exchange(ref _unhandledPatchReported, 1) == 0)
+                {
+                    // The typed handlers of this table (OnUpdated, ...) are subscribed, yet nothing takes a patch.
+                    Router.ReportUnhandledPatch(TableName, change);
+                }
+
                 break;
             case RowDeleted<TRow, TKey> deleted:
                 Router.Deliver(_deleted, deleted, change);

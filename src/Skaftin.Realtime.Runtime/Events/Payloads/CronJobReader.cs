@@ -3,11 +3,15 @@ using System.Text.Json;
 
 namespace Skaftin.Realtime;
 
-/// <summary>Reads a cron job (<c>{id, name, schedule, enabled, createdAt?, updatedAt?, ...}</c>) with <see cref="Utf8JsonReader"/> only.</summary>
+/// <summary>
+/// Reads a cron job (<c>{id, name, schedule, enabled, createdAt?, updatedAt?, ...}</c>) with <see cref="Utf8JsonReader"/>
+/// only. It never fails on an object: an absent member stays null, and a field it does not know, or whose value has
+/// another shape, is kept raw in <c>Extra</c>.
+/// </summary>
 internal static class CronJobReader
 {
     /// <summary>Reads the job the reader is on.</summary>
-    /// <exception cref="SkaftinDecodeException">A required field is missing or has the wrong type.</exception>
+    /// <exception cref="SkaftinDecodeException">The value is not an object.</exception>
     public static CronJob Read(ref Utf8JsonReader reader, string path)
     {
         PayloadJson.ExpectObject(ref reader, path);
@@ -19,27 +23,27 @@ internal static class CronJobReader
         {
             if (reader.ValueTextEquals("id"u8))
             {
-                id = PayloadJson.Field(ref reader, path + ".id", PayloadJson.String);
+                id = PayloadJson.Tolerant(ref reader, "id", PayloadJson.String, ref extra);
             }
             else if (reader.ValueTextEquals("name"u8))
             {
-                name = PayloadJson.Field(ref reader, path + ".name", PayloadJson.String);
+                name = PayloadJson.Tolerant(ref reader, "name", PayloadJson.String, ref extra);
             }
             else if (reader.ValueTextEquals("schedule"u8))
             {
-                schedule = PayloadJson.Field(ref reader, path + ".schedule", PayloadJson.String);
+                schedule = PayloadJson.Tolerant(ref reader, "schedule", PayloadJson.String, ref extra);
             }
             else if (reader.ValueTextEquals("enabled"u8))
             {
-                enabled = PayloadJson.Field(ref reader, path + ".enabled", PayloadJson.Boolean);
+                enabled = PayloadJson.Tolerant(ref reader, "enabled", PayloadJson.OptionalBoolean, ref extra);
             }
             else if (reader.ValueTextEquals("createdAt"u8))
             {
-                createdAt = PayloadJson.Field(ref reader, path + ".createdAt", PayloadJson.Timestamp);
+                createdAt = PayloadJson.Tolerant(ref reader, "createdAt", PayloadJson.OptionalTimestamp, ref extra);
             }
             else if (reader.ValueTextEquals("updatedAt"u8))
             {
-                updatedAt = PayloadJson.Field(ref reader, path + ".updatedAt", PayloadJson.Timestamp);
+                updatedAt = PayloadJson.Tolerant(ref reader, "updatedAt", PayloadJson.OptionalTimestamp, ref extra);
             }
             else
             {
@@ -47,11 +51,7 @@ internal static class CronJobReader
             }
         }
 
-        return new CronJob(
-            id ?? throw PayloadJson.Missing(path + ".id"),
-            name ?? throw PayloadJson.Missing(path + ".name"),
-            schedule ?? throw PayloadJson.Missing(path + ".schedule"),
-            enabled ?? throw PayloadJson.Missing(path + ".enabled"))
+        return new CronJob(id, name, schedule, enabled)
         {
             CreatedAt = createdAt,
             UpdatedAt = updatedAt,

@@ -3,11 +3,15 @@ using System.Text.Json;
 
 namespace Skaftin.Realtime;
 
-/// <summary>Reads an <c>import_dump</c> summary (<c>{droppedTables, tables, rows, ...}</c>) with <see cref="Utf8JsonReader"/> only.</summary>
+/// <summary>
+/// Reads an <c>import_dump</c> summary (<c>{droppedTables, tables, rows, ...}</c>) with <see cref="Utf8JsonReader"/>
+/// only. It never fails on an object: an absent member stays null, and a field it does not know, or whose value has
+/// another shape, is kept raw in <c>Extra</c>.
+/// </summary>
 internal static class DatabaseImportReader
 {
     /// <summary>Reads the summary the reader is on.</summary>
-    /// <exception cref="SkaftinDecodeException">A required field is missing or has the wrong type.</exception>
+    /// <exception cref="SkaftinDecodeException">The value is not an object.</exception>
     public static DatabaseImportSummary Read(ref Utf8JsonReader reader, string path)
     {
         PayloadJson.ExpectObject(ref reader, path);
@@ -18,15 +22,15 @@ internal static class DatabaseImportReader
         {
             if (reader.ValueTextEquals("droppedTables"u8))
             {
-                dropped = PayloadJson.Field(ref reader, path + ".droppedTables", Names);
+                dropped = PayloadJson.Tolerant(ref reader, "droppedTables", PayloadJson.Strings, ref extra);
             }
             else if (reader.ValueTextEquals("tables"u8))
             {
-                tables = PayloadJson.Field(ref reader, path + ".tables", Names);
+                tables = PayloadJson.Tolerant(ref reader, "tables", PayloadJson.Strings, ref extra);
             }
             else if (reader.ValueTextEquals("rows"u8))
             {
-                rows = PayloadJson.Field(ref reader, path + ".rows", PayloadJson.Int64);
+                rows = PayloadJson.Tolerant(ref reader, "rows", PayloadJson.OptionalInt64, ref extra);
             }
             else
             {
@@ -34,14 +38,9 @@ internal static class DatabaseImportReader
             }
         }
 
-        return new DatabaseImportSummary(
-            dropped ?? throw PayloadJson.Missing(path + ".droppedTables"),
-            tables ?? throw PayloadJson.Missing(path + ".tables"),
-            rows ?? throw PayloadJson.Missing(path + ".rows"))
+        return new DatabaseImportSummary(dropped, tables, rows)
         {
             Extra = PayloadJson.Extra(extra),
         };
     }
-
-    private static IReadOnlyList<string> Names(ref Utf8JsonReader reader, string path) => PayloadJson.List(ref reader, path, PayloadJson.String);
 }

@@ -69,6 +69,55 @@ internal static class PayloadJson
     /// <summary>The kept unknown fields, or the shared empty bag.</summary>
     public static IReadOnlyDictionary<string, JsonElement> Extra(Dictionary<string, JsonElement>? extra) => extra ?? NoExtra;
 
+    /// <summary>
+    /// Moves from the property name <paramref name="name"/> to its value and reads it with <paramref name="read"/>; a
+    /// value of another shape is not an error: it is kept raw in <paramref name="extra"/> under its name, and the
+    /// typed member stays unknown (the default). A backend's payload shapes are not fixed by the contract.
+    /// </summary>
+    public static T? Tolerant<T>(ref Utf8JsonReader reader, string name, ValueReader<T> read, ref Dictionary<string, JsonElement>? extra)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return default; // said to be unknown: nothing to keep
+        }
+
+        var start = reader; // a copy of the reader is a bookmark: on failure the value is read again, raw
+        try
+        {
+            return read(ref reader, name);
+        }
+        catch (SkaftinDecodeException)
+        {
+            reader = start;
+            (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+            return default;
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="utf8Json"/> (an event's <c>data</c> or <c>oldData</c>, already checked to be well-formed)
+    /// leniently: null when absent, or when <paramref name="read"/> cannot make anything of it (the raw JSON stays on
+    /// the event).
+    /// </summary>
+    public static T? DecodeTolerant<T>(ReadOnlyMemory<byte> utf8Json, string path, ValueReader<T> read)
+        where T : class
+    {
+        if (utf8Json.IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Decode(utf8Json, path, read);
+        }
+        catch (SkaftinDecodeException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Moves from a property name to its value and reads it with <paramref name="read"/>.</summary>
     public static T Field<T>(ref Utf8JsonReader reader, string path, ValueReader<T> read)
     {
@@ -88,6 +137,33 @@ internal static class PayloadJson
 
     /// <summary>A whole number (or a string holding one).</summary>
     public static long Int64(ref Utf8JsonReader reader, string path) => Lenient(ref reader, path, SkaftinJson.ReadInt64);
+
+    /// <summary><see cref="Boolean"/> for a member that may be unknown.</summary>
+    public static bool? OptionalBoolean(ref Utf8JsonReader reader, string path) => Boolean(ref reader, path);
+
+    /// <summary><see cref="Int64"/> for a member that may be unknown.</summary>
+    public static long? OptionalInt64(ref Utf8JsonReader reader, string path) => Int64(ref reader, path);
+
+    /// <summary><see cref="Timestamp"/> for a member that may be unknown.</summary>
+    public static DateTimeOffset? OptionalTimestamp(ref Utf8JsonReader reader, string path) => Timestamp(ref reader, path);
+
+    /// <summary>A list of strings.</summary>
+    public static IReadOnlyList<string> Strings(ref Utf8JsonReader reader, string path) => List(ref reader, path, String);
+
+    /// <summary>
+    /// Walks the properties of the object the reader is on; on any other value (a string, an array, ...) there is
+    /// nothing to walk: the value is skipped and false returned, so a reader builds its record with every member unknown.
+    /// </summary>
+    public static bool SkipUnlessObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        reader.Skip();
+        return false;
+    }
 
     /// <summary>An ISO 8601 timestamp or Unix milliseconds.</summary>
     public static DateTimeOffset Timestamp(ref Utf8JsonReader reader, string path) => Lenient(ref reader, path, SkaftinJson.ReadDateTimeOffset);

@@ -5,32 +5,42 @@ namespace Skaftin.Realtime;
 
 /// <summary>
 /// Reads the <c>data</c> (and, for <c>alter_column</c>, <c>oldData</c>) of the eight schema events into
-/// <see cref="SchemaChangeDetails"/>, with <see cref="Utf8JsonReader"/> only. Fields as the dev server sends them (see
-/// schemas/README.md); a <c>table</c> field is accepted (it repeats the event's <c>tableName</c>), any other unknown
-/// field is kept in <c>Extra</c>.
+/// <see cref="SchemaChangeDetails"/>, with <see cref="Utf8JsonReader"/> only. The contract does not fix these shapes,
+/// so the reader never fails: what it recognises is typed (fields as the dev server sends them, see schemas/README.md,
+/// and a few other readings: a column named by a bare string, a rename that gives only the new name), a member that is
+/// absent stays null, and every field it does not know, or whose value has another shape, is kept raw in <c>Extra</c>.
+/// A <c>table</c> field is accepted (it repeats the event's <c>tableName</c>).
 /// </summary>
 internal static class SchemaPayloadReader
 {
-    /// <summary>The typed details of a schema event.</summary>
-    /// <exception cref="SkaftinDecodeException">The payload does not have the event type's shape.</exception>
-    public static SchemaChangeDetails Read(DatabaseChange change) => change.Type switch
+    /// <summary>The typed details of a schema event; never fails (see the class).</summary>
+    public static SchemaChangeDetails Read(DatabaseChange change, string tableName) => change.Type switch
     {
-        DatabaseChangeType.CreateTable => PayloadJson.Decode(change.Data, "data", ReadTableCreated),
-        DatabaseChangeType.DropTable => PayloadJson.Decode(change.Data, "data", ReadTableDropped),
-        DatabaseChangeType.RenameTable => PayloadJson.Decode(change.Data, "data", ReadTableRenamed),
-        DatabaseChangeType.AddColumn => new ColumnAdded(Column(change.Data, "data", out var extra)) { Extra = extra },
-        DatabaseChangeType.AlterColumn => new ColumnAltered(
-            Column(change.Data, "data", out var extra),
-            change.OldData.IsEmpty ? null : Column(change.OldData, "oldData", out _)) { Extra = extra },
-        DatabaseChangeType.DropColumn => new ColumnDropped(Column(change.Data, "data", out var extra)) { Extra = extra },
-        DatabaseChangeType.CreateConstraint => new ConstraintCreated(Constraint(change.Data, out var extra)) { Extra = extra },
-        DatabaseChangeType.DropConstraint => new ConstraintDropped(Constraint(change.Data, out var extra)) { Extra = extra },
+        DatabaseChangeType.CreateTable => Object(change.Data, "data", ReadTableCreated) ?? new TableCreated(null),
+        DatabaseChangeType.DropTable => Object(change.Data, "data", ReadTableDropped) ?? new TableDropped(),
+        DatabaseChangeType.RenameTable => Object(change.Data, "data", (ref Utf8JsonReader reader, string _) => ReadTableRenamed(ref reader, tableName))
+            ?? new TableRenamed(tableName, null),
+        DatabaseChangeType.AddColumn => Wrapped(change.Data, "column", ReadColumn, static (c, extra) => new ColumnAdded(c) { Extra = extra }),
+        DatabaseChangeType.AlterColumn => Wrapped(change.Data, "column", ReadColumn, (c, extra) => new ColumnAltered(
+            c,
+            change.OldData.IsEmpty ? null : Wrapped(change.OldData, "column", ReadColumn, static (old, _) => old)) { Extra = extra }),
+        DatabaseChangeType.DropColumn => Wrapped(change.Data, "column", ReadColumn, static (c, extra) => new ColumnDropped(c) { Extra = extra }),
+        DatabaseChangeType.CreateConstraint => Wrapped(change.Data, "constraint", ReadConstraint, static (c, extra) => new ConstraintCreated(c) { Extra = extra }),
+        DatabaseChangeType.DropConstraint => Wrapped(change.Data, "constraint", ReadConstraint, static (c, extra) => new ConstraintDropped(c) { Extra = extra }),
         _ => throw new SkaftinDecodeException(DecodeErrorKind.InvalidEnvelope, change.TableName, "type", change.TypeName, "expected a schema event type."),
     };
 
-    /// <summary>Reads <c>{name, type, primaryKey?, nullable?, default?, ...}</c>.</summary>
+    /// <summary>
+    /// Reads <c>{name, type, primaryKey?, nullable?, default?, ...}</c>, or a bare string as the column's name; throws
+    /// on any other value (the caller keeps it raw).
+    /// </summary>
     public static SchemaColumn ReadColumn(ref Utf8JsonReader reader, string path)
     {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return new SchemaColumn(PayloadJson.String(ref reader, path), null);
+        }
+
         PayloadJson.ExpectObject(ref reader, path);
         string? name = null, type = null;
         bool? primaryKey = null, nullable = null;
@@ -40,19 +50,19 @@ internal static class SchemaPayloadReader
         {
             if (reader.ValueTextEquals("name"u8))
             {
-                name = PayloadJson.Field(ref reader, path + ".name", PayloadJson.String);
+                name = PayloadJson.Tolerant(ref reader, "name", PayloadJson.String, ref extra);
             }
             else if (reader.ValueTextEquals("type"u8))
             {
-                type = PayloadJson.Field(ref reader, path + ".type", PayloadJson.String);
+                type = PayloadJson.Tolerant(ref reader, "type", PayloadJson.String, ref extra);
             }
             else if (reader.ValueTextEquals("primaryKey"u8))
             {
-                primaryKey = PayloadJson.Field(ref reader, path + ".primaryKey", PayloadJson.Boolean);
+                primaryKey = PayloadJson.Tolerant(ref reader, "primaryKey", PayloadJson.OptionalBoolean, ref extra);
             }
             else if (reader.ValueTextEquals("nullable"u8))
             {
-                nullable = PayloadJson.Field(ref reader, path + ".nullable", PayloadJson.Boolean);
+                nullable = PayloadJson.Tolerant(ref reader, "nullable", PayloadJson.OptionalBoolean, ref extra);
             }
             else if (reader.ValueTextEquals("default"u8))
             {
@@ -64,7 +74,7 @@ internal static class SchemaPayloadReader
             }
         }
 
-        return new SchemaColumn(name ?? throw PayloadJson.Missing(path + ".name"), type ?? throw PayloadJson.Missing(path + ".type"))
+        return new SchemaColumn(name, type)
         {
             PrimaryKey = primaryKey,
             Nullable = nullable,
@@ -73,9 +83,14 @@ internal static class SchemaPayloadReader
         };
     }
 
-    /// <summary>Reads <c>{name, type, columns?, ...}</c>.</summary>
+    /// <summary>Reads <c>{name, type, columns?, ...}</c>, or a bare string as the constraint's name; throws on any other value.</summary>
     public static SchemaConstraint ReadConstraint(ref Utf8JsonReader reader, string path)
     {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return new SchemaConstraint(PayloadJson.String(ref reader, path), null);
+        }
+
         PayloadJson.ExpectObject(ref reader, path);
         string? name = null, type = null;
         IReadOnlyList<string>? columns = null;
@@ -84,15 +99,15 @@ internal static class SchemaPayloadReader
         {
             if (reader.ValueTextEquals("name"u8))
             {
-                name = PayloadJson.Field(ref reader, path + ".name", PayloadJson.String);
+                name = PayloadJson.Tolerant(ref reader, "name", PayloadJson.String, ref extra);
             }
             else if (reader.ValueTextEquals("type"u8))
             {
-                type = PayloadJson.Field(ref reader, path + ".type", PayloadJson.String);
+                type = PayloadJson.Tolerant(ref reader, "type", PayloadJson.String, ref extra);
             }
             else if (reader.ValueTextEquals("columns"u8))
             {
-                columns = PayloadJson.Field(ref reader, path + ".columns", static (ref Utf8JsonReader r, string p) => PayloadJson.List(ref r, p, PayloadJson.String));
+                columns = PayloadJson.Tolerant(ref reader, "columns", PayloadJson.Strings, ref extra);
             }
             else
             {
@@ -100,7 +115,7 @@ internal static class SchemaPayloadReader
             }
         }
 
-        return new SchemaConstraint(name ?? throw PayloadJson.Missing(path + ".name"), type ?? throw PayloadJson.Missing(path + ".type"))
+        return new SchemaConstraint(name, type)
         {
             Columns = columns,
             Extra = PayloadJson.Extra(extra),
@@ -109,7 +124,6 @@ internal static class SchemaPayloadReader
 
     private static TableCreated ReadTableCreated(ref Utf8JsonReader reader, string path)
     {
-        PayloadJson.ExpectObject(ref reader, path);
         string? primaryKey = null;
         IReadOnlyList<SchemaColumn>? columns = null;
         IReadOnlyList<SchemaConstraint>? constraints = null;
@@ -118,19 +132,19 @@ internal static class SchemaPayloadReader
         {
             if (reader.ValueTextEquals("table"u8))
             {
-                PayloadJson.Field(ref reader, path + ".table", PayloadJson.String);
+                PayloadJson.Tolerant(ref reader, "table", PayloadJson.String, ref extra);
             }
             else if (reader.ValueTextEquals("primaryKey"u8))
             {
-                primaryKey = PayloadJson.Field(ref reader, path + ".primaryKey", PayloadJson.NullableString);
+                primaryKey = PayloadJson.Tolerant(ref reader, "primaryKey", PayloadJson.NullableString, ref extra);
             }
             else if (reader.ValueTextEquals("columns"u8))
             {
-                columns = PayloadJson.Field(ref reader, path + ".columns", static (ref Utf8JsonReader r, string p) => PayloadJson.List(ref r, p, ReadColumn));
+                columns = PayloadJson.Tolerant(ref reader, "columns", static (ref Utf8JsonReader r, string p) => PayloadJson.List(ref r, p, ReadColumn), ref extra);
             }
             else if (reader.ValueTextEquals("constraints"u8))
             {
-                constraints = PayloadJson.Field(ref reader, path + ".constraints", static (ref Utf8JsonReader r, string p) => PayloadJson.List(ref r, p, ReadConstraint));
+                constraints = PayloadJson.Tolerant(ref reader, "constraints", static (ref Utf8JsonReader r, string p) => PayloadJson.List(ref r, p, ReadConstraint), ref extra);
             }
             else
             {
@@ -138,7 +152,7 @@ internal static class SchemaPayloadReader
             }
         }
 
-        return new TableCreated(columns ?? throw PayloadJson.Missing(path + ".columns"))
+        return new TableCreated(columns)
         {
             PrimaryKey = primaryKey,
             Constraints = constraints ?? [],
@@ -148,13 +162,12 @@ internal static class SchemaPayloadReader
 
     private static TableDropped ReadTableDropped(ref Utf8JsonReader reader, string path)
     {
-        PayloadJson.ExpectObject(ref reader, path);
         Dictionary<string, JsonElement>? extra = null;
         while (PayloadJson.NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("table"u8))
             {
-                PayloadJson.Field(ref reader, path + ".table", PayloadJson.String);
+                PayloadJson.Tolerant(ref reader, "table", PayloadJson.String, ref extra);
             }
             else
             {
@@ -165,20 +178,20 @@ internal static class SchemaPayloadReader
         return new TableDropped { Extra = PayloadJson.Extra(extra) };
     }
 
-    private static TableRenamed ReadTableRenamed(ref Utf8JsonReader reader, string path)
+    // The old name is the event's table name unless the payload says otherwise.
+    private static TableRenamed ReadTableRenamed(ref Utf8JsonReader reader, string tableName)
     {
-        PayloadJson.ExpectObject(ref reader, path);
         string? oldName = null, newName = null;
         Dictionary<string, JsonElement>? extra = null;
         while (PayloadJson.NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("oldName"u8))
             {
-                oldName = PayloadJson.Field(ref reader, path + ".oldName", PayloadJson.String);
+                oldName = PayloadJson.Tolerant(ref reader, "oldName", PayloadJson.String, ref extra);
             }
             else if (reader.ValueTextEquals("newName"u8))
             {
-                newName = PayloadJson.Field(ref reader, path + ".newName", PayloadJson.String);
+                newName = PayloadJson.Tolerant(ref reader, "newName", PayloadJson.String, ref extra);
             }
             else
             {
@@ -186,52 +199,43 @@ internal static class SchemaPayloadReader
             }
         }
 
-        return new TableRenamed(oldName ?? throw PayloadJson.Missing(path + ".oldName"), newName ?? throw PayloadJson.Missing(path + ".newName"))
-        {
-            Extra = PayloadJson.Extra(extra),
-        };
+        return new TableRenamed(oldName ?? tableName, newName) { Extra = PayloadJson.Extra(extra) };
     }
 
-    // {table?, column: {...}, ...}: the column events' one shape.
-    private static SchemaColumn Column(System.ReadOnlyMemory<byte> data, string path, out IReadOnlyDictionary<string, JsonElement> extra)
-    {
-        var (column, kept) = PayloadJson.Decode(data, path, static (ref Utf8JsonReader reader, string p) => Wrapped(ref reader, p, "column", ReadColumn));
-        extra = kept;
-        return column;
-    }
+    // The record of an object payload read with `read`, or null when the payload is absent or not an object.
+    private static T? Object<T>(System.ReadOnlyMemory<byte> data, string path, PayloadJson.ValueReader<T> read)
+        where T : class =>
+        PayloadJson.DecodeTolerant(data, path, (ref Utf8JsonReader reader, string p) => PayloadJson.SkipUnlessObject(ref reader) ? read(ref reader, p) : null!);
 
-    // {table?, constraint: {...}, ...}: the constraint events' one shape.
-    private static SchemaConstraint Constraint(System.ReadOnlyMemory<byte> data, out IReadOnlyDictionary<string, JsonElement> extra)
-    {
-        var (constraint, kept) = PayloadJson.Decode(data, "data", static (ref Utf8JsonReader reader, string p) => Wrapped(ref reader, p, "constraint", ReadConstraint));
-        extra = kept;
-        return constraint;
-    }
-
-    // An object holding an optional "table" and one required member read with `read`; the rest is kept.
-    private static (T Value, IReadOnlyDictionary<string, JsonElement> Extra) Wrapped<T>(ref Utf8JsonReader reader, string path, string member, PayloadJson.ValueReader<T> read)
+    // {table?, <member>: {...}, ...}: the column and constraint events' one shape; the member null when absent or of
+    // a shape `read` refuses (then kept raw in the extra fields).
+    private static TResult Wrapped<T, TResult>(System.ReadOnlyMemory<byte> data, string member, PayloadJson.ValueReader<T> read, System.Func<T?, IReadOnlyDictionary<string, JsonElement>, TResult> create)
         where T : class
     {
-        PayloadJson.ExpectObject(ref reader, path);
-        T? value = null;
-        Dictionary<string, JsonElement>? extra = null;
-        var memberPath = path + "." + member;
-        while (PayloadJson.NextProperty(ref reader))
+        var found = Object(data, "data", (ref Utf8JsonReader reader, string p) =>
         {
-            if (reader.ValueTextEquals("table"u8))
+            T? value = null;
+            Dictionary<string, JsonElement>? extra = null;
+            while (PayloadJson.NextProperty(ref reader))
             {
-                PayloadJson.Field(ref reader, path + ".table", PayloadJson.String);
+                if (reader.ValueTextEquals("table"u8))
+                {
+                    PayloadJson.Tolerant(ref reader, "table", PayloadJson.String, ref extra);
+                }
+                else if (reader.ValueTextEquals(member))
+                {
+                    value = PayloadJson.Tolerant(ref reader, member, read, ref extra);
+                }
+                else
+                {
+                    PayloadJson.KeepExtra(ref reader, ref extra);
+                }
             }
-            else if (reader.ValueTextEquals(member))
-            {
-                value = PayloadJson.Field(ref reader, memberPath, read);
-            }
-            else
-            {
-                PayloadJson.KeepExtra(ref reader, ref extra);
-            }
-        }
 
-        return (value ?? throw PayloadJson.Missing(memberPath), PayloadJson.Extra(extra));
+            return new Holder<T>(value, PayloadJson.Extra(extra));
+        });
+        return create(found?.Value, found?.Extra ?? PayloadJson.NoExtra);
     }
+
+    private sealed record Holder<T>(T? Value, IReadOnlyDictionary<string, JsonElement> Extra);
 }
