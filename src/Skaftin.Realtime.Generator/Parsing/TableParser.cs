@@ -229,8 +229,12 @@ internal sealed partial class TableParser
                 var customId = attribute.NamedArguments.FirstOrDefault(static a => a.Key == "DiagnosticId").Value.Value as string;
                 if (arguments.Length == 2 && arguments[1].Value is true)
                 {
+                    // What the user can do depends on what generated code uses it for.
+                    var fix = at is not null ? "leave the member out with [JsonIgnore] or [SkaftinIgnore], or drop error: true"
+                        : used is IMethodSymbol ? "mark another constructor with [JsonConstructor], or drop error: true"
+                        : "drop error: true";
                     Report(DiagnosticDescriptors.UnusableDeclaration, at, used.ToDisplayString(), _displayName,
-                        "is [Obsolete] with error: true, so code using it cannot compile; leave the member out with [JsonIgnore] or [SkaftinIgnore], or drop error: true");
+                        "is [Obsolete] with error: true, so code using it cannot compile; " + fix);
                 }
                 else
                 {
