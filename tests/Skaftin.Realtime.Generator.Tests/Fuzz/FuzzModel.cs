@@ -8,6 +8,11 @@ namespace Skaftin.Realtime.Generator.Tests.Fuzz;
 /// <summary>One random compilation: several models (tables and project events), each in its own file, and the enums they use.</summary>
 internal sealed record FuzzUnit(bool NullableEnabled, IReadOnlyList<FuzzModel> Models, IReadOnlyList<FuzzEnum> Enums)
 {
+    /// <summary>How many choices CsCheck drew for this unit, and how many the builder used (the rest of a short stream reads as 0).</summary>
+    public int Choices { get; init; }
+
+    public int Used { get; init; }
+
     /// <summary>One source per model (its file holds the model, its containers and its base type), then the enums' file.</summary>
     public IReadOnlyList<string> Sources() => Models.Select(static m => m.Render()).Append(FuzzEnum.RenderAll(Enums)).ToList();
 
@@ -79,7 +84,8 @@ internal sealed record FuzzMember(FuzzMemberKind Kind, string Name, string Type,
 
 /// <summary>
 /// A [SkaftinTable] or [SkaftinProjectEvent] model: where it is declared (namespace, containing types), its shape
-/// (positional record, record, class), its attributes, its own members and those of its base type.
+/// (positional record, record, class), its attributes, its own members and those of its base type; optionally
+/// both [SkaftinTable] and [SkaftinProjectEvent] on one type, and a user type taking the generated patch's name.
 /// </summary>
 internal sealed record FuzzModel(
     int Index,
@@ -91,7 +97,9 @@ internal sealed record FuzzModel(
     string WireName,
     IReadOnlyList<string> TypeAttributes,
     IReadOnlyList<FuzzMember> Members,
-    IReadOnlyList<FuzzMember> BaseMembers)
+    IReadOnlyList<FuzzMember> BaseMembers,
+    bool AlsoProjectEvent = false,
+    bool DeclaresPatchName = false)
 {
     public string Path => $"/0/Model{Index}.cs";
 
@@ -131,6 +139,11 @@ internal sealed record FuzzModel(
 
         b.Append(IsEvent ? "[global::Skaftin.Realtime.SkaftinProjectEvent(" : "[global::Skaftin.Realtime.SkaftinTable(")
             .Append(SymbolDisplay.FormatLiteral(WireName, quote: true)).Append(")]\n");
+        if (AlsoProjectEvent && !IsEvent)
+        {
+            b.Append("[global::Skaftin.Realtime.SkaftinProjectEvent(").Append(SymbolDisplay.FormatLiteral(WireName + ":event", quote: true)).Append(")]\n");
+        }
+
         foreach (var attribute in TypeAttributes)
         {
             b.Append('[').Append(attribute).Append("]\n");
@@ -159,6 +172,11 @@ internal sealed record FuzzModel(
         foreach (var _ in Containers)
         {
             b.Append("}\n");
+        }
+
+        if (DeclaresPatchName)
+        {
+            b.Append("public sealed class ").Append(string.Concat(Containers.Append(Name).Select(Unescape))).Append("Patch { }\n");
         }
 
         if (Namespace is not null)

@@ -14,7 +14,7 @@ namespace Skaftin.Realtime.Generator.Tests.Fuzz;
 /// </summary>
 internal static class FuzzModelGen
 {
-    public static readonly Gen<FuzzUnit> Unit = Gen.UInt.Array[16, 600].Select(static choices => new Builder(choices).Unit());
+    public static readonly Gen<FuzzUnit> Unit = Gen.UInt.Array[100, 1500].Select(static choices => new Builder(choices).Unit());
 
     private static readonly string[] Namespaces =
     {
@@ -59,7 +59,8 @@ internal static class FuzzModelGen
     {
         FuzzMemberKind.Positional, FuzzMemberKind.Positional, FuzzMemberKind.Positional, FuzzMemberKind.InitProperty, FuzzMemberKind.InitProperty,
         FuzzMemberKind.InitProperty, FuzzMemberKind.SetProperty, FuzzMemberKind.SetProperty, FuzzMemberKind.RequiredProperty,
-        FuzzMemberKind.RequiredProperty, FuzzMemberKind.Field, FuzzMemberKind.RequiredField,
+        FuzzMemberKind.RequiredProperty, FuzzMemberKind.Field, FuzzMemberKind.Field, FuzzMemberKind.Positional, FuzzMemberKind.InitProperty,
+        FuzzMemberKind.SetProperty, FuzzMemberKind.Positional, FuzzMemberKind.InitProperty, FuzzMemberKind.RequiredField,
     };
 
     private static readonly string[] UnsupportedTypes =
@@ -98,7 +99,8 @@ internal static class FuzzModelGen
         // The next choice in [0, count); 0 once the stream is used up.
         private int Pick(int count) => _next < _choices.Length ? (int)(_choices[_next++] % (uint)count) : 0;
 
-        private bool Chance(int percent) => Pick(100) < percent;
+        // Counted from the top, so the 0 of a used-up stream is "no": the plainest model.
+        private bool Chance(int percent) => Pick(100) >= 100 - percent;
 
         private T One<T>(IReadOnlyList<T> items) => items[Pick(items.Count)];
 
@@ -135,7 +137,7 @@ internal static class FuzzModelGen
                 }
             }
 
-            return new FuzzUnit(nullable, models, _enums);
+            return new FuzzUnit(nullable, models, _enums) { Choices = _choices.Length, Used = _next };
         }
 
         private FuzzEnum Enum(int index)
@@ -238,7 +240,10 @@ internal static class FuzzModelGen
                 }
             }
 
-            return new FuzzModel(index, ns, containers, name, isRecord, isEvent, wire, typeAttributes, members, baseMembers);
+            // A user type named like the generated patch must not clash with another model's names.
+            var patch = string.Concat(containers.Append(name).Select(FuzzModel.Unescape)) + "Patch";
+            var declaresPatch = Chance(5) && Declare(ns, System.Array.Empty<string>(), patch);
+            return new FuzzModel(index, ns, containers, name, isRecord, isEvent, wire, typeAttributes, members, baseMembers, AlsoProjectEvent: Chance(5), DeclaresPatchName: declaresPatch);
         }
 
         private FuzzMember? Member(FuzzMemberKind kind, HashSet<string> names)

@@ -50,6 +50,7 @@ public sealed class ModelFuzzTests
             System.Threading.Interlocked.Increment(ref run);
             var seed = replay ?? new PCG(1, start + (ulong)i).ToString();
             var unit = FuzzModelGen.Unit.Generate(PCG.Parse(seed), null, out _);
+            counts.AddChoices(unit.Choices, unit.Used);
             var problem = FuzzOracle.Check(unit, counts);
             if (problem is not null)
             {
@@ -57,7 +58,7 @@ public sealed class ModelFuzzTests
             }
         });
 
-        _output.WriteLine($"{run} compilations, {counts.Models} models: {counts.WithCode} with generated code, {counts.Refused} refused with an SKR error; SKR diagnostics: {string.Join(", ", counts.Ids.Select(static p => p.Key + " x" + p.Value))}");
+        _output.WriteLine($"{run} compilations, {counts.Models} models: {counts.WithCode} with generated code, {counts.Refused} refused with an SKR error; choices drawn {counts.Choices}, used {counts.Used}, {counts.Exhausted} streams used up; SKR diagnostics: {string.Join(", ", counts.Ids.Select(static p => p.Key + " x" + p.Value))}");
         Assert.True(failures.IsEmpty, string.Join("\n\n=====\n\n", failures.OrderBy(static f => f.Key).Select(static f => f.Value)));
         Assert.True(replay is not null || counts.Models >= 2_000, $"only {counts.Models} models were generated");
         Assert.True(replay is not null || (counts.WithCode > counts.Models / 4 && counts.Refused > 0), $"a one-sided run: {counts.WithCode} with code, {counts.Refused} refused");
@@ -71,6 +72,20 @@ internal sealed class FuzzCounts
     public int WithCode;
     public int Refused;
     public readonly SortedDictionary<string, int> Ids = new(StringComparer.Ordinal);
+
+    public long Choices;
+    public long Used;
+    public int Exhausted;
+
+    public void AddChoices(int choices, int used)
+    {
+        lock (Ids)
+        {
+            Choices += choices;
+            Used += used;
+            Exhausted += used >= choices ? 1 : 0;
+        }
+    }
 
     public void Add(int models, int withCode, int refused, IEnumerable<string> ids)
     {
