@@ -25,6 +25,7 @@ internal static class FuzzModelGen
     private static readonly string[] ModelNames =
     {
         "Row", "ROW", "row", "Vehicle", "VEHICLE", "Строка", "СТРОКА", "Ｒｏｗ", "ＲＯＷ", "@class", "@event", "OuterInner", "Inner", "Ĳssel", "Ωmega", "Row_", "RowRow",
+        "Table", "global", "JsonElement", "Instance",
     };
 
     private static readonly string[] ContainerNames = { "Outer", "Mid", "Внешний", "Ｏｕｔｅｒ" };
