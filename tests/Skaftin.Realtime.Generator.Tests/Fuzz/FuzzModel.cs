@@ -85,7 +85,8 @@ internal sealed record FuzzMember(FuzzMemberKind Kind, string Name, string Type,
 /// <summary>
 /// A [SkaftinTable] or [SkaftinProjectEvent] model: where it is declared (namespace, containing types), its shape
 /// (positional record, record, class), its attributes, its own members and those of its base type; optionally
-/// both [SkaftinTable] and [SkaftinProjectEvent] on one type, and a user type taking the generated patch's name.
+/// both [SkaftinTable] and [SkaftinProjectEvent] on one type, a user type taking the generated patch's name, and an
+/// [Obsolete] or [Experimental] parameterless constructor.
 /// </summary>
 internal sealed record FuzzModel(
     int Index,
@@ -99,7 +100,8 @@ internal sealed record FuzzModel(
     IReadOnlyList<FuzzMember> Members,
     IReadOnlyList<FuzzMember> BaseMembers,
     bool AlsoProjectEvent = false,
-    bool DeclaresPatchName = false)
+    bool DeclaresPatchName = false,
+    string? ConstructorAttribute = null)
 {
     public string Path => $"/0/Model{Index}.cs";
 
@@ -163,6 +165,12 @@ internal sealed record FuzzModel(
         }
 
         b.Append("\n{\n");
+        if (ConstructorAttribute is not null && positional.Count == 0)
+        {
+            // The constructor the reader calls, itself [Obsolete] or [Experimental].
+            b.Append("    [").Append(ConstructorAttribute).Append("] public ").Append(Name).Append("() { }\n");
+        }
+
         foreach (var member in Members.Where(static m => m.Kind != FuzzMemberKind.Positional))
         {
             b.Append("    ").Append(member.RenderBody()).Append('\n');

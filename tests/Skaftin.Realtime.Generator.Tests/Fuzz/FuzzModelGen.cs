@@ -244,7 +244,8 @@ internal static class FuzzModelGen
             // A user type named like the generated patch must not clash with another model's names.
             var patch = string.Concat(containers.Append(name).Select(FuzzModel.Unescape)) + "Patch";
             var declaresPatch = Chance(5) && Declare(ns, System.Array.Empty<string>(), patch);
-            return new FuzzModel(index, ns, containers, name, isRecord, isEvent, wire, typeAttributes, members, baseMembers, AlsoProjectEvent: Chance(5), DeclaresPatchName: declaresPatch);
+            return new FuzzModel(index, ns, containers, name, isRecord, isEvent, wire, typeAttributes, members, baseMembers, AlsoProjectEvent: Chance(5), DeclaresPatchName: declaresPatch,
+                ConstructorAttribute: Chance(8) ? One(UseAttributes) : null);
         }
 
         private FuzzMember? Member(FuzzMemberKind kind, HashSet<string> names)
