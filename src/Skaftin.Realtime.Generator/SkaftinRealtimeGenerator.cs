@@ -1,9 +1,10 @@
 using System;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Skaftin.Realtime.Generator.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using Skaftin.Realtime.Generator.Emitting;
 using Skaftin.Realtime.Generator.Model;
 using Skaftin.Realtime.Generator.Parsing;
@@ -28,65 +29,71 @@ public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        Register(
-            context,
-            TableAttributeName,
-            static (ctx, ct) => TableParser.Parse(ctx, ct),
-            DiagnosticDescriptors.DuplicateTableName,
-            TableEmitter.Emit,
-            (TrackingNames.ParseTables, TrackingNames.TableDiagnostics, TrackingNames.TableIdentities, TrackingNames.CrossTableDiagnostics, TrackingNames.TableSpecs));
-        Register(
-            context,
-            ProjectEventAttributeName,
-            static (ctx, ct) => TableParser.ParseProjectEvent(ctx, ct),
-            DiagnosticDescriptors.DuplicateProjectEventType,
-            ProjectEventEmitter.Emit,
-            (TrackingNames.ParseProjectEvents, TrackingNames.ProjectEventDiagnostics, TrackingNames.ProjectEventIdentities, TrackingNames.CrossProjectEventDiagnostics, TrackingNames.ProjectEventSpecs));
+        var tables = Parse(context, TableAttributeName, static (ctx, ct) => TableParser.Parse(ctx, ct), TrackingNames.ParseTables, TrackingNames.TableDiagnostics);
+        var events = Parse(context, ProjectEventAttributeName, static (ctx, ct) => TableParser.ParseProjectEvent(ctx, ct), TrackingNames.ParseProjectEvents, TrackingNames.ProjectEventDiagnostics);
+
+        // Tables and project events are checked together: their generated types share the namespaces.
+        var crossChecked = Identities(tables, TrackingNames.TableIdentities)
+            .Combine(Identities(events, TrackingNames.ProjectEventIdentities))
+            .Select(static (pair, _) => CrossTableChecker.Check(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.CrossTableDiagnostics);
+        context.RegisterSourceOutput(crossChecked.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left.Diagnostics, item.Right));
+
+        // The plan is equatable data without locations, so an unrelated edit leaves this combination (and emission) cached.
+        var plan = crossChecked.Select(static (result, _) => result.Plan);
+        Emit(context, tables, plan, TableEmitter.Write, TrackingNames.TableSpecs);
+        Emit(context, events, plan, ProjectEventEmitter.Write, TrackingNames.ProjectEventSpecs);
     }
 
-    // One pipeline per attribute: parse, report, check across the declarations, emit.
-    private static void Register(
+    // Parses each declaration carrying the attribute and reports what parsing found.
+    private static IncrementalValuesProvider<TableParseResult> Parse(
         IncrementalGeneratorInitializationContext context,
         string attributeName,
         Func<GeneratorAttributeSyntaxContext, CancellationToken, TableParseResult> parse,
-        DiagnosticDescriptor duplicate,
-        Action<SourceProductionContext, TableSpec> emit,
-        (string Parse, string Diagnostics, string Identities, string CrossDiagnostics, string Specs) names)
+        string parseName,
+        string diagnosticsName)
     {
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 attributeName,
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax or StructDeclarationSyntax,
                 parse)
-            .WithTrackingName(names.Parse);
+            .WithTrackingName(parseName);
 
         var diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
-            .WithTrackingName(names.Diagnostics);
+            .WithTrackingName(diagnosticsName);
         // Reporting needs the syntax trees (see Report), so it re-runs after each edit; it only reports, and the
         // parsing and emission steps stay cached.
         context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left, item.Right));
+        return parsed;
+    }
 
-        var crossChecked = parsed
+    private static IncrementalValueProvider<System.Collections.Immutable.ImmutableArray<TableIdentity?>> Identities(IncrementalValuesProvider<TableParseResult> parsed, string name) =>
+        parsed
             .Select(static (result, _) => result.Identity)
             .Where(static identity => identity is not null)
-            .WithTrackingName(names.Identities)
-            .Collect()
-            .Select((identities, _) => CrossTableChecker.Check(identities, duplicate))
-            .WithTrackingName(names.CrossDiagnostics);
-        context.RegisterSourceOutput(crossChecked.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left.Diagnostics, item.Right));
+            .WithTrackingName(name)
+            .Collect();
 
-        // The skipped set is equatable data, so an unrelated edit leaves this combination (and emission) cached.
+    private static void Emit(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<TableParseResult> parsed,
+        IncrementalValueProvider<EmissionPlan> plan,
+        Func<TableSpec, string> write,
+        string specsName)
+    {
         var specs = parsed
             .Select(static (result, _) => result.Spec)
             .Where(static spec => spec is not null)
-            .Combine(crossChecked.Select(static (result, _) => result.SkippedModels))
-            .WithTrackingName(names.Specs);
+            .Combine(plan)
+            .WithTrackingName(specsName);
         context.RegisterSourceOutput(specs, (spc, item) =>
         {
-            if (!item.Right.Contains(item.Left!.ModelFullName))
+            var spec = item.Left!;
+            if (!item.Right.SkippedHints.Contains(spec.HintName))
             {
-                emit(spc, item.Left);
+                spc.AddSource(item.Right.HintFor(spec.HintName), SourceText.From(write(spec), Encoding.UTF8));
             }
         });
     }

@@ -7,10 +7,10 @@ internal static class TrackingNames
     public const string TableSpecs = nameof(TableSpecs);
     public const string TableDiagnostics = nameof(TableDiagnostics);
     public const string TableIdentities = nameof(TableIdentities);
+    /// <summary>The checks across tables and project events together (one step for both).</summary>
     public const string CrossTableDiagnostics = nameof(CrossTableDiagnostics);
     public const string ParseProjectEvents = nameof(ParseProjectEvents);
     public const string ProjectEventSpecs = nameof(ProjectEventSpecs);
     public const string ProjectEventDiagnostics = nameof(ProjectEventDiagnostics);
     public const string ProjectEventIdentities = nameof(ProjectEventIdentities);
-    public const string CrossProjectEventDiagnostics = nameof(CrossProjectEventDiagnostics);
 }

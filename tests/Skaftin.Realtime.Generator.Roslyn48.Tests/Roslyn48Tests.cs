@@ -26,6 +26,9 @@ public sealed class Roslyn48Tests
         { nameof(SnapshotSources.TwoTablesInOneAssembly), SnapshotSources.TwoTablesInOneAssembly },
         { nameof(SnapshotSources.NullableKeys), SnapshotSources.NullableKeys },
         { nameof(SnapshotSources.GlobalNamespaceAndNestedModel), SnapshotSources.GlobalNamespaceAndNestedModel },
+        { nameof(SnapshotSources.ObsoleteAndExperimentalDeclarations), SnapshotSources.ObsoleteAndExperimentalDeclarations },
+        { nameof(SnapshotSources.CaseOnlyNamesInAKeywordNamespace), SnapshotSources.CaseOnlyNamesInAKeywordNamespace },
+        { nameof(SnapshotSources.NamesEscapedForTheirContext), SnapshotSources.NamesEscapedForTheirContext },
         { nameof(ProjectEventSnapshotSources.ProjectEventRecord), ProjectEventSnapshotSources.ProjectEventRecord },
         { nameof(ProjectEventSnapshotSources.ProjectEventNextToATableOfTheSameName), ProjectEventSnapshotSources.ProjectEventNextToATableOfTheSameName },
     };

@@ -281,4 +281,151 @@ public sealed class DiagnosticTests
             Diagnostic("SKR010", DiagnosticSeverity.Error, 1, "  ", "Blank", "Columns"),
             Diagnostic("SKR010", DiagnosticSeverity.Error, 2, "", "Json", "Columns"),
         });
+
+    [Fact]
+    public Task SKR006_NestedTypeNextToConcatenatedName() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Fleet;
+        public static class Outer
+        {
+            [SkaftinTable("inner_rows")]
+            public sealed record Inner(int Id);
+        }
+        [{|#0:SkaftinTable("outer_inner_rows")|}]
+        public sealed record OuterInner(int Id);
+        """,
+        new[] { Diagnostic("SKR006", DiagnosticSeverity.Error, 0, "Fleet.OuterInnerRowReader", "outer_inner_rows", "the class generated for table 'inner_rows' of 'Fleet.Outer.Inner'") });
+
+    [Fact]
+    public Task SKR006_TableAndProjectEventOnOneType() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Fleet;
+        [SkaftinTable("orders")]
+        [{|#0:SkaftinProjectEvent("order:created")|}]
+        public sealed record Order(int Id);
+        """,
+        new[] { Diagnostic("SKR006", DiagnosticSeverity.Error, 0, "Fleet.OrderPatch", "order:created", "the class generated for table 'orders' of 'Fleet.Order'") });
+
+    [Fact]
+    public Task SKR011_ObsoleteAsErrorMember() => GeneratorHarness.VerifyAsync("""
+        using System;
+        using Skaftin.Realtime;
+        [SkaftinTable("vehicles")]
+        public sealed class Vehicle
+        {
+            public int Id { get; init; }
+
+            [Obsolete("use Registration", true)]
+            public string? {|#0:Plate|} { get; init; }
+        }
+        """,
+        new[] { Diagnostic("SKR011", DiagnosticSeverity.Error, 0, "Vehicle.Plate", "Vehicle", "is [Obsolete] with error: true, so code using it cannot compile; leave the member out with [JsonIgnore] or [SkaftinIgnore], or drop error: true") });
+
+    [Fact]
+    public Task SKR011_ObsoleteAsErrorTableTypeAndEnum() => GeneratorHarness.VerifyAsync("""
+        using System;
+        using Skaftin.Realtime;
+        [Obsolete("gone", true)]
+        public enum Fuel { Petrol }
+        [{|#0:SkaftinTable("vehicles")|}]
+        [Obsolete("use Car", true)]
+        public sealed class Vehicle
+        {
+            public int Id { get; init; }
+        }
+        [SkaftinTable("cars")]
+        public sealed class Car
+        {
+            public int Id { get; init; }
+            // Inside an obsolete member the compiler allows the obsolete type; generated code is not inside it.
+            [Obsolete]
+            public Fuel {|#1:Fuel|} { get; init; }
+        }
+        """,
+        new[]
+        {
+            Diagnostic("SKR011", DiagnosticSeverity.Error, 0, "Vehicle", "Vehicle", "is [Obsolete] with error: true, so code using it cannot compile; drop error: true"),
+            Diagnostic("SKR011", DiagnosticSeverity.Error, 1, "Fuel", "Car", "is [Obsolete] with error: true, so code using it cannot compile; leave the member out with [JsonIgnore] or [SkaftinIgnore], or drop error: true"),
+        });
+
+    // The compiler holds an [Experimental] id to identifier rules itself (CS9211), but not [Obsolete]'s DiagnosticId.
+    [Fact]
+    public Task SKR011_ObsoleteDiagnosticIdNoPragmaCanName() => GeneratorHarness.VerifyAsync("""
+        using System;
+        using Skaftin.Realtime;
+        [SkaftinTable("vehicles")]
+        public sealed class Vehicle
+        {
+            public int Id { get; init; }
+
+            [Obsolete("use Capacity", DiagnosticId = "FLEET-001")]
+            public int {|#0:Seats|} { get; init; }
+        }
+        """,
+        new[] { Diagnostic("SKR011", DiagnosticSeverity.Error, 0, "Vehicle.Seats", "Vehicle", "is [Obsolete] with DiagnosticId 'FLEET-001', an id a #pragma cannot name, so generated code cannot silence it; use letters, digits and '_' in the id") });
+
+    [Fact]
+    public Task SKR012_LoneSurrogateInColumnNameAndEnumName() => GeneratorHarness.VerifyAsync("""
+        using System.Runtime.Serialization;
+        using System.Text.Json.Serialization;
+        using Skaftin.Realtime;
+        public enum Mood { [EnumMember(Value = "sm\uDE00ile")] Happy }
+        [SkaftinTable("notes")]
+        public sealed record Note(
+            int Id,
+            [property: JsonPropertyName("text\uD800")] string {|#0:Text|},
+            Mood {|#1:Mood|});
+        """,
+        new[]
+        {
+            Diagnostic("SKR012", DiagnosticSeverity.Error, 0, "text\\uD800", "the column of member 'Text' of 'Note'", "D800"),
+            Diagnostic("SKR012", DiagnosticSeverity.Error, 1, "sm\\uDE00ile", "enum member 'Mood.Happy', the type of member 'Mood' of 'Note'", "DE00"),
+        });
+
+    [Fact]
+    public Task SKR013_RequiredMemberNotRead() => GeneratorHarness.VerifyAsync("""
+        using System.Text.Json.Serialization;
+        using Skaftin.Realtime;
+        [SkaftinTable("vehicles")]
+        public sealed class Vehicle
+        {
+            public int Id { get; init; }
+
+            [JsonIgnore]
+            public required string {|#0:Owner|} { get; init; }
+
+            [SkaftinIgnore]
+            public required string {|#1:Driver|} { get; init; }
+
+            public required string {|#2:Depot|};
+        }
+        """,
+        new[]
+        {
+            Diagnostic("SKR013", DiagnosticSeverity.Error, 0, "Owner", "Vehicle", "is excluded with [JsonIgnore]"),
+            Diagnostic("SKR013", DiagnosticSeverity.Error, 1, "Driver", "Vehicle", "is excluded with [SkaftinIgnore]"),
+            Diagnostic("SKR013", DiagnosticSeverity.Error, 2, "Depot", "Vehicle", "is a field, and the generated reader sets properties only"),
+        });
+
+    [Fact]
+    public Task SKR013_NotReportedWhenTheConstructorSetsRequiredMembers() => GeneratorHarness.VerifyAsync("""
+        using System.Diagnostics.CodeAnalysis;
+        using System.Text.Json.Serialization;
+        using Skaftin.Realtime;
+        [SkaftinTable("vehicles")]
+        public sealed class Vehicle
+        {
+            [SetsRequiredMembers]
+            public Vehicle(int id)
+            {
+                Id = id;
+                Owner = "";
+            }
+
+            public int Id { get; }
+
+            [JsonIgnore]
+            public required string Owner { get; init; }
+        }
+        """);
 }

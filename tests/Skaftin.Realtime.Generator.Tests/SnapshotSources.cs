@@ -163,4 +163,72 @@ internal static class SnapshotSources
             public sealed record AuditEntry(System.Guid Id, string Action);
         }
         """;
+
+    // [Obsolete] and [Experimental] on the model, members and a member's enum: the generated file disables exactly
+    // those ids; obsolete or experimental enum members (even error: true) are written by value (issue 21).
+    public const string ObsoleteAndExperimentalDeclarations = """
+        using System;
+        using System.Diagnostics.CodeAnalysis;
+        using Skaftin.Realtime;
+
+        namespace Fleet;
+
+        public enum Fuel
+        {
+            Petrol,
+            [Obsolete("gone", true)] Leaded,
+            [Experimental("FLEET001")] Hydrogen,
+        }
+
+        [SkaftinTable("vehicles")]
+        [Obsolete("use Car")]
+        public sealed class Vehicle
+        {
+            public int Id { get; init; }
+
+            public Fuel Fuel { get; init; }
+
+            [Obsolete]
+            public string? Plate { get; init; }
+
+            [Experimental("FLEET002")]
+            public int Seats { get; init; }
+
+            [Obsolete("custom", DiagnosticId = "FLEET003")]
+            public string? Colour { get; set; }
+        }
+        """;
+
+    // Row and ROW (names equal but for case) in a namespace with keywords: Roslyn refused the '@' and the second,
+    // case-equal hint name, and the generator emitted nothing for any table (issue 21).
+    public const string CaseOnlyNamesInAKeywordNamespace = """
+        using Skaftin.Realtime;
+
+        namespace @class.Models;
+
+        [SkaftinTable("rows")]
+        public sealed record Row(int Id);
+
+        [SkaftinTable("upper_rows")]
+        public sealed record ROW(int Id);
+        """;
+
+    // Names echoed into generated code with the characters that broke it: line breaks ending a /// comment,
+    // quotes, backslashes, comment ends, markup, controls (issue 21).
+    public const string NamesEscapedForTheirContext = """
+        using System.Text.Json.Serialization;
+        using Skaftin.Realtime;
+
+        [SkaftinTable("notes")]
+        public sealed record Note(
+            int Id,
+            [property: JsonPropertyName("line\nbreak")] string A,
+            [property: JsonPropertyName("cr\rlf\r\n")] string B,
+            [property: JsonPropertyName("ls\u2028ps\u2029nel\u0085")] string C,
+            [property: JsonPropertyName("q\"uote\\back */ --> <b>&amp;")] string D,
+            [property: JsonPropertyName("tab\tnul\0")] string E);
+
+        [SkaftinProjectEvent("note:\ncreated\u2028 */")]
+        public sealed record NoteCreated(int NoteId);
+        """;
 }

@@ -29,4 +29,13 @@ public sealed class SnapshotTests
 
     [Fact]
     public Task GlobalNamespaceAndNestedModel() => GeneratorHarness.VerifyAsync(SnapshotSources.GlobalNamespaceAndNestedModel);
+
+    [Fact]
+    public Task ObsoleteAndExperimentalDeclarations() => GeneratorHarness.VerifyAsync(SnapshotSources.ObsoleteAndExperimentalDeclarations);
+
+    [Fact]
+    public Task CaseOnlyNamesInAKeywordNamespace() => GeneratorHarness.VerifyAsync(SnapshotSources.CaseOnlyNamesInAKeywordNamespace);
+
+    [Fact]
+    public Task NamesEscapedForTheirContext() => GeneratorHarness.VerifyAsync(SnapshotSources.NamesEscapedForTheirContext);
 }

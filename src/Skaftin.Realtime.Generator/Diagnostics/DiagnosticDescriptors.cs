@@ -68,6 +68,24 @@ internal static partial class DiagnosticDescriptors
         "The column name '{0}' on member '{1}' of '{2}' is empty or blank; give the column's wire name, or remove the attribute to use the snake_case name",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UnusableDeclaration = Create(
+        "SKR011",
+        "Generated code cannot use an obsolete or experimental declaration",
+        "The code generated for '{1}' has to use '{0}', which {2}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnencodableName = Create(
+        "SKR012",
+        "Name has no UTF-8 form",
+        "The name '{0}' of {1} holds an unpaired surrogate (U+{2}), which has no UTF-8 form, so no name the server sends can match it; correct the name",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RequiredMemberNotRead = Create(
+        "SKR013",
+        "Required member is not read",
+        "The required member '{0}' of '{1}' {2}, so the generated reader cannot set it and could not create a row; remove 'required', or let the member be read",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
 }

@@ -12,9 +12,6 @@ internal static class ProjectEventEmitter
 {
     private const string Runtime = "global::Skaftin.Realtime";
 
-    public static void Emit(SourceProductionContext context, TableSpec spec) =>
-        context.AddSource(spec.HintName, SourceText.From(Write(spec), System.Text.Encoding.UTF8));
-
     public static string Write(TableSpec spec)
     {
         var w = TableEmitter.FileStart(spec);

@@ -23,4 +23,8 @@ internal sealed record EnumSpec(
 /// <param name="Name">The member's C# name.</param>
 /// <param name="NormalizedNames">The spellings it is read from, lower-case ASCII without separators.</param>
 /// <param name="Value">The member's value as a C# literal.</param>
-internal sealed record EnumMemberSpec(string Name, EquatableArray<string> NormalizedNames, string Value);
+/// <param name="ByValue">
+/// Whether generated code writes the member as a cast of its value rather than by name: an [Obsolete] or
+/// [Experimental] member, which naming would warn about (or fail to compile, with error: true).
+/// </param>
+internal sealed record EnumMemberSpec(string Name, EquatableArray<string> NormalizedNames, string Value, bool ByValue);

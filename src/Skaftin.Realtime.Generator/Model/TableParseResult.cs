@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Skaftin.Realtime.Generator.Model;
 
 /// <summary>
@@ -13,11 +15,51 @@ internal sealed record TableParseResult(TableSpec? Spec, TableIdentity? Identity
 /// <param name="TableName">The wire name.</param>
 /// <param name="ModelDisplayName">The model type as users write it.</param>
 /// <param name="ModelFullName">The model's fully qualified name, as in <see cref="TableSpec.ModelFullName"/>.</param>
-/// <param name="GeneratedFullName">The generated table class's full name.</param>
+/// <param name="GeneratedNames">Every type the generated file declares, namespace-qualified (the table class first).</param>
+/// <param name="HintName">The generated file's hint name, as in <see cref="TableSpec.HintName"/>.</param>
+/// <param name="IsProjectEvent">Whether it is a project event (its name is an event type, not a table name).</param>
 /// <param name="Location">Where the attribute is.</param>
-internal sealed record TableIdentity(string TableName, string ModelDisplayName, string ModelFullName, string GeneratedFullName, LocationInfo? Location);
+internal sealed record TableIdentity(
+    string TableName,
+    string ModelDisplayName,
+    string ModelFullName,
+    EquatableArray<string> GeneratedNames,
+    string HintName,
+    bool IsProjectEvent,
+    LocationInfo? Location);
 
-/// <summary>What the cross-table checks found: diagnostics, and the models whose code is not emitted because it would clash.</summary>
+/// <summary>What the cross-table checks found: diagnostics, and what emission must know of the other declarations.</summary>
 /// <param name="Diagnostics">Duplicate tables and colliding generated names.</param>
-/// <param name="SkippedModels">Fully qualified names of the models left without generated code.</param>
-internal sealed record CrossTableResult(EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<string> SkippedModels);
+/// <param name="Plan">Which files are left out and which hint names are made unique.</param>
+internal sealed record CrossTableResult(EquatableArray<DiagnosticInfo> Diagnostics, EmissionPlan Plan);
+
+/// <summary>
+/// The part of the cross-table checks emission depends on, as plain data without locations (so moving a declaration
+/// does not re-run emission).
+/// </summary>
+/// <param name="SkippedHints">Hint names of the files not emitted because their declarations clash.</param>
+/// <param name="CaseCollidingHints">
+/// Hint names another hint name equals but for case; Roslyn compares hint names ignoring case, so these take a
+/// suffix derived from the exact name.
+/// </param>
+internal sealed record EmissionPlan(EquatableArray<string> SkippedHints, EquatableArray<string> CaseCollidingHints)
+{
+    /// <summary>The hint name <paramref name="hintName"/> is emitted under.</summary>
+    public string HintFor(string hintName)
+    {
+        if (!CaseCollidingHints.Contains(hintName))
+        {
+            return hintName;
+        }
+
+        // FNV-1a of the exact name: stable across runs and machines, and different for names differing in case only.
+        var hash = 2166136261u;
+        foreach (var c in hintName)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        const string extension = ".g.cs";
+        return hintName.Substring(0, hintName.Length - extension.Length) + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + extension;
+    }
+}

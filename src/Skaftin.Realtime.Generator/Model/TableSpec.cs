@@ -14,6 +14,10 @@ namespace Skaftin.Realtime.Generator.Model;
 /// <param name="Members">The columns, in declaration order.</param>
 /// <param name="KeyIndex">The index of the key member in <paramref name="Members"/>, or -1.</param>
 /// <param name="Enums">The enum types the columns use, one reader each.</param>
+/// <param name="SuppressedWarnings">
+/// The ids of the [Obsolete] and [Experimental] warnings generated code would raise by using the user's own
+/// declarations (CS0612, CS0618, a custom DiagnosticId, an Experimental id); the file disables them, and only them.
+/// </param>
 internal sealed record TableSpec(
     string? Namespace,
     string ModelTypeName,
@@ -27,4 +31,5 @@ internal sealed record TableSpec(
     string PatchClassName,
     EquatableArray<MemberSpec> Members,
     int KeyIndex,
-    EquatableArray<EnumSpec> Enums);
+    EquatableArray<EnumSpec> Enums,
+    EquatableArray<string> SuppressedWarnings);

@@ -2,52 +2,69 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Skaftin.Realtime.Generator.Diagnostics;
 using Skaftin.Realtime.Generator.Model;
 
 namespace Skaftin.Realtime.Generator.Parsing;
 
 /// <summary>
-/// Checks that need every table at once: two types for one table, or two tables whose generated classes share a
-/// name. The type whose name sorts first keeps its code; the other is reported and skipped.
+/// Checks that need every declaration at once: two types for one table (or one event type), or two declarations
+/// whose generated types share a name (a table class, a reader, a patch; <c>Outer.Inner</c> and <c>OuterInner</c>
+/// both concatenate to <c>OuterInner…</c>). Tables and project events are checked together, since their generated
+/// types live side by side. The type whose name sorts first keeps its code; the other is reported and skipped.
 /// </summary>
 internal static class CrossTableChecker
 {
-    /// <param name="identities">The tables (or the project events, whose type stands in the table name).</param>
-    /// <param name="duplicate">What a second type for one name is: SKR003 for tables, SKR021 for project events.</param>
-    public static CrossTableResult Check(ImmutableArray<TableIdentity?> identities, DiagnosticDescriptor duplicate)
+    public static CrossTableResult Check(ImmutableArray<TableIdentity?> tables, ImmutableArray<TableIdentity?> events)
     {
         var found = new List<DiagnosticInfo>();
         var skipped = new List<string>();
-        var byTable = new Dictionary<string, TableIdentity>(StringComparer.Ordinal);
+        var kept = new List<TableIdentity>();
+        var byName = new Dictionary<(bool, string), TableIdentity>();
         var byGeneratedName = new Dictionary<string, TableIdentity>(StringComparer.Ordinal);
-        foreach (var identity in identities.OfType<TableIdentity>().OrderBy(static i => i.ModelDisplayName, StringComparer.Ordinal))
+        var all = tables.Concat(events).OfType<TableIdentity>()
+            .OrderBy(static i => i.ModelDisplayName, StringComparer.Ordinal)
+            .ThenBy(static i => i.IsProjectEvent);
+        foreach (var identity in all)
         {
-            if (byTable.TryGetValue(identity.TableName, out var first))
+            if (byName.TryGetValue((identity.IsProjectEvent, identity.TableName), out var first))
             {
                 found.Add(new DiagnosticInfo(
-                    duplicate,
+                    identity.IsProjectEvent ? DiagnosticDescriptors.DuplicateProjectEventType : DiagnosticDescriptors.DuplicateTableName,
                     identity.Location,
                     new[] { identity.TableName, first.ModelDisplayName, identity.ModelDisplayName }.ToEquatableArray()));
-                skipped.Add(identity.ModelFullName);
+                skipped.Add(identity.HintName);
                 continue;
             }
 
-            byTable[identity.TableName] = identity;
-            if (byGeneratedName.TryGetValue(identity.GeneratedFullName, out var other))
+            byName[(identity.IsProjectEvent, identity.TableName)] = identity;
+            var clash = identity.GeneratedNames.FirstOrDefault(byGeneratedName.ContainsKey);
+            if (clash is not null)
             {
+                var other = byGeneratedName[clash];
                 found.Add(new DiagnosticInfo(
                     DiagnosticDescriptors.GeneratedNameCollision,
                     identity.Location,
-                    new[] { identity.GeneratedFullName, identity.TableName, $"the class generated for table '{other.TableName}' of '{other.ModelDisplayName}'" }.ToEquatableArray()));
-                skipped.Add(identity.ModelFullName);
+                    new[] { clash, identity.TableName, $"the class generated for table '{other.TableName}' of '{other.ModelDisplayName}'" }.ToEquatableArray()));
+                skipped.Add(identity.HintName);
                 continue;
             }
 
-            byGeneratedName[identity.GeneratedFullName] = identity;
+            foreach (var name in identity.GeneratedNames)
+            {
+                byGeneratedName[name] = identity;
+            }
+
+            kept.Add(identity);
         }
 
-        return new CrossTableResult(found.ToEquatableArray(), skipped.ToEquatableArray());
+        // Roslyn refuses a second hint name that equals the first but for case (Row and ROW): it would throw, and the
+        // generator would emit nothing for any table.
+        var caseColliding = kept
+            .GroupBy(static i => i.HintName, StringComparer.OrdinalIgnoreCase)
+            .Where(static g => g.Count() > 1)
+            .SelectMany(static g => g.Select(static i => i.HintName))
+            .OrderBy(static h => h, StringComparer.Ordinal);
+        return new CrossTableResult(found.ToEquatableArray(), new EmissionPlan(skipped.ToEquatableArray(), caseColliding.ToEquatableArray()));
     }
 }

@@ -32,6 +32,9 @@ internal sealed class KnownTypeSymbols
         DateOnly = compilation.GetTypeByMetadataName("System.DateOnly");
         TimeOnly = compilation.GetTypeByMetadataName("System.TimeOnly");
         JsonElement = compilation.GetTypeByMetadataName("System.Text.Json.JsonElement");
+        ObsoleteAttribute = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
+        ExperimentalAttribute = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
+        SetsRequiredMembersAttribute = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
         _listTypes = new[]
             {
                 "System.Collections.Generic.List`1", "System.Collections.Generic.IReadOnlyList`1", "System.Collections.Generic.IList`1",
@@ -72,6 +75,16 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? TimeOnly { get; }
 
     public INamedTypeSymbol? JsonElement { get; }
+
+    public INamedTypeSymbol? ObsoleteAttribute { get; }
+
+    public INamedTypeSymbol? ExperimentalAttribute { get; }
+
+    public INamedTypeSymbol? SetsRequiredMembersAttribute { get; }
+
+    /// <summary>Whether using <paramref name="symbol"/> makes the compiler warn or fail: [Obsolete] or [Experimental].</summary>
+    public bool IsObsoleteOrExperimental(ISymbol symbol) =>
+        HasAttribute(symbol, ObsoleteAttribute) || HasAttribute(symbol, ExperimentalAttribute);
 
     /// <summary>The symbols of <paramref name="compilation"/>, found on first use and shared by every table in it.</summary>
     public static KnownTypeSymbols For(Compilation compilation) =>

@@ -122,7 +122,11 @@ internal sealed class MemberTypeParser
 
         var fields = enumType.GetMembers().OfType<IFieldSymbol>().Where(static f => f.HasConstantValue).ToList();
         var members = fields
-            .Select(field => new EnumMemberSpec(field.Name, EnumNames(field).Distinct().ToEquatableArray(), Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture)!))
+            .Select(field => new EnumMemberSpec(
+                field.Name,
+                EnumNames(field).Distinct().ToEquatableArray(),
+                Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture)!,
+                _known.IsObsoleteOrExperimental(field)))
             .ToEquatableArray();
 
         // The simple name keeps the reader readable; two enums of one table with one simple name are numbered.

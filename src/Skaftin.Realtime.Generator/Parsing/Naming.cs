@@ -91,5 +91,52 @@ internal static class Naming
         return false;
     }
 
+    /// <summary>
+    /// The first UTF-16 surrogate without its pair, which has no UTF-8 form (a <c>u8</c> literal of it is CS9026, and
+    /// no wire name can hold it); false when every surrogate is paired.
+    /// </summary>
+    public static bool HasLoneSurrogate(string text, out char lone)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                lone = text[i];
+                return true;
+            }
+        }
+
+        lone = default;
+        return false;
+    }
+
+    /// <summary>Text for a diagnostic message: unpaired surrogates and control characters written as <c>\uXXXX</c>.</summary>
+    public static string Printable(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (char.IsSurrogate(c) || char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     private static bool IsAsciiLetterOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
 }

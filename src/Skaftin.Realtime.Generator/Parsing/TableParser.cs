@@ -28,6 +28,7 @@ internal sealed partial class TableParser
     private readonly List<MemberSpec> _members = new();
     private readonly List<(int Index, bool Marked, ISymbol Symbol)> _keyCandidates = new();
     private readonly Dictionary<string, string> _memberByColumn = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _suppressedWarnings = new(StringComparer.Ordinal);
     private bool _hasUnresolvedType;
 
     private TableParser(GeneratorAttributeSyntaxContext context, ModelKind kind, CancellationToken cancellationToken)
@@ -54,24 +55,35 @@ internal sealed partial class TableParser
 
         var ns = _type.ContainingNamespace.IsGlobalNamespace ? null : _type.ContainingNamespace.ToDisplayString();
         var realtimeClassName = pascal + _kind.ClassSuffix;
-        var identity = new TableIdentity(tableName, _displayName, _type.ToDisplayString(TypeNames.FullName), Qualify(ns, realtimeClassName), LocationInfo.From(_attributeLocation));
+        var containerNames = ContainerNames();
+        var readerClassName = string.Concat(containerNames) + _type.Name + _kind.ReaderSuffix;
+        var patchClassName = string.Concat(containerNames) + _type.Name + "Patch";
+        var hintName = HintName();
+        var generatedNames = new[] { realtimeClassName, realtimeClassName + "Extensions", readerClassName, patchClassName }
+            .Select(name => Qualify(ns, name))
+            .ToEquatableArray();
+        var identity = new TableIdentity(tableName, _displayName, _type.ToDisplayString(TypeNames.FullName), generatedNames, hintName, _kind.IsProjectEvent, LocationInfo.From(_attributeLocation));
         if (!TryParseModelType())
         {
             return Result(null, identity);
         }
 
-        var containerNames = ContainerNames();
-        var readerClassName = string.Concat(containerNames) + _type.Name + _kind.ReaderSuffix;
-        var patchClassName = string.Concat(containerNames) + _type.Name + "Patch";
         CheckGeneratedNamesAreFree(ns, tableName, realtimeClassName, readerClassName, patchClassName);
         if (!TryChooseConstructor(out var constructor))
         {
             return Result(null, identity);
         }
 
+        for (var type = _type; type is not null; type = type.ContainingType)
+        {
+            CheckUse(type, null);
+        }
+
+        CheckUse(constructor, null);
         var properties = AllProperties();
         ParseConstructorParameters(constructor, properties);
         ParseProperties(constructor, properties);
+        CheckRequiredMembersAreRead(constructor, properties);
         var keyIndex = _kind.IsProjectEvent ? ReportKeysOfProjectEvent() : ParseKey();
         if (_hasUnresolvedType || _diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -88,11 +100,12 @@ internal sealed partial class TableParser
             realtimeClassName,
             pascal,
             readerClassName,
-            Qualify(ns, typeName) + _kind.HintSuffix,
+            hintName,
             patchClassName,
             _members.ToEquatableArray(),
             keyIndex,
-            _types.Enums);
+            _types.Enums,
+            _suppressedWarnings.ToEquatableArray());
         return Result(spec, identity);
     }
 
@@ -187,6 +200,115 @@ internal sealed partial class TableParser
         }
 
         return null;
+    }
+
+    // {Namespace}.{Containers}.{Type}{suffix} from the names as declared: no '@' (Roslyn refuses it in a hint name).
+    // Unique per declaration but for case, which the cross-table check settles (EmissionPlan.HintFor).
+    private string HintName()
+    {
+        var parts = new List<string>();
+        for (ISymbol current = _type; current is not null && current is not INamespaceSymbol { IsGlobalNamespace: true }; current = current.ContainingSymbol)
+        {
+            parts.Insert(0, current.MetadataName);
+        }
+
+        return string.Join(".", parts) + _kind.HintSuffix;
+    }
+
+    // Generated code names the model, its containing types, the constructor it calls, the members it reads and sets,
+    // and their types. Using an [Obsolete] or [Experimental] one warns (an error under warnings-as-errors, and
+    // Experimental is an error by default), so the generated file disables exactly those ids; an
+    // [Obsolete(error: true)] one cannot be used at all, and the model is refused (SKR011).
+    private void CheckUse(ISymbol used, ISymbol? at)
+    {
+        foreach (var attribute in used.GetAttributes())
+        {
+            if (KnownTypeSymbols.Is(attribute.AttributeClass, _known.ObsoleteAttribute))
+            {
+                var arguments = attribute.ConstructorArguments;
+                var customId = attribute.NamedArguments.FirstOrDefault(static a => a.Key == "DiagnosticId").Value.Value as string;
+                if (arguments.Length == 2 && arguments[1].Value is true)
+                {
+                    // What the user can do depends on what generated code uses it for.
+                    var fix = at is not null ? "leave the member out with [JsonIgnore] or [SkaftinIgnore], or drop error: true"
+                        : used is IMethodSymbol ? "mark another constructor with [JsonConstructor], or drop error: true"
+                        : "drop error: true";
+                    Report(DiagnosticDescriptors.UnusableDeclaration, at, used.ToDisplayString(), _displayName,
+                        "is [Obsolete] with error: true, so code using it cannot compile; " + fix);
+                }
+                else
+                {
+                    Suppress(customId ?? (arguments.Length > 0 && arguments[0].Value is string ? "CS0618" : "CS0612"), used, at, "[Obsolete] with DiagnosticId");
+                }
+            }
+            else if (KnownTypeSymbols.Is(attribute.AttributeClass, _known.ExperimentalAttribute))
+            {
+                Suppress(attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? "" : "", used, at, "[Experimental]");
+            }
+        }
+    }
+
+    // The member's type and the types it is built of (element types, Nullable<T>'s argument): an enum among them is
+    // named by the generated reader.
+    private void CheckUseOfType(ITypeSymbol type, ISymbol at)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                CheckUseOfType(array.ElementType, at);
+                break;
+            case INamedTypeSymbol named:
+                CheckUse(named, at);
+                foreach (var argument in named.TypeArguments)
+                {
+                    CheckUseOfType(argument, at);
+                }
+
+                break;
+        }
+    }
+
+    private void Suppress(string id, ISymbol used, ISymbol? at, string attribute)
+    {
+        // A #pragma names an id by an identifier or a number; another id cannot be silenced in generated code.
+        if (id.Length > 0 && id.All(static c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+        {
+            _suppressedWarnings.Add(id);
+            return;
+        }
+
+        Report(DiagnosticDescriptors.UnusableDeclaration, at, used.ToDisplayString(), _displayName,
+            $"is {attribute} '{Naming.Printable(id)}', an id a #pragma cannot name, so generated code cannot silence it; use letters, digits and '_' in the id");
+    }
+
+    // A required member the reader does not set leaves the object initializer incomplete (CS9035): an ignored
+    // property, or a field (the reader reads properties). A constructor with [SetsRequiredMembers] sets them itself.
+    private void CheckRequiredMembersAreRead(IMethodSymbol constructor, List<IPropertySymbol> properties)
+    {
+        if (KnownTypeSymbols.HasAttribute(constructor, _known.SetsRequiredMembersAttribute))
+        {
+            return;
+        }
+
+        var read = new HashSet<string>(_members.Select(static m => m.MemberName), StringComparer.Ordinal);
+        foreach (var property in properties.Where(p => p.IsRequired && !read.Contains(p.Name)))
+        {
+            var reason = KnownTypeSymbols.HasAttribute(property, _known.JsonIgnoreAttribute) ? "is excluded with [JsonIgnore]"
+                : KnownTypeSymbols.HasAttribute(property, _known.IgnoreAttribute) ? "is excluded with [SkaftinIgnore]"
+                : null;
+            if (reason is not null)
+            {
+                Report(DiagnosticDescriptors.RequiredMemberNotRead, property, property.Name, _displayName, reason);
+            }
+        }
+
+        for (var current = _type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var field in current.GetMembers().OfType<IFieldSymbol>().Where(static f => f.IsRequired))
+            {
+                Report(DiagnosticDescriptors.RequiredMemberNotRead, field, field.Name, _displayName, "is a field, and the generated reader sets properties only");
+            }
+        }
     }
 
     private List<string> ContainerNames()
@@ -339,9 +461,15 @@ internal sealed partial class TableParser
             return;
         }
 
-        if (!TryParseColumnName(symbol, memberName, property, parameter, out var column))
+        if (!TryParseColumnName(symbol, memberName, property, parameter, out var column) || !EnumNamesAreEncodable(symbol, memberName, typeSpec))
         {
             return;
+        }
+
+        CheckUseOfType(memberType, symbol);
+        if (property is not null)
+        {
+            CheckUse(property, symbol);
         }
 
         var marked = KnownTypeSymbols.HasAttribute(property, _known.KeyAttribute) || KnownTypeSymbols.HasAttribute(parameter, _known.KeyAttribute);
@@ -365,6 +493,12 @@ internal sealed partial class TableParser
             return false;
         }
 
+        if (Naming.HasLoneSurrogate(column, out var lone))
+        {
+            Report(DiagnosticDescriptors.UnencodableName, symbol, Naming.Printable(column), $"the column of member '{memberName}' of '{_displayName}'", ((int)lone).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            return false;
+        }
+
         if (_memberByColumn.TryGetValue(column, out var firstMember))
         {
             Report(DiagnosticDescriptors.DuplicateColumn, symbol, firstMember, memberName, _displayName, column);
@@ -372,6 +506,34 @@ internal sealed partial class TableParser
         }
 
         _memberByColumn[column] = memberName;
+        return true;
+    }
+
+    // An enum's aliases are matched as UTF-8 text, so one with an unpaired surrogate could never match (and its u8
+    // literal would not compile).
+    private bool EnumNamesAreEncodable(ISymbol symbol, string memberName, TypeSpec type)
+    {
+        var enumType = type.Element ?? type;
+        if (enumType.Kind != ValueKind.Enum)
+        {
+            return true;
+        }
+
+        var spec = _types.Enums.First(e => e.ReaderName == enumType.EnumReader);
+        foreach (var member in spec.Members)
+        {
+            foreach (var name in member.NormalizedNames)
+            {
+                if (Naming.HasLoneSurrogate(name, out var lone))
+                {
+                    Report(DiagnosticDescriptors.UnencodableName, symbol, Naming.Printable(name),
+                        $"enum member '{spec.DisplayName}.{member.Name}', the type of member '{memberName}' of '{_displayName}'",
+                        ((int)lone).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                    return false;
+                }
+            }
+        }
+
         return true;
     }
 
