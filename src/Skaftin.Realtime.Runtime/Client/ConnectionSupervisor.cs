@@ -423,6 +423,7 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
     {
         TimeSpan? firstDelay;
         CancellationToken run;
+        var closeOnly = false;
         var outcome = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         await _connectionLock.WaitAsync().ConfigureAwait(false);
         try
@@ -438,13 +439,15 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
             Log.ConnectionLost(_logger, reason);
             _lostSocketId = socket.Id;
             _resume = socket.SessionId is { } session ? new SessionResume(session, socket.LastOffset) : null;
-            await socket.CloseAsync().ConfigureAwait(false);
 
-            // Like the JavaScript client: a server that closed the socket on purpose is not called back.
+            // The state moves before the socket is closed, and the close happens outside the lock: closing a socket whose
+            // peer stopped reading waits (up to SendTimeout) for a goodbye that cannot go out, and neither State nor a
+            // StopAsync may wait behind it.
             firstDelay = retry is { } why ? _policy.NextRetryDelay(new RetryContext(0, TimeSpan.Zero, why, null)) : null;
             if (firstDelay is null)
             {
                 TryChangeState(ConnectionState.Connected, ConnectionState.Disconnected, reason);
+                closeOnly = true;
                 return;
             }
 
@@ -457,8 +460,13 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         finally
         {
             _connectionLock.Release();
+            if (closeOnly)
+            {
+                await socket.CloseAsync().ConfigureAwait(false);
+            }
         }
 
+        await socket.CloseAsync().ConfigureAwait(false);
         outcome.SetResult(await ConnectLoopAsync(ConnectionState.Reconnecting, retry!.Value, firstDelay, run).ConfigureAwait(false));
     }
 

@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Skaftin.Realtime.DevServer;
+using Xunit;
+
+namespace Skaftin.Realtime.IntegrationTests;
+
+/// <summary>
+/// Issue 20, cases 1, 8 (the close frame) and 10: a peer that stops reading (a proxy in front of the real dev server
+/// that stalls), the closure the server sees, and a dispose waited for from inside a handler.
+/// </summary>
+public sealed class ConnectionFaultTests
+{
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2);
+
+    // What a bounded operation may take beyond its own bound on a loaded 2-core machine.
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(4);
+
+    private static Task<SkaftinDevServer> FastPingServerAsync() => SkaftinDevServer.StartAsync(new SkaftinDevServerOptions
+    {
+        // The heartbeat the client follows is the server's: 1 s + 1 s, so a deaf connection is noticed in about 2 s.
+        PingInterval = TimeSpan.FromSeconds(1),
+        PingTimeout = TimeSpan.FromSeconds(1),
+    });
+
+    private static SkaftinRealtimeClient ClientThrough(FaultInjectingProxy proxy, SkaftinDevServer server, Action<SkaftinRealtimeOptions>? configure = null) =>
+        Harness.Client(server, configure: o =>
+        {
+            o.ApiUrl = proxy.Url;
+            o.Transport = SkaftinTransport.WebSocket;
+            o.SendTimeout = SendTimeout;
+            configure?.Invoke(o);
+        });
+
+    // 64 KiB ids: a hundred joins are 6.4 MB, more than the kernel buffers between the client and a proxy that stopped reading.
+    private static List<Task> Flood(SkaftinRealtimeClient client, string tag) =>
+        Enumerable.Range(0, 100).Select(i => (Task)client.JoinProjectAsync($"{tag}{i}-" + new string('x', 64 * 1024))).ToList();
+
+    // Whatever a join cut by a dead connection ends with must be one of the documented outcomes, never an internal
+    // exception of the transport (an ObjectDisposedException of a SemaphoreSlim, an IOException, a WebSocketException).
+    private static async Task AssertEndsDocumentedAsync(IReadOnlyList<Task> joins, TimeSpan within, params Type[] documented)
+    {
+        var all = Task.WhenAll(joins);
+        await Task.WhenAny(all, Task.Delay(within));
+        var pending = joins.Count(static j => !j.IsCompleted);
+        Assert.True(pending == 0, $"{pending} of {joins.Count} joins were still pending after {within.TotalSeconds} s");
+        foreach (var join in joins.Where(static j => j.IsFaulted || j.IsCanceled))
+        {
+            var error = join.IsCanceled ? new OperationCanceledException() : join.Exception!.GetBaseException();
+            Assert.True(
+                documented.Any(t => t.IsInstanceOfType(error)) || error is ObjectDisposedException { ObjectName: nameof(SkaftinRealtimeClient) },
+                $"a join ended with an undocumented {error.GetType().FullName}: {error.Message}");
+        }
+    }
+
+    [Fact]
+    public async Task APeerThatStopsReadingCostsBoundedWaitsMovesTheStateAndIsReconnected()
+    {
+        await using var server = await FastPingServerAsync();
+        await using var proxy = new FaultInjectingProxy(server.Url);
+        await using var client = ClientThrough(proxy, server);
+        var states = new ConcurrentQueue<ConnectionStateChange>();
+        client.StateChanged += states.Enqueue;
+        await client.ConnectAsync();
+        await using var held = await client.JoinProjectAsync("p1");
+
+        proxy.StallOpenConnections();
+        var flood = Flood(client, "a");
+
+        // A caller's token is honoured even when the join waits behind writes the peer does not take.
+        using (var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+        {
+            var watch = Stopwatch.StartNew();
+            var cancelled = client.JoinProjectAsync("p-cancelled", cancel.Token);
+            await Task.WhenAny(cancelled, Task.Delay(TimeSpan.FromSeconds(2) + Slack));
+            Assert.True(cancelled.IsCompleted, $"a join with a 2 s token was still pending after {watch.Elapsed.TotalSeconds:0.0} s");
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        }
+
+        // Without a token: the write past SendTimeout (or the heartbeat watchdog) ends the connection; a join whose
+        // write was cut ends with the documented connection exception, one already written waits for the rejoin on the
+        // next connection (and completes there), as the README says.
+        await AssertEndsDocumentedAsync(flood, SendTimeout + Slack, typeof(SkaftinConnectionException));
+        Assert.Contains(flood, static j => j.IsFaulted);
+
+        // The state left Connected and the retry policy made a new connection, which holds the room again.
+        await Harness.Until(() => states.Any(static s => s.Current == ConnectionState.Reconnecting), "the state moves to Reconnecting");
+        await Harness.Until(() => client.State == ConnectionState.Connected && proxy.Accepted >= 2, "the client reconnects through the proxy");
+        await Harness.UntilInRoomAsync(server, client, "p1");
+        Assert.NotNull(client.SocketId);
+    }
+
+    [Fact]
+    public async Task StopAndDisposeReturnWithinTheSendTimeoutWhileWritesAreStuck()
+    {
+        await using var server = await SkaftinDevServer.StartAsync();
+        await using var proxy = new FaultInjectingProxy(server.Url);
+        var client = ClientThrough(proxy, server, static o =>
+        {
+            // The dev server announces no fast heartbeat here (45 s): the stop and the dispose face the stuck writes.
+            o.HeartbeatTimeout = TimeSpan.FromMinutes(10);
+            // A join already written when the connection went waits for the next one this long, then times out.
+            o.RequestTimeout = SendTimeout;
+        });
+        try
+        {
+            await client.ConnectAsync();
+            proxy.StallOpenConnections();
+            var flood = Flood(client, "s");
+            await Task.Delay(500); // the writes are stuck now
+
+            var watch = Stopwatch.StartNew();
+            var stopped = client.StopAsync();
+            await Task.WhenAny(stopped, Task.Delay(SendTimeout + Slack));
+            Assert.True(stopped.IsCompleted, $"StopAsync was still pending after {watch.Elapsed.TotalSeconds:0.0} s");
+            await stopped;
+            Assert.Equal(ConnectionState.Disconnected, client.State);
+            await AssertEndsDocumentedAsync(flood, SendTimeout + Slack, typeof(SkaftinConnectionException), typeof(TimeoutException));
+
+            await client.ConnectAsync();
+            proxy.StallOpenConnections();
+            var second = Flood(client, "d");
+            await Task.Delay(500);
+            watch.Restart();
+            var disposed = client.DisposeAsync().AsTask();
+            await Task.WhenAny(disposed, Task.Delay(SendTimeout + Slack));
+            Assert.True(disposed.IsCompleted, $"DisposeAsync was still pending after {watch.Elapsed.TotalSeconds:0.0} s");
+            await disposed;
+            await AssertEndsDocumentedAsync(second, Slack, typeof(SkaftinConnectionException), typeof(TimeoutException));
+        }
+        finally
+        {
+            _ = client.DisposeAsync().AsTask();
+        }
+    }
+
+    [Fact]
+    public async Task DisposeSendsACloseFrameSoTheServerSeesANormalClosure()
+    {
+        await using var server = await SkaftinDevServer.StartAsync();
+        await using var proxy = new FaultInjectingProxy(server.Url);
+        var client = ClientThrough(proxy, server);
+        await client.ConnectAsync();
+        await using (await client.JoinProjectAsync("p1"))
+        {
+        }
+
+        await client.DisposeAsync();
+
+        await Harness.Until(() => !proxy.CloseCodes.IsEmpty, "the proxy saw the client's close frame", TimeSpan.FromSeconds(5));
+        Assert.Equal(new int?[] { 1000 }, proxy.CloseCodes.ToArray());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DisposeWaitedForInsideAHandlerReturns(bool stopFirst)
+    {
+        await using var server = await SkaftinDevServer.StartAsync();
+        var client = Harness.Client(server);
+        var outcome = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.StateChanged += change =>
+        {
+            if (change.Current != ConnectionState.Connected)
+            {
+                return;
+            }
+
+            // The blocking waits an app might write in a synchronous handler, each bounded so a deadlock shows as false.
+            var stopped = !stopFirst || client.StopAsync().Wait(TimeSpan.FromSeconds(10));
+            var disposed = client.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+            outcome.TrySetResult($"stopped {stopped}, disposed {disposed}");
+        };
+
+        await client.ConnectAsync();
+
+        Assert.Equal("stopped True, disposed True", await outcome.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(ConnectionState.Disconnected, client.State);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.ConnectAsync());
+    }
+}
