@@ -17,15 +17,17 @@ namespace Skaftin.Realtime.IntegrationTests;
 public sealed class ConnectionFaultTests
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan StuckWrites = TimeSpan.FromSeconds(5);
 
     // What a bounded operation may take beyond its own bound on a loaded 2-core machine.
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(4);
 
     private static Task<SkaftinDevServer> FastPingServerAsync() => SkaftinDevServer.StartAsync(new SkaftinDevServerOptions
     {
-        // The heartbeat the client follows is the server's: 1 s + 1 s, so a deaf connection is noticed in about 2 s.
-        PingInterval = TimeSpan.FromSeconds(1),
-        PingTimeout = TimeSpan.FromSeconds(1),
+        // The heartbeat the client follows is the server's: 3 s + 3 s, so a deaf connection is noticed in about 6 s
+        // even when nothing is written; longer than the callers' 2 s tokens, so those fire while the writes are stuck.
+        PingInterval = TimeSpan.FromSeconds(3),
+        PingTimeout = TimeSpan.FromSeconds(3),
     });
 
     private static SkaftinRealtimeClient ClientThrough(FaultInjectingProxy proxy, SkaftinDevServer server, Action<SkaftinRealtimeOptions>? configure = null) =>
@@ -63,7 +65,8 @@ public sealed class ConnectionFaultTests
     {
         await using var server = await FastPingServerAsync();
         await using var proxy = new FaultInjectingProxy(server.Url);
-        await using var client = ClientThrough(proxy, server);
+        // Writes stay stuck for 5 s, past the callers' 2 s tokens.
+        await using var client = ClientThrough(proxy, server, static o => o.SendTimeout = StuckWrites);
         var states = new ConcurrentQueue<ConnectionStateChange>();
         client.StateChanged += states.Enqueue;
         await client.ConnectAsync();
@@ -71,6 +74,12 @@ public sealed class ConnectionFaultTests
 
         proxy.StallOpenConnections();
         var flood = Flood(client, "a");
+
+        // A leave queued behind the stuck writes: the share is given up at once, and the wait for the leave's write
+        // ends with the caller's token.
+        using var leaveCancel = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var left = held.LeaveAsync(leaveCancel.Token).AsTask();
+        Assert.False(client.GetJoinedProjects().ContainsKey("p1"));
 
         // A caller's token is honoured even when the join waits behind writes the peer does not take.
         using (var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
@@ -82,16 +91,21 @@ public sealed class ConnectionFaultTests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         }
 
+        await Task.WhenAny(left, Task.Delay(Slack));
+        Assert.True(left.IsCompleted, "a leave with a 2 s token was still pending");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => left);
+
         // Without a token: the write past SendTimeout (or the heartbeat watchdog) ends the connection; a join whose
         // write was cut ends with the documented connection exception, one already written waits for the rejoin on the
         // next connection (and completes there), as the README says.
-        await AssertEndsDocumentedAsync(flood, SendTimeout + Slack, typeof(SkaftinConnectionException));
+        await AssertEndsDocumentedAsync(flood, StuckWrites + Slack, typeof(SkaftinConnectionException));
         Assert.Contains(flood, static j => j.IsFaulted);
 
         // The state left Connected and the retry policy made a new connection, which holds the room again.
         await Harness.Until(() => states.Any(static s => s.Current == ConnectionState.Reconnecting), "the state moves to Reconnecting");
         await Harness.Until(() => client.State == ConnectionState.Connected && proxy.Accepted >= 2, "the client reconnects through the proxy");
-        await Harness.UntilInRoomAsync(server, client, "p1");
+        await using var again = await client.JoinProjectAsync("p2").WaitAsync(Harness.Deadline);
+        await Harness.UntilInRoomAsync(server, client, "p2");
         Assert.NotNull(client.SocketId);
     }
 

@@ -41,6 +41,7 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
     {
         _socket = socket;
         _sendTimeout = sendTimeout;
+        _socket.SendTimeout = TimeoutMilliseconds(sendTimeout);
     }
 
     /// <summary>Whether a read waits for a thread to perform it.</summary>
@@ -163,8 +164,12 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         var started = Stopwatch.GetTimestamp();
+        var shortened = false;
         try
         {
+            // The socket's own timeout (set once) bounds each send; only a write that needs several sends (the buffers
+            // were nearly full) gets the time left for the next one.
+            buffer = buffer[_socket.Send(buffer, SocketFlags.None)..];
             while (!buffer.IsEmpty)
             {
                 var left = _sendTimeout - Stopwatch.GetElapsedTime(started);
@@ -173,8 +178,14 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
                     throw new SocketException((int)SocketError.TimedOut);
                 }
 
-                _socket.SendTimeout = (int)Math.Clamp(Math.Ceiling(left.TotalMilliseconds), 1, int.MaxValue);
+                _socket.SendTimeout = TimeoutMilliseconds(left);
+                shortened = true;
                 buffer = buffer[_socket.Send(buffer, SocketFlags.None)..];
+            }
+
+            if (shortened)
+            {
+                _socket.SendTimeout = TimeoutMilliseconds(_sendTimeout);
             }
         }
         catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
@@ -249,6 +260,8 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
 
         base.Dispose(disposing);
     }
+
+    private static int TimeoutMilliseconds(TimeSpan timeout) => (int)Math.Clamp(Math.Ceiling(timeout.TotalMilliseconds), 1, int.MaxValue);
 
     // Wakes a thread blocked in a receive (or a send) on this socket; later operations fail at once.
     private void Shutdown()

@@ -282,6 +282,28 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     internal ValueTask ReleaseAsync(string projectId) =>
         Volatile.Read(ref _disposed) == 1 ? default : _rooms.ReleaseAsync(projectId, sendLeave: true, _lifetime.Token);
 
+    internal async ValueTask ReleaseAsync(string projectId, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled)
+        {
+            await ReleaseAsync(projectId).ConfigureAwait(false);
+            return;
+        }
+
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token, cancellationToken))
+        {
+            await _rooms.ReleaseAsync(projectId, sendLeave: true, wait.Token).ConfigureAwait(false);
+        }
+
+        // The registry ends a cancelled wait quietly (a dispose cancels it too): the caller's own token is its error.
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
     private async Task<bool> DisposeCoreAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
