@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Skaftin.Realtime.DevServer;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Skaftin.Realtime.IntegrationTests;
 
@@ -14,13 +15,17 @@ namespace Skaftin.Realtime.IntegrationTests;
 /// Issue 20, cases 1, 8 (the close frame) and 10: a peer that stops reading (a proxy in front of the real dev server
 /// that stalls), the closure the server sees, and a dispose waited for from inside a handler.
 /// </summary>
-public sealed class ConnectionFaultTests
+public sealed class ConnectionFaultTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan StuckWrites = TimeSpan.FromSeconds(5);
 
     // What a bounded operation may take beyond its own bound on a loaded 2-core machine.
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(4);
+
+    // What a wait may take after its caller's token fired: less than the time the writes stay stuck (StuckWrites), so a
+    // wait that only ends when the stuck write gives up fails the test.
+    private static readonly TimeSpan TokenSlack = TimeSpan.FromSeconds(2.5);
 
     private static Task<SkaftinDevServer> FastPingServerAsync() => SkaftinDevServer.StartAsync(new SkaftinDevServerOptions
     {
@@ -86,20 +91,23 @@ public sealed class ConnectionFaultTests
         {
             var watch = Stopwatch.StartNew();
             var cancelled = client.JoinProjectAsync("p-cancelled", cancel.Token);
-            await Task.WhenAny(cancelled, Task.Delay(TimeSpan.FromSeconds(2) + Slack));
+            await Task.WhenAny(cancelled, Task.Delay(TimeSpan.FromSeconds(2) + TokenSlack));
             Assert.True(cancelled.IsCompleted, $"a join with a 2 s token was still pending after {watch.Elapsed.TotalSeconds:0.0} s");
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+            output.WriteLine($"join with a 2 s token ended after {watch.Elapsed.TotalSeconds:0.00} s");
         }
 
-        await Task.WhenAny(left, Task.Delay(Slack));
+        await Task.WhenAny(left, Task.Delay(TokenSlack));
         Assert.True(left.IsCompleted, "a leave with a 2 s token was still pending");
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => left);
 
         // Without a token: the write past SendTimeout (or the heartbeat watchdog) ends the connection; a join whose
         // write was cut ends with the documented connection exception, one already written waits for the rejoin on the
         // next connection (and completes there), as the README says.
+        var floodWatch = Stopwatch.StartNew();
         await AssertEndsDocumentedAsync(flood, StuckWrites + Slack, typeof(SkaftinConnectionException));
         Assert.Contains(flood, static j => j.IsFaulted);
+        output.WriteLine($"joins without a token: {flood.Count(static j => j.IsFaulted)} ended with SkaftinConnectionException, {flood.Count(static j => j.IsCompletedSuccessfully)} completed on the rejoin; the last ended {floodWatch.Elapsed.TotalSeconds:0.00} s after the tokens fired (SendTimeout {StuckWrites.TotalSeconds} s)");
 
         // The state left Connected and the retry policy made a new connection, which holds the room again.
         await Harness.Until(() => states.Any(static s => s.Current == ConnectionState.Reconnecting), "the state moves to Reconnecting");
@@ -133,6 +141,7 @@ public sealed class ConnectionFaultTests
             await Task.WhenAny(stopped, Task.Delay(SendTimeout + Slack));
             Assert.True(stopped.IsCompleted, $"StopAsync was still pending after {watch.Elapsed.TotalSeconds:0.0} s");
             await stopped;
+            output.WriteLine($"StopAsync with stuck writes returned after {watch.Elapsed.TotalSeconds:0.00} s (SendTimeout {SendTimeout.TotalSeconds} s)");
             Assert.Equal(ConnectionState.Disconnected, client.State);
             await AssertEndsDocumentedAsync(flood, SendTimeout + Slack, typeof(SkaftinConnectionException), typeof(TimeoutException));
 
@@ -145,6 +154,7 @@ public sealed class ConnectionFaultTests
             await Task.WhenAny(disposed, Task.Delay(SendTimeout + Slack));
             Assert.True(disposed.IsCompleted, $"DisposeAsync was still pending after {watch.Elapsed.TotalSeconds:0.0} s");
             await disposed;
+            output.WriteLine($"DisposeAsync with stuck writes returned after {watch.Elapsed.TotalSeconds:0.00} s (SendTimeout {SendTimeout.TotalSeconds} s)");
             await AssertEndsDocumentedAsync(second, Slack, typeof(SkaftinConnectionException), typeof(TimeoutException));
         }
         finally

@@ -106,7 +106,8 @@ internal sealed class RoomRegistry
         {
             // A join given up (timed out, cancelled) may still have been joined by the server, its answer lost or late:
             // the last share leaves the room like any release, or remembers it for a recovered session.
-            await ReleaseAsync(projectId, sendLeave: true, CancellationToken.None).ConfigureAwait(false);
+            // A cancelled caller does not wait for that leave's write either (it still goes out, bounded by SendTimeout).
+            await ReleaseAsync(projectId, sendLeave: true, cancellationToken).ConfigureAwait(false);
             throw;
         }
     }
