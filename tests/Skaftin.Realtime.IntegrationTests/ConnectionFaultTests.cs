@@ -118,6 +118,33 @@ public sealed class ConnectionFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AStallTheHeartbeatNoticesFirstIsReconnectedWithoutWaitingForTheStuckWrites()
+    {
+        await using var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions
+        {
+            PingInterval = TimeSpan.FromSeconds(1),
+            PingTimeout = TimeSpan.FromSeconds(1),
+        });
+        await using var proxy = new FaultInjectingProxy(server.Url);
+        var patientWrites = TimeSpan.FromSeconds(8);
+        await using var client = ClientThrough(proxy, server, o => o.SendTimeout = patientWrites);
+        await client.ConnectAsync();
+        await using var held = await client.JoinProjectAsync("p1");
+
+        proxy.StallOpenConnections();
+        var flood = Flood(client, "h");
+        var watch = Stopwatch.StartNew();
+
+        // The server's heartbeat (1 s + 1 s) runs out long before the stuck writes' SendTimeout (8 s).
+        await Harness.Until(() => client.State != ConnectionState.Connected, "the state leaves Connected", TimeSpan.FromSeconds(2) + Slack);
+        Assert.Null(client.SocketId);
+        await Harness.Until(() => client.State == ConnectionState.Connected && proxy.Accepted >= 2, "the retry policy reconnects", patientWrites - TimeSpan.FromSeconds(1));
+        output.WriteLine($"reconnected {watch.Elapsed.TotalSeconds:0.00} s after the stall (heartbeat 2 s, SendTimeout {patientWrites.TotalSeconds} s)");
+        await Harness.UntilInRoomAsync(server, client, "p1");
+        await AssertEndsDocumentedAsync(flood, patientWrites + Slack, typeof(SkaftinConnectionException));
+    }
+
+    [Fact]
     public async Task StopAndDisposeReturnWithinTheSendTimeoutWhileWritesAreStuck()
     {
         await using var server = await SkaftinDevServer.StartAsync();

@@ -466,8 +466,12 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
             }
         }
 
-        await socket.CloseAsync().ConfigureAwait(false);
+        // The lost socket's close (its goodbye given up after SendTimeout when a write is stuck) goes on while the retry
+        // policy reconnects: a deaf peer never delays the new connection. This task, which stop and dispose await, ends
+        // only once both have.
+        var closing = socket.CloseAsync();
         outcome.SetResult(await ConnectLoopAsync(ConnectionState.Reconnecting, retry!.Value, firstDelay, run).ConfigureAwait(false));
+        await closing.ConfigureAwait(false);
     }
 
     // Runs on the socket's receive thread: only cheap work here, handlers run on the dispatch pump.

@@ -175,6 +175,9 @@ internal sealed class RoomRegistry
         lock (_gate)
         {
             _live = socket;
+            // Sends are ordered per socket: the new one's must not wait behind writes still stuck on a lost one (a peer
+            // that stopped reading holds them until SendTimeout).
+            _sends = Task.CompletedTask;
             if (recovered)
             {
                 foreach (var released in _releasedWhileDetached)
@@ -423,8 +426,8 @@ internal sealed class RoomRegistry
         }
     }
 
-    // Under the gate: sends go out one at a time (SocketIOClient misroutes acknowledgements of concurrent emits) and
-    // in the order they were decided here.
+    // Under the gate: sends go out one at a time on each socket (SocketIOClient misroutes acknowledgements of concurrent
+    // emits) and in the order they were decided here.
     private Task Send(ISocketConnection socket, string eventName, string projectId, CancellationToken cancellationToken)
     {
         var send = _sends.ContinueWith(
