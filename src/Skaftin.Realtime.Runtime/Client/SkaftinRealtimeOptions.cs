@@ -80,7 +80,9 @@ public sealed partial class SkaftinRealtimeOptions
     /// (server or proxy) that stops reading fills the socket's buffers and a write waits; past this bound the connection
     /// counts as dead: the write fails with a <see cref="SkaftinConnectionException"/> and the client reconnects as after
     /// any lost connection. It also bounds the goodbye of <see cref="SkaftinRealtimeClient.StopAsync"/> and
-    /// <see cref="SkaftinRealtimeClient.DisposeAsync"/>: past it the socket is closed without one. Default 10 s.
+    /// <see cref="SkaftinRealtimeClient.DisposeAsync"/>: past it the socket is closed without one. Default 10 s. Over
+    /// long-polling a send is an HTTP request, bounded by the HTTP client's own timeout instead (the goodbye's bound
+    /// holds on both transports).
     /// </summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
