@@ -28,7 +28,7 @@ public sealed class BlockingReceiveTests : IAsyncLifetime
         _listener.Start();
         var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         var accept = _listener.AcceptTcpClientAsync();
-        _stream = await BlockingSocketStream.ConnectAsync(new DnsEndPoint("127.0.0.1", port), CancellationToken.None);
+        _stream = await BlockingSocketStream.ConnectAsync(new DnsEndPoint("127.0.0.1", port), TimeSpan.FromSeconds(10), CancellationToken.None);
         _server = await accept;
     }
 

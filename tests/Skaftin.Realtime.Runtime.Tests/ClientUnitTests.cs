@@ -19,10 +19,17 @@ public sealed class ClientUnitTests
     public async Task AJoinTheServerNeverAnswersTimesOutAndIsReleased()
     {
         _server.AnswersJoins = false;
-        await using var client = _server.CreateClient(o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
+        // ServerAnswer insists on the answer; the default (Auto) would fall back to counting the join once sent
+        // (JoinConfirmationTests.WithAuto…).
+        await using var client = _server.CreateClient(o =>
+        {
+            o.JoinConfirmation = JoinConfirmation.ServerAnswer;
+            o.RequestTimeout = TimeSpan.FromMilliseconds(200);
+        });
         await client.ConnectAsync();
 
-        await Assert.ThrowsAsync<TimeoutException>(() => client.JoinProjectAsync("p1"));
+        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => client.JoinProjectAsync("p1"));
+        Assert.StartsWith("join-project 'p1' was not confirmed within 0.2 s", timeout.Message);
 
         Assert.Empty(client.GetJoinedProjects());
     }

@@ -132,4 +132,50 @@ public sealed class JoinConfirmationTests
             await membership.DisposeAsync();
         }
     }
+    [Fact]
+    public async Task WithAutoASilentServerIsTakenForOneOnceAndLaterJoinsCompleteWhenSent()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        await using var client = _server.CreateClient(o =>
+        {
+            o.TimeProvider = time;
+            o.RequestTimeout = TimeSpan.FromSeconds(10);
+            o.ConnectTimeout = Forever;
+            o.HeartbeatTimeout = Forever;
+        });
+        Assert.Equal(JoinConfirmation.Auto, new SkaftinRealtimeOptions().JoinConfirmation);
+        await client.ConnectAsync();
+
+        var first = client.JoinProjectAsync("p1");
+        await Eventually.Until(() => _server.Current.Rooms.Contains("p1"), "the join is sent");
+        Assert.False(first.IsCompleted);
+        Assert.False(client.JoinsConfirmedOnEmit);
+        // Advanced until the join gives up waiting (its timer starts once the send completed, on another thread).
+        await Eventually.Until(() =>
+        {
+            time.Advance(TimeSpan.FromSeconds(10));
+            return first.IsCompleted;
+        }, "the join stops waiting for an answer");
+        await using var one = await first;
+
+        Assert.True(client.JoinsConfirmedOnEmit);
+        await using var two = await client.JoinProjectAsync("p2").WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(new[] { "p1", "p2" }, _server.Current.Rooms.Order());
+    }
+
+    [Fact]
+    public async Task WithAutoAServerThatAnsweredAJoinIsNotTakenForOneThatNeverAnswers()
+    {
+        _server.AnswersJoins = true;
+        await using var client = _server.CreateClient(static o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
+        await client.ConnectAsync();
+        await using var answered = await client.JoinProjectAsync("p1");
+        _server.AnswersJoins = false;
+
+        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => client.JoinProjectAsync("p2"));
+
+        Assert.StartsWith("join-project 'p2' was not confirmed within 0.2 s", timeout.Message);
+        Assert.False(client.JoinsConfirmedOnEmit);
+        Assert.Equal(new[] { "p1" }, client.GetJoinedProjects().Keys);
+    }
 }

@@ -29,6 +29,7 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
     private const int Claimed = 2;
 
     private readonly Socket _socket;
+    private readonly TimeSpan _sendTimeout;
     private ManualResetValueTaskSourceCore<int> _read; // continuations run on the thread that performs the read
     private Memory<byte> _readInto;
     private int _readState;
@@ -36,7 +37,12 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
     private ReceiveThreads? _threads;
     private int _disposed;
 
-    private BlockingSocketStream(Socket socket) => _socket = socket;
+    private BlockingSocketStream(Socket socket, TimeSpan sendTimeout)
+    {
+        _socket = socket;
+        _sendTimeout = sendTimeout;
+        _socket.SendTimeout = TimeoutMilliseconds(sendTimeout);
+    }
 
     /// <summary>Whether a read waits for a thread to perform it.</summary>
     public bool HasWaitingRead => Volatile.Read(ref _readState) == Waiting;
@@ -64,7 +70,7 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
     /// or .NET emulates its blocking calls through the epoll thread); <paramref name="cancellationToken"/> ends the
     /// wait at once and closes the socket.
     /// </summary>
-    public static async ValueTask<BlockingSocketStream> ConnectAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
+    public static async ValueTask<BlockingSocketStream> ConnectAsync(DnsEndPoint endpoint, TimeSpan sendTimeout, CancellationToken cancellationToken)
     {
         var addresses = await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -79,7 +85,7 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
                     TaskScheduler.Default).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return new BlockingSocketStream(socket);
+            return new BlockingSocketStream(socket, sendTimeout);
         }
         catch
         {
@@ -148,26 +154,75 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
+    /// <summary>
+    /// Writes it all within the send timeout, or fails. A peer that stops reading fills the kernel's buffers and a
+    /// blocking send waits for room with no end; the socket's send timeout bounds each send, and the whole write gets
+    /// no more than the timeout in all. A write that runs out of time leaves a torn frame on the wire: the connection
+    /// is dead, so it is shut down (the receive waiting on it wakes and ends the receive loop, and the client
+    /// reconnects) and every later write fails at once.
+    /// </summary>
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        var started = Stopwatch.GetTimestamp();
+        var shortened = false;
         try
         {
+            // The socket's own timeout (set once) bounds each send; only a write that needs several sends (the buffers
+            // were nearly full) gets the time left for the next one.
+            buffer = buffer[_socket.Send(buffer, SocketFlags.None)..];
             while (!buffer.IsEmpty)
             {
+                var left = _sendTimeout - Stopwatch.GetElapsedTime(started);
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new SocketException((int)SocketError.TimedOut);
+                }
+
+                _socket.SendTimeout = TimeoutMilliseconds(left);
+                shortened = true;
                 buffer = buffer[_socket.Send(buffer, SocketFlags.None)..];
             }
+
+            if (shortened)
+            {
+                _socket.SendTimeout = TimeoutMilliseconds(_sendTimeout);
+            }
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
+        {
+            Shutdown();
+            throw new IOException(
+                $"The server did not take the data within {_sendTimeout.TotalSeconds:0.###} s (SendTimeout): it or a proxy stopped reading; the connection is closed.",
+                new TimeoutException(ex.Message, ex));
         }
         catch (SocketException ex)
         {
             throw new IOException("The connection could not be written to: " + ex.Message, ex);
         }
+        catch (ObjectDisposedException ex)
+        {
+            throw new IOException("The connection is closed.", ex);
+        }
     }
 
+    // The write blocks the calling thread for at most the send timeout (see Write); the token is checked first only:
+    // a send cut half-way would tear the frame, and the caller's own wait honours its token above this stream.
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        Write(buffer.Span);
-        return default;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        try
+        {
+            Write(buffer.Span);
+            return default;
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException(ex);
+        }
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -194,15 +249,7 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            try
-            {
-                _socket.Shutdown(SocketShutdown.Both); // wakes a thread blocked in a receive
-            }
-            catch (SocketException)
-            {
-                // Never connected, or already reset.
-            }
-
+            Shutdown();
             _socket.Dispose();
             // A read nobody performs yet fails now, off the disposing thread (its continuation ends the receive loop).
             if (HasWaitingRead)
@@ -212,6 +259,21 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
         }
 
         base.Dispose(disposing);
+    }
+
+    private static int TimeoutMilliseconds(TimeSpan timeout) => (int)Math.Clamp(Math.Ceiling(timeout.TotalMilliseconds), 1, int.MaxValue);
+
+    // Wakes a thread blocked in a receive (or a send) on this socket; later operations fail at once.
+    private void Shutdown()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Never connected, already reset, or closed.
+        }
     }
 
     private int Available()

@@ -427,6 +427,7 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
     {
         TimeSpan? firstDelay;
         CancellationToken run;
+        var closeOnly = false;
         var outcome = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         await _connectionLock.WaitAsync().ConfigureAwait(false);
         try
@@ -442,13 +443,15 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
             Log.ConnectionLost(_logger, reason);
             _lostSocketId = socket.Id;
             _resume = socket.SessionId is { } session ? new SessionResume(session, socket.LastOffset) : null;
-            await socket.CloseAsync().ConfigureAwait(false);
 
-            // Like the JavaScript client: a server that closed the socket on purpose is not called back.
+            // The state moves before the socket is closed, and the close happens outside the lock: closing a socket whose
+            // peer stopped reading waits (up to SendTimeout) for a goodbye that cannot go out, and neither State nor a
+            // StopAsync may wait behind it.
             firstDelay = retry is { } why ? _policy.NextRetryDelay(new RetryContext(0, TimeSpan.Zero, why, null)) : null;
             if (firstDelay is null)
             {
                 TryChangeState(ConnectionState.Connected, ConnectionState.Disconnected, reason);
+                closeOnly = true;
                 return;
             }
 
@@ -461,9 +464,18 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         finally
         {
             _connectionLock.Release();
+            if (closeOnly)
+            {
+                await socket.CloseAsync().ConfigureAwait(false);
+            }
         }
 
+        // The lost socket's close (its goodbye given up after SendTimeout when a write is stuck) goes on while the retry
+        // policy reconnects: a deaf peer never delays the new connection. This task, which stop and dispose await, ends
+        // only once both have.
+        var closing = socket.CloseAsync();
         outcome.SetResult(await ConnectLoopAsync(ConnectionState.Reconnecting, retry!.Value, firstDelay, run).ConfigureAwait(false));
+        await closing.ConfigureAwait(false);
     }
 
     // Runs on the socket's receive thread: only cheap work here, handlers run on the dispatch pump.

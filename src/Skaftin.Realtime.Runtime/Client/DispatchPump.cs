@@ -34,6 +34,11 @@ internal sealed class DispatchPump
     private readonly SemaphoreSlim _room;
     private readonly CancellationTokenSource _closing = new();
     private readonly TaskCompletionSource<bool> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // The pump whose handlers run on this thread right now: a handler that waits for the client's dispose would wait
+    // for its own return (the drain it runs in is what the dispose waits for).
+    [ThreadStatic]
+    private static DispatchPump? t_delivering;
     private readonly int _runLength;
     private readonly WaitCallback _drainOnPool;
 
@@ -137,6 +142,9 @@ internal sealed class DispatchPump
     /// and signals around it, on the same thread or context as their handlers.
     /// </summary>
     public void PostInjected(Action work) => PostSignal(ItemKind.Injected, work);
+
+    /// <summary>Whether the calling thread is running one of this pump's handlers (or state, error or injected work).</summary>
+    public bool IsDeliveringOnCurrentThread => t_delivering == this;
 
     /// <summary>Delivers what is queued, then ends; waits for that.</summary>
     public Task CompleteAsync()
@@ -280,6 +288,20 @@ internal sealed class DispatchPump
     }
 
     private void Dispatch(DispatchItem item)
+    {
+        var outer = t_delivering;
+        t_delivering = this;
+        try
+        {
+            DispatchCore(item);
+        }
+        finally
+        {
+            t_delivering = outer;
+        }
+    }
+
+    private void DispatchCore(DispatchItem item)
     {
         switch (item.Kind)
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace Skaftin.Realtime;
 
@@ -25,15 +26,27 @@ internal sealed class RoomRegistry
     private long _releaseStamps;
     private readonly SkaftinRealtimeOptions _options;
     private readonly Action<Exception> _reportFailure;
+    private readonly ILogger _logger;
     private ISocketConnection? _live;
+    private int _serverAnswered;
+    private int _fellBackToEmit;
     private Task _sends = Task.CompletedTask;
     private bool _closed;
 
-    public RoomRegistry(SkaftinRealtimeOptions options, Action<Exception> reportFailure)
+    public RoomRegistry(SkaftinRealtimeOptions options, Action<Exception> reportFailure, ILogger logger)
     {
         _options = options;
         _reportFailure = reportFailure;
+        _logger = logger;
     }
+
+    /// <summary>
+    /// Whether joins count as done once sent: with <see cref="JoinConfirmation.OnEmit"/>, or with
+    /// <see cref="JoinConfirmation.Auto"/> once a join was left unanswered by a server that never answered one.
+    /// </summary>
+    public bool ConfirmsOnEmit =>
+        _options.JoinConfirmation == JoinConfirmation.OnEmit
+        || (_options.JoinConfirmation == JoinConfirmation.Auto && Volatile.Read(ref _fellBackToEmit) == 1);
 
     /// <summary>
     /// Takes a share of <paramref name="projectId"/>'s room. With a live socket it completes when the server confirms
@@ -72,7 +85,8 @@ internal sealed class RoomRegistry
                 room.JoinedOnServer = false;
                 room.Problem = null;
                 room.MayBeJoinedOnServer = true;
-                send = Send(_live, EventNames.JoinProject, projectId, cancellationToken);
+                // Not the caller's token: a send cut half-way would end the connection; the caller's wait honours it.
+                send = Send(_live, EventNames.JoinProject, projectId, CancellationToken.None);
             }
 
             joined = room.Joined.Task;
@@ -82,17 +96,19 @@ internal sealed class RoomRegistry
         {
             if (send is not null)
             {
-                await send.ConfigureAwait(false);
+                // The send goes on (bounded by SendTimeout) when the caller stops waiting: a queued send is never torn.
+                await SentAsync(send, EventNames.JoinProject, projectId, cancellationToken).ConfigureAwait(false);
                 ConfirmIfEmitted(projectId, sentOn!);
             }
 
-            await joined.WaitAsync(_options.RequestTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            await AnsweredAsync(projectId, joined, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             // A join given up (timed out, cancelled) may still have been joined by the server, its answer lost or late:
             // the last share leaves the room like any release, or remembers it for a recovered session.
-            await ReleaseAsync(projectId, sendLeave: true, CancellationToken.None).ConfigureAwait(false);
+            // A cancelled caller does not wait for that leave's write either (it still goes out, bounded by SendTimeout).
+            await ReleaseAsync(projectId, sendLeave: true, cancellationToken).ConfigureAwait(false);
             throw;
         }
     }
@@ -111,7 +127,7 @@ internal sealed class RoomRegistry
             _rooms.Remove(projectId);
             if (sendLeave && _live is not null && room.SentOn == _live && room.MayBeJoinedOnServer)
             {
-                send = Send(_live, EventNames.LeaveProject, projectId, cancellationToken);
+                send = Send(_live, EventNames.LeaveProject, projectId, CancellationToken.None);
             }
             else if (_live is null && room.MayBeJoinedOnServer)
             {
@@ -126,13 +142,13 @@ internal sealed class RoomRegistry
 
         try
         {
-            await send.ConfigureAwait(false);
+            await SentAsync(send, EventNames.LeaveProject, projectId, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Closing the connection leaves every room anyway.
+            // The caller stopped waiting; the leave still goes out (bounded by SendTimeout) or goes with the connection.
         }
-        catch (Exception ex) when (ex is System.Net.Http.HttpRequestException or System.Net.WebSockets.WebSocketException or System.IO.IOException)
+        catch (SkaftinConnectionException)
         {
             // The transport is going (a long-polling send fails at once where a websocket one is still buffered): the
             // room goes with the connection, unless the server recovers the session, which then leaves it.
@@ -160,6 +176,9 @@ internal sealed class RoomRegistry
         lock (_gate)
         {
             _live = socket;
+            // Sends are ordered per socket: the new one's must not wait behind writes still stuck on a lost one (a peer
+            // that stopped reading holds them until SendTimeout).
+            _sends = Task.CompletedTask;
             if (recovered)
             {
                 foreach (var released in _releasedWhileDetached)
@@ -220,9 +239,9 @@ internal sealed class RoomRegistry
     {
         try
         {
-            await send.ConfigureAwait(false);
+            await SentAsync(send, EventNames.JoinProject, projectId, cancellationToken).ConfigureAwait(false);
             ConfirmIfEmitted(projectId, socket);
-            await joined.WaitAsync(_options.RequestTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            await AnsweredAsync(projectId, joined, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !(ex is ObjectDisposedException) && IsLive(socket))
         {
@@ -234,11 +253,86 @@ internal sealed class RoomRegistry
         }
     }
 
-    // With JoinConfirmation.OnEmit a join sent on the socket the room was last sent on counts as joined (the server will
-    // not say so); with ServerAnswer only the server's joined-project does.
+    /// <summary>
+    /// Waits for a send of this registry's, with the caller's token. Whatever made the send fail inside the transport
+    /// (an internal object disposed with the socket, a write past SendTimeout, a closed websocket) reaches the app as
+    /// one documented type, <see cref="SkaftinConnectionException"/>, naming the operation.
+    /// </summary>
+    private async Task SentAsync(Task send, string eventName, string projectId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await send.WaitAsync(Timeout.InfiniteTimeSpan, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not SkaftinConnectionException)
+        {
+            throw new SkaftinConnectionException($"{eventName} '{projectId}' could not be sent: the connection was lost or closed ({ex.Message}).", ex);
+        }
+    }
+
+    // Waits for the server's answer to a join that was sent. With Auto, a server that never answered any join and leaves
+    // this one unanswered while the join stands on the live socket is taken for one that never answers (reported once).
+    private async Task AnsweredAsync(string projectId, Task joined, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await joined.WaitAsync(_options.RequestTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (_options.JoinConfirmation == JoinConfirmation.Auto && TryFallBackToEmit(projectId))
+            {
+                return;
+            }
+
+            throw new TimeoutException(
+                $"join-project '{projectId}' was not confirmed within {_options.RequestTimeout.TotalSeconds:0.###} s (RequestTimeout). " +
+                (_options.JoinConfirmation == JoinConfirmation.ServerAnswer
+                    ? "The server may not answer joins: set JoinConfirmation = Auto (the default) or OnEmit for such a server, or raise RequestTimeout for a slow one."
+                    : "The connection was lost meanwhile or the server answers other joins but not this one: the room is released; join it again, or raise RequestTimeout for a slow server."),
+                ex);
+        }
+    }
+
+    private bool TryFallBackToEmit(string projectId)
+    {
+        var first = false;
+        lock (_gate)
+        {
+            if (Volatile.Read(ref _serverAnswered) == 1 || _live is null
+                || !_rooms.TryGetValue(projectId, out var room) || room.SentOn != _live)
+            {
+                return false;
+            }
+
+            first = Interlocked.Exchange(ref _fellBackToEmit, 1) == 0;
+            // Every join standing on the live socket counts as done, as with OnEmit.
+            foreach (var standing in _rooms.Values)
+            {
+                if (standing.SentOn == _live && standing.Joined.TrySetResult(true))
+                {
+                    standing.JoinedOnServer = true;
+                }
+            }
+        }
+
+        if (first)
+        {
+            Log.JoinsConfirmedOnEmit(_logger, projectId, _options.RequestTimeout.TotalSeconds);
+        }
+
+        return true;
+    }
+
+    // With OnEmit (or Auto after its fall-back) a join sent on the socket the room was last sent on counts as joined (the
+    // server will not say so); otherwise only the server's joined-project does.
     private void ConfirmIfEmitted(string projectId, ISocketConnection socket)
     {
-        if (_options.JoinConfirmation != JoinConfirmation.OnEmit)
+        if (!ConfirmsOnEmit)
         {
             return;
         }
@@ -287,6 +381,7 @@ internal sealed class RoomRegistry
     public void CompleteJoin(string projectId, SkaftinJoinException? refusal)
     {
         var unheard = false;
+        Volatile.Write(ref _serverAnswered, 1);
         lock (_gate)
         {
             if (!_rooms.TryGetValue(projectId, out var room))
@@ -368,8 +463,8 @@ internal sealed class RoomRegistry
         }
     }
 
-    // Under the gate: sends go out one at a time (SocketIOClient misroutes acknowledgements of concurrent emits) and
-    // in the order they were decided here.
+    // Under the gate: sends go out one at a time on each socket (SocketIOClient misroutes acknowledgements of concurrent
+    // emits) and in the order they were decided here.
     private Task Send(ISocketConnection socket, string eventName, string projectId, CancellationToken cancellationToken)
     {
         var send = _sends.ContinueWith(

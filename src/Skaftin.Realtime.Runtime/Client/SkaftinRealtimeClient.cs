@@ -46,7 +46,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     // The fallback notice outlives each connection: one Warning per outage, however many attempts it takes.
     private SkaftinRealtimeClient(SkaftinRealtimeOptions options, OncePerOutage fallbackNotice)
         : this(options, (url, transport, credential, resume) => new SocketIOConnection(url, transport, credential, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes, ServerEvents,
-            options?.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance, fallbackNotice))
+            options?.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance, options?.SendTimeout ?? TimeSpan.FromSeconds(10), fallbackNotice))
     {
     }
 
@@ -61,7 +61,7 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         _logger = options.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance;
         Router = new SkaftinEventRouter(_logger, options.TimeProvider);
         _pump = new DispatchPump(options, Router, DeliverStateChange);
-        _rooms = new RoomRegistry(options, _pump.PostConnectionFailure);
+        _rooms = new RoomRegistry(options, _pump.PostConnectionFailure, _logger);
         _supervisor = new ConnectionSupervisor(options, connectionFactory, _logger, _rooms, _pump);
         TimeProvider = options.TimeProvider;
         _notConnectedSince = TimeProvider.GetUtcNow().UtcTicks;
@@ -90,6 +90,14 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// ping timeout once connected over WebSocket, otherwise <see cref="SkaftinRealtimeOptions.HeartbeatTimeout"/>.
     /// </summary>
     public TimeSpan HeartbeatTimeout => _supervisor.HeartbeatTimeout;
+
+    /// <summary>
+    /// Whether joins count as done once sent rather than on the server's <c>joined-project</c>: true with
+    /// <see cref="JoinConfirmation.OnEmit"/>, and with <see cref="JoinConfirmation.Auto"/> (the default) once a server
+    /// that never answered a join left one unanswered for <see cref="SkaftinRealtimeOptions.RequestTimeout"/> (logged
+    /// once as a Warning). A status page can show it: the server's answers are not being used to confirm rooms.
+    /// </summary>
+    public bool JoinsConfirmedOnEmit => _rooms.ConfirmsOnEmit;
 
     /// <summary>Raised on every change of <see cref="State"/>, in order with events, on the same thread or context as their handlers.</summary>
     public event Action<ConnectionStateChange>? StateChanged;
@@ -195,7 +203,9 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
 
     /// <summary>
     /// Closes the connection and ends any retrying; waits for both. The held project rooms stay held and are joined
-    /// again by the next <see cref="StartAsync"/>. Safe to call at any time, twice, and concurrently with a start.
+    /// again by the next <see cref="StartAsync"/>. Safe to call at any time, twice, concurrently with a start, and from
+    /// a handler. Returns within about <see cref="SkaftinRealtimeOptions.SendTimeout"/> whatever the peer does: the
+    /// goodbye to a server that stopped reading is given up and the socket closed without it.
     /// </summary>
     /// <returns>A task that completes when stopped.</returns>
     public Task StopAsync()
@@ -232,15 +242,30 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     public IReadOnlyDictionary<string, int> GetJoinedProjects() => _rooms.Snapshot();
 
     /// <summary>
-    /// Closes the connection (the server sees it go at once), ends any retrying, delivers what was already received,
-    /// and waits for all of it. Final: the client cannot be started again. Safe to call twice, and before starting.
+    /// Closes the connection (the server sees it go at once, with a normal websocket closure), ends any retrying, delivers
+    /// what was already received, and waits for all of it. Final: the client cannot be started again. Safe to call twice,
+    /// and before starting. The goodbye to the server waits at most <see cref="SkaftinRealtimeOptions.SendTimeout"/>
+    /// whatever the peer does; then come the handlers of what was already received. Called from inside one of this
+    /// client's handlers it does not wait for the handlers (the caller is one of them), so even
+    /// <c>DisposeAsync().AsTask().Wait()</c> there returns; what was received is delivered after that handler returns.
     /// </summary>
     /// <returns>A task that completes when closed.</returns>
     public async ValueTask DisposeAsync()
     {
+        // Called from one of this client's handlers, the dispose cannot wait for the handlers to finish: the caller's
+        // handler is one of them, and a handler that blocks on the returned task (DisposeAsync().Wait()) would wait for
+        // itself. It then waits for the connection only, as Dispose() does; what was received is delivered after.
+        var fromHandler = _pump.IsDeliveringOnCurrentThread;
         if (await DisposeCoreAsync().ConfigureAwait(false))
         {
-            await _pump.CompleteAsync().ConfigureAwait(false);
+            if (fromHandler)
+            {
+                _pump.Complete();
+            }
+            else
+            {
+                await _pump.CompleteAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -284,6 +309,28 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
 
     internal ValueTask ReleaseAsync(string projectId) =>
         Volatile.Read(ref _disposed) == 1 ? default : _rooms.ReleaseAsync(projectId, sendLeave: true, _lifetime.Token);
+
+    internal async ValueTask ReleaseAsync(string projectId, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled)
+        {
+            await ReleaseAsync(projectId).ConfigureAwait(false);
+            return;
+        }
+
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token, cancellationToken))
+        {
+            await _rooms.ReleaseAsync(projectId, sendLeave: true, wait.Token).ConfigureAwait(false);
+        }
+
+        // The registry ends a cancelled wait quietly (a dispose cancels it too): the caller's own token is its error.
+        cancellationToken.ThrowIfCancellationRequested();
+    }
 
     private async Task<bool> DisposeCoreAsync()
     {

@@ -43,12 +43,17 @@ public sealed partial class SkaftinRealtimeOptions : IValidatableObject
 
         if (!Enum.IsDefined(typeof(JoinConfirmation), JoinConfirmation))
         {
-            failures.Add(new("Skaftin:JoinConfirmation must be ServerAnswer or OnEmit.", [nameof(JoinConfirmation)]));
+            failures.Add(new("Skaftin:JoinConfirmation must be Auto, ServerAnswer or OnEmit.", [nameof(JoinConfirmation)]));
         }
 
-        if (ConnectTimeout <= TimeSpan.Zero || RequestTimeout <= TimeSpan.Zero || HeartbeatTimeout <= TimeSpan.Zero)
+        if (ConnectTimeout <= TimeSpan.Zero || RequestTimeout <= TimeSpan.Zero || HeartbeatTimeout <= TimeSpan.Zero || SendTimeout <= TimeSpan.Zero)
         {
-            failures.Add(new("Skaftin:ConnectTimeout, RequestTimeout and HeartbeatTimeout must be positive.", [nameof(ConnectTimeout), nameof(RequestTimeout), nameof(HeartbeatTimeout)]));
+            failures.Add(new("Skaftin:SendTimeout, ConnectTimeout, RequestTimeout and HeartbeatTimeout must be positive.", [nameof(ConnectTimeout), nameof(RequestTimeout), nameof(HeartbeatTimeout), nameof(SendTimeout)]));
+        }
+
+        if (SendTimeout > TimeSpan.FromMilliseconds(int.MaxValue))
+        {
+            failures.Add(new("Skaftin:SendTimeout must be at most 24 days.", [nameof(SendTimeout)]));
         }
 
         if (DispatchQueueCapacity < 1)

@@ -35,11 +35,12 @@ public sealed partial class SkaftinRealtimeOptions
     public SkaftinCredentialOptions Credential { get; set; } = new();
 
     /// <summary>
-    /// When a join counts as done: <see cref="Realtime.JoinConfirmation.ServerAnswer"/> (default) waits for the server's
-    /// <c>joined-project</c>; <see cref="Realtime.JoinConfirmation.OnEmit"/> is for servers that never send it
-    /// (configuration key <c>Skaftin:JoinConfirmation</c>).
+    /// When a join counts as done: <see cref="Realtime.JoinConfirmation.Auto"/> (default) waits for the server's
+    /// <c>joined-project</c> and, when a server never sends it, falls back once to counting joins as done when sent;
+    /// <see cref="Realtime.JoinConfirmation.ServerAnswer"/> insists on the answer; <see cref="Realtime.JoinConfirmation.OnEmit"/>
+    /// never waits for it (configuration key <c>Skaftin:JoinConfirmation</c>).
     /// </summary>
-    public JoinConfirmation JoinConfirmation { get; set; } = JoinConfirmation.ServerAnswer;
+    public JoinConfirmation JoinConfirmation { get; set; } = JoinConfirmation.Auto;
 
     /// <summary>Projects the hosted service joins after connecting (configuration key <c>Skaftin:Projects</c>).</summary>
     public IList<string> Projects { get; } = new List<string>();
@@ -68,8 +69,22 @@ public sealed partial class SkaftinRealtimeOptions
     /// <summary>How long each connection attempt waits for the server to accept. Default 20 s.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>How long a join waits for the server's confirmation (with <see cref="JoinConfirmation.ServerAnswer"/>). Default 10 s.</summary>
+    /// <summary>
+    /// How long a join waits for the server's confirmation (with <see cref="JoinConfirmation.ServerAnswer"/>, and with
+    /// <see cref="JoinConfirmation.Auto"/> before it falls back to counting joins as done when sent). Default 10 s.
+    /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long one write to the connection may take (a join, a leave, a heartbeat answer, the closing packets). A peer
+    /// (server or proxy) that stops reading fills the socket's buffers and a write waits; past this bound the connection
+    /// counts as dead: the write fails with a <see cref="SkaftinConnectionException"/> and the client reconnects as after
+    /// any lost connection. It also bounds the goodbye of <see cref="SkaftinRealtimeClient.StopAsync"/> and
+    /// <see cref="SkaftinRealtimeClient.DisposeAsync"/>: past it the socket is closed without one. Default 10 s. Over
+    /// long-polling a send is an HTTP request, bounded by the HTTP client's own timeout instead (the goodbye's bound
+    /// holds on both transports).
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// How long the connection may go without a server ping before it is declared dead and re-established, when the

@@ -42,15 +42,18 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     private readonly Subject<string> _text = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly InboundFrameRouter _router;
+    private readonly TimeSpan _sendTimeout;
+    private int _closing;
 #if NET
     private HttpMessageInvoker? _invoker;
     private BlockingSocketStream? _stream;
     private ReceiveThreads? _threads;
 #endif
 
-    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameRouter router)
+    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameRouter router, TimeSpan sendTimeout)
     {
         _router = router;
+        _sendTimeout = sendTimeout;
         configure?.Invoke(_socket.Options);
     }
 
@@ -106,21 +109,49 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
         _ = Task.Run(ReceiveLoopAsync);
     }
 
+    /// <summary>
+    /// Sends the close frame (1000, normal closure), waiting at most the send timeout, then ends the receive loop. The
+    /// close frame goes first: cancelling the pending receive aborts the websocket, and an aborted websocket sends no
+    /// close frame (the server would see 1006, an abnormal closure). The server's answering close frame is not awaited.
+    /// </summary>
     public async Task DisconnectAsync(CancellationToken cancellationToken)
     {
-        _stop.Cancel();
-        if (_socket.State == WebSocketState.Open)
+        if (Interlocked.Exchange(ref _closing, 1) == 0 && _socket.State == WebSocketState.Open)
         {
-            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cancellationToken).ConfigureAwait(false);
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bounded.CancelAfter(_sendTimeout);
+            try
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, bounded.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The peer is gone or not reading: the socket is closed without the frame.
+            }
         }
+
+        _stop.Cancel();
     }
 
-    public Task SendAsync(byte[] bytes, TransportMessageType type, bool endOfMessage, CancellationToken cancellationToken) =>
-        _socket.SendAsync(
-            new ArraySegment<byte>(bytes),
-            type == TransportMessageType.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text,
-            endOfMessage,
-            cancellationToken);
+    // Bounded by the send timeout: on .NET our connection's writes bound themselves (BlockingSocketStream.Write); on the
+    // runtime's own connection a send past the timeout is cancelled, which aborts the websocket (the connection is dead).
+    public async Task SendAsync(byte[] bytes, TransportMessageType type, bool endOfMessage, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(_sendTimeout);
+        try
+        {
+            await _socket.SendAsync(
+                new ArraySegment<byte>(bytes),
+                type == TransportMessageType.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text,
+                endOfMessage,
+                bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (bounded.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new IOException($"The server did not take the data within {_sendTimeout.TotalSeconds:0.###} s (SendTimeout): it or a proxy stopped reading.", ex);
+        }
+    }
 
     public void AddHeader(string key, string val) => _socket.Options.SetRequestHeader(key, val);
 
@@ -138,7 +169,7 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 #if NET
     private async ValueTask<Stream> ConnectStreamAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
-        var stream = await BlockingSocketStream.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        var stream = await BlockingSocketStream.ConnectAsync(endpoint, _sendTimeout, cancellationToken).ConfigureAwait(false);
         _stream?.Dispose(); // a second connection (the handler retried): only the last one carries the websocket
         _stream = stream;
         return stream;
@@ -188,7 +219,11 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    Fail(new WebSocketException("The server closed the websocket."));
+                    if (Volatile.Read(ref _closing) == 0)
+                    {
+                        Fail(new WebSocketException("The server closed the websocket."));
+                    }
+
                     return;
                 }
 

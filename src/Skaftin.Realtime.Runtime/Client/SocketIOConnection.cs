@@ -26,12 +26,14 @@ internal sealed class SocketIOConnection : ISocketConnection
     private readonly bool _fallBackToPolling;
     private readonly ILogger _logger;
     private readonly OncePerOutage? _fallbackNotice;
+    private readonly TimeSpan _sendTimeout;
     private SkaftinWebSocket? _webSocket;
     private int _closed;
     private string? _lastOffset;
 
-    public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events, ILogger logger, OncePerOutage? fallbackNotice = null)
+    public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events, ILogger logger, TimeSpan sendTimeout, OncePerOutage? fallbackNotice = null)
     {
+        _sendTimeout = sendTimeout;
         _fallbackNotice = fallbackNotice;
         _configureWebSocket = configureWebSocket;
         _logger = logger;
@@ -194,17 +196,33 @@ internal sealed class SocketIOConnection : ISocketConnection
             return;
         }
 
-        try
+        // Dispose alone leaves the websocket open until the server's ping timeout: say goodbye first (the disconnect
+        // packet, then the close frame, so the server sees a normal closure), but never wait for it past the send
+        // timeout (a peer that stopped reading takes neither). Off the caller's thread: our websocket's writes block.
+        var webSocket = Volatile.Read(ref _webSocket);
+        var goodbye = Task.Run(async () =>
         {
-            // Dispose alone leaves the websocket open until the server's ping timeout; disconnect first.
             if (_socket.Connected)
             {
                 await _socket.DisconnectAsync().ConfigureAwait(false);
             }
+
+            if (webSocket is not null)
+            {
+                await webSocket.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        });
+        try
+        {
+            await goodbye.WaitAsync(_sendTimeout, TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.CloseTimedOut(_logger, _sendTimeout.TotalSeconds);
         }
         catch (Exception)
         {
-            // The socket may already be gone; closing is best effort.
+            // The socket may already be gone; the goodbye is best effort.
         }
 
         try
@@ -223,7 +241,7 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     private SkaftinWebSocket CreateWebSocket()
     {
-        var webSocket = new SkaftinWebSocket(_configureWebSocket, _router) { Idle = OnReceiveIdle };
+        var webSocket = new SkaftinWebSocket(_configureWebSocket, _router, _sendTimeout) { Idle = OnReceiveIdle };
         Volatile.Write(ref _webSocket, webSocket);
         if (Volatile.Read(ref _closed) == 1)
         {
