@@ -261,13 +261,13 @@ internal static class DiffGen
             {
                 var enums = new[] { e0, e1 }.Take(enumCount).ToList();
                 var scalars = Scalars.Concat(enums.Select(EnumScalar)).ToList();
-                return Gen.Int[1, 6].SelectMany(count =>
+                return Gen.Select(Gen.Int[1, 6], Gen.Int[0, 3]).SelectMany((count, context) =>
                     All(Enumerable.Range(0, count).Select(i => Member(i, scalars)).ToArray())
-                        .Select(members => new DiffModel(index, enums, members)));
+                        .Select(members => new DiffModel(index, enums, members, Oblivious: context == 0)));
             }));
 
     // A column's value as a member of its wrap takes it.
-    private static Gen<DiffCell> Cell(DiffMember member)
+    private static Gen<DiffCell> Cell(DiffMember member, bool oblivious)
     {
         var scalar = member.Scalar.Values;
         switch (member.Wrap)
@@ -275,7 +275,7 @@ internal static class DiffGen
             case DiffWrap.Nullable:
                 return Gen.Frequency((1, Same("null")), (4, scalar));
             case DiffWrap.Array or DiffWrap.List:
-                var nullElement = member.Scalar.IsValueType ? DiffCell.Same("null") : new DiffCell("null", "null", Stricter: DiffRules.NullElement);
+                var nullElement = member.Scalar.IsValueType || oblivious ? DiffCell.Same("null") : new DiffCell("null", "null", Stricter: DiffRules.NullElement);
                 var element = Gen.Frequency((8, scalar), (1, Gen.Const(nullElement)));
                 return Gen.Frequency(
                     (1, Same("null", "{}", "\"[]\"")),
@@ -290,11 +290,11 @@ internal static class DiffGen
     }
 
     // What a row without the member's column means, as a cell of its own: Ours null (absent), Theirs what System.Text.Json reads.
-    private static DiffCell Missing(DiffMember member) => member switch
+    private static DiffCell Missing(DiffMember member, bool oblivious) => member switch
     {
         { IsIgnored: true } => new DiffCell(null, null),
         { Form: DiffForm.Positional, Wrap: DiffWrap.Nullable } => new DiffCell(null, "null", Lenient: DiffRules.MissingNullableParameter),
-        { Form: DiffForm.Init, IsNonNullableReference: true } => new DiffCell(null, null, Stricter: DiffRules.InitOnlyReference),
+        { Form: DiffForm.Init, IsNonNullableReference: true } when !oblivious => new DiffCell(null, null, Stricter: DiffRules.InitOnlyReference),
         _ => new DiffCell(null, null),
     };
 
@@ -302,9 +302,9 @@ internal static class DiffGen
     public static Gen<DiffRow> Row(DiffModel model)
     {
         var columns = model.Members.Select(m => Gen.Frequency(
-            (16, Cell(m).Select(static c => new[] { c })),
-            (2, Gen.Const(new[] { Missing(m) })),
-            (1, Gen.Select(Cell(m), Cell(m)).Select(static (a, b) => new[] { a, b })))).ToArray();
+            (16, Cell(m, model.Oblivious).Select(static c => new[] { c })),
+            (2, Gen.Const(new[] { Missing(m, model.Oblivious) })),
+            (1, Gen.Select(Cell(m, model.Oblivious), Cell(m, model.Oblivious)).Select(static (a, b) => new[] { a, b })))).ToArray();
         var extra = Gen.Frequency((3, Gen.Const((string?)null)), (1, Gen.OneOf<string?>("1", "{\"x\":[null]}", "\"\\ud800\"")));
         return Gen.Select(All(columns), Gen.Int, extra, Gen.Bool).Select((cells, id, unknown, reversed) =>
         {

@@ -160,8 +160,12 @@ internal sealed record DiffMember(
     }
 }
 
-/// <summary>One random model: a record with an int key and random members, in a namespace of its own.</summary>
-internal sealed record DiffModel(int Index, IReadOnlyList<DiffEnum> Enums, IReadOnlyList<DiffMember> Members)
+/// <summary>
+/// One random model: a record with an int key and random members, in a namespace of its own; with
+/// <see cref="Oblivious"/>, declared with nullable annotations disabled (a reference type then takes null and is
+/// never non-nullable).
+/// </summary>
+internal sealed record DiffModel(int Index, IReadOnlyList<DiffEnum> Enums, IReadOnlyList<DiffMember> Members, bool Oblivious = false)
 {
     public string Namespace => "Diff.M" + Index;
 
@@ -184,6 +188,7 @@ internal sealed record DiffModel(int Index, IReadOnlyList<DiffEnum> Enums, IRead
             text.Append(e.Source());
         }
 
+        text.AppendLine(Oblivious ? "#nullable disable" : "#nullable enable");
         text.AppendLine($"    [global::Skaftin.Realtime.SkaftinTable(\"m{Index}\")]");
         text.AppendLine($"    public sealed record Model({string.Join(", ", new[] { "int Id" }.Concat(positional))})");
         text.AppendLine("    {");
@@ -193,6 +198,7 @@ internal sealed record DiffModel(int Index, IReadOnlyList<DiffEnum> Enums, IRead
         }
 
         text.AppendLine("    }");
+        text.AppendLine("#nullable restore");
         text.AppendLine("    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true,");
         text.AppendLine("        RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]");
         text.AppendLine("    [JsonSerializable(typeof(Model))]");
