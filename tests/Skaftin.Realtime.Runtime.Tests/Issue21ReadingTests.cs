@@ -46,6 +46,27 @@ public sealed class Issue21ReadingTests
         Assert.Equal(Swapped.B, SwappedRowRowReader.Instance.Read("""{"id":1,"value":"a"}""").Value);
     }
 
+    // "open" matches Open and OPEN only leniently: the README's rule takes the first declared, and System.Text.Json
+    // must not read it as another member (it may refuse it: D4).
+    [Theory]
+    [InlineData("\"open\"")]
+    [InlineData("\"oPeN\"")]
+    public void ASpellingTwoMembersMatchLenientlyReadsTheFirstDeclared(string json)
+    {
+        var row = SwappedRowRowReader.Instance.Read($$"""{"id":1,"value":{{json}}}""");
+        var options = new JsonSerializerOptions(Stj) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+        Assert.Equal(Swapped.Open, row.Value);
+        try
+        {
+            Assert.Equal(row.Value, JsonSerializer.Deserialize<SwappedRow>($$"""{"id":1,"value":{{json}}}""", options)!.Value);
+        }
+        catch (JsonException)
+        {
+            // refused by System.Text.Json: a documented lenient form
+        }
+    }
+
     // "-0" is in the integer grammar of every integer type (README, D6); System.Text.Json refuses it for unsigned types.
     [Fact]
     public void NegativeZeroIsZeroForUnsignedTypesAsForSignedOnes()
