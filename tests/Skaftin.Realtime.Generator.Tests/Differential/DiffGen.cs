@@ -261,9 +261,9 @@ internal static class DiffGen
             {
                 var enums = new[] { e0, e1 }.Take(enumCount).ToList();
                 var scalars = Scalars.Concat(enums.Select(EnumScalar)).ToList();
-                return Gen.Select(Gen.Int[1, 6], Gen.Int[0, 3]).SelectMany((count, context) =>
+                return Gen.Select(Gen.Int[1, 6], Gen.Int[0, 3], Gen.Int[0, 3]).SelectMany((count, context, shape) =>
                     All(Enumerable.Range(0, count).Select(i => Member(i, scalars)).ToArray())
-                        .Select(members => new DiffModel(index, enums, members, Oblivious: context == 0)));
+                        .Select(members => new DiffModel(index, enums, members, Oblivious: context == 0, Inherited: shape == 0)));
             }));
 
     // A column's value as a member of its wrap takes it.

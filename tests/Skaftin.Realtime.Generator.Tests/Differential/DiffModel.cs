@@ -165,7 +165,7 @@ internal sealed record DiffMember(
 /// <see cref="Oblivious"/>, declared with nullable annotations disabled (a reference type then takes null and is
 /// never non-nullable).
 /// </summary>
-internal sealed record DiffModel(int Index, IReadOnlyList<DiffEnum> Enums, IReadOnlyList<DiffMember> Members, bool Oblivious = false)
+internal sealed record DiffModel(int Index, IReadOnlyList<DiffEnum> Enums, IReadOnlyList<DiffMember> Members, bool Oblivious = false, bool Inherited = false)
 {
     public string Namespace => "Diff.M" + Index;
 
@@ -190,14 +190,26 @@ internal sealed record DiffModel(int Index, IReadOnlyList<DiffEnum> Enums, IRead
 
         text.AppendLine(Oblivious ? "#nullable disable" : "#nullable enable");
         text.AppendLine($"    [global::Skaftin.Realtime.SkaftinTable(\"m{Index}\")]");
-        text.AppendLine($"    public sealed record Model({string.Join(", ", new[] { "int Id" }.Concat(positional))})");
+        // Inherited: the members that are not positional are declared by a base record.
+        text.AppendLine($"    public sealed record Model({string.Join(", ", new[] { "int Id" }.Concat(positional))}){(Inherited ? " : ModelBase" : "")}");
         text.AppendLine("    {");
-        foreach (var member in Members.Where(static m => m.Form != DiffForm.Positional))
+        foreach (var member in Members.Where(m => m.Form != DiffForm.Positional && !Inherited))
         {
             text.AppendLine(member.Declaration());
         }
 
         text.AppendLine("    }");
+        if (Inherited)
+        {
+            text.AppendLine("    public abstract record ModelBase");
+            text.AppendLine("    {");
+            foreach (var member in Members.Where(static m => m.Form != DiffForm.Positional))
+            {
+                text.AppendLine(member.Declaration());
+            }
+
+            text.AppendLine("    }");
+        }
         text.AppendLine("#nullable restore");
         text.AppendLine("    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true,");
         text.AppendLine("        RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]");
