@@ -106,7 +106,33 @@ public sealed class DiagnosticTests
         [{|#0:SkaftinTable("fleet vehicles")|}]
         public sealed record Vehicle(int Id);
         """,
-        new[] { Diagnostic("SKR002", DiagnosticSeverity.Error, 0, "fleet vehicles", "Vehicle", "it contains ' '; use letters, digits, '_', '-' and '.'") });
+        new[] { Diagnostic("SKR002", DiagnosticSeverity.Error, 0, "fleet vehicles", "Vehicle", "it contains ' ' (U+0020); use ASCII letters, digits, '_', '-' and '.'") });
+
+    // Issue 21: a Cyrillic or full-width name has letters, just not ones generated names can be made of; the reason
+    // used to say "it has no letter or digit".
+    [Fact]
+    public Task SKR002_CyrillicName() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable("машины")|}]
+        public sealed record Vehicle(int Id);
+        """,
+        new[] { Diagnostic("SKR002", DiagnosticSeverity.Error, 0, "машины", "Vehicle", "it contains 'м' (U+043C); use ASCII letters, digits, '_', '-' and '.'") });
+
+    [Fact]
+    public Task SKR002_FullWidthName() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable("ｖｅｈｉｃｌｅｓ")|}]
+        public sealed record Vehicle(int Id);
+        """,
+        new[] { Diagnostic("SKR002", DiagnosticSeverity.Error, 0, "ｖｅｈｉｃｌｅｓ", "Vehicle", "it contains 'ｖ' (U+FF56); use ASCII letters, digits, '_', '-' and '.'") });
+
+    [Fact]
+    public Task SKR002_NoAsciiLetterOrDigit() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [{|#0:SkaftinTable("_-.")|}]
+        public sealed record Vehicle(int Id);
+        """,
+        new[] { Diagnostic("SKR002", DiagnosticSeverity.Error, 0, "_-.", "Vehicle", "it has no ASCII letter or digit (a-z, A-Z, 0-9), which the generated type names are made of") });
 
     [Fact]
     public Task SKR003_DuplicateTableName() => GeneratorHarness.VerifyAsync("""
@@ -137,7 +163,46 @@ public sealed class DiagnosticTests
         [{|#0:SkaftinTable("events")|}]
         public sealed record LogEvent(string Message, int Level);
         """,
-        new[] { Diagnostic("SKR005", DiagnosticSeverity.Warning, 0, "Logs.LogEvent") });
+        new[] { Diagnostic("SKR005", DiagnosticSeverity.Warning, 0, "Logs.LogEvent", "mark the primary-key member with [SkaftinKey] or name it 'Id', so delete events that carry only the key can be decoded") });
+
+    // Issue 21: SKR005 said "declares no key" and advised naming a member Id when there was one: it was not a column.
+    [Fact]
+    public Task SKR005_IdIsAField() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Logs;
+        [{|#0:SkaftinTable("events")|}]
+        public sealed class LogEvent
+        {
+            public int Id;
+            public string Message { get; set; } = "";
+        }
+        """,
+        new[] { Diagnostic("SKR005", DiagnosticSeverity.Warning, 0, "Logs.LogEvent", "the member 'Id', which is not read from a column: it is a field; the reader sets properties and constructor parameters only; make it a settable property or a constructor parameter") });
+
+    [Fact]
+    public Task SKR005_KeyIsIgnored() => GeneratorHarness.VerifyAsync("""
+        using System.Text.Json.Serialization;
+        using Skaftin.Realtime;
+        namespace Logs;
+        [{|#0:SkaftinTable("events")|}]
+        public sealed record LogEvent(string Message)
+        {
+            [SkaftinKey, JsonIgnore] public long EventNo { get; init; }
+        }
+        """,
+        new[] { Diagnostic("SKR005", DiagnosticSeverity.Warning, 0, "Logs.LogEvent", "[SkaftinKey] is on 'EventNo', which is not read from a column: it is ignored ([SkaftinIgnore] or [JsonIgnore]); make it a settable property or a constructor parameter") });
+
+    [Fact]
+    public Task SKR005_IdIsComputed() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        namespace Logs;
+        [{|#0:SkaftinTable("events")|}]
+        public sealed record LogEvent(string Message)
+        {
+            public int Id => Message.Length;
+        }
+        """,
+        new[] { Diagnostic("SKR005", DiagnosticSeverity.Warning, 0, "Logs.LogEvent", "the member 'Id', which is not read from a column: it has no setter and no constructor parameter sets it; make it a settable property or a constructor parameter") });
 
     [Fact]
     public Task SKR005_SilencedByEditorConfig() => GeneratorHarness.VerifyAsync("""
@@ -254,6 +319,41 @@ public sealed class DiagnosticTests
         public sealed record Reading(double {|#0:Id|}, string Sensor);
         """,
         new[] { Diagnostic("SKR008", DiagnosticSeverity.Error, 0, "Reading", "the key 'Id' has type 'double'; a key must be a string, integer, Guid, enum, decimal or date") });
+
+    // Issue 21: a bool key passed silently (every row of a table has one of two keys).
+    [Fact]
+    public Task SKR008_BoolKey() => GeneratorHarness.VerifyAsync("""
+        using Skaftin.Realtime;
+        [SkaftinTable("switches")]
+        public sealed record Switch(bool {|#0:Id|}, string Name);
+        """,
+        new[] { Diagnostic("SKR008", DiagnosticSeverity.Error, 0, "Switch", "the key 'Id' has type 'bool'; a key must be a string, integer, Guid, enum, decimal or date") });
+
+    // Issue 21: System.Text.Json reads such a column through the converter, the reader by its grammar: it says so.
+    [Fact]
+    public Task SKR015_ConverterOnAMember() => GeneratorHarness.VerifyAsync("""
+        using System;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using Skaftin.Realtime;
+        namespace Sensors;
+        public sealed class CelsiusConverter : JsonConverter<double>
+        {
+            public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble() - 273.15;
+            public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value + 273.15);
+        }
+        [JsonConverter(typeof(JsonNumberEnumConverter<Unit>))]
+        public enum Unit { Celsius, Kelvin }
+        [JsonConverter(typeof(JsonStringEnumConverter))]
+        public enum Place { Inside, Outside }
+        [SkaftinTable("sensors")]
+        public sealed record Sensor(int Id, [property: JsonConverter(typeof(CelsiusConverter))] double {|#0:Temperature|}, Unit? {|#1:Unit|}, Place Place);
+        """,
+        new[]
+        {
+            Diagnostic("SKR015", DiagnosticSeverity.Warning, 0, "Temperature", "Sensors.Sensor", "Sensors.CelsiusConverter", "", "double"),
+            Diagnostic("SKR015", DiagnosticSeverity.Warning, 1, "Unit", "Sensors.Sensor", "System.Text.Json.Serialization.JsonNumberEnumConverter<Sensors.Unit>", " on its type 'Sensors.Unit'", "Sensors.Unit?"),
+        });
 
     [Fact]
     public Task SKR009_OldLanguageVersion() => GeneratorHarness.VerifyAsync("""

@@ -25,7 +25,7 @@ public sealed class ProjectEventDiagnosticTests
         [{|#0:SkaftinProjectEvent("::")|}]
         public sealed record Dispatched(long VehicleId);
         """,
-        new[] { Diagnostic("SKR020", DiagnosticSeverity.Error, 0, "::", "Dispatched", "it has no letter or digit") });
+        new[] { Diagnostic("SKR020", DiagnosticSeverity.Error, 0, "::", "Dispatched", "it has no ASCII letter or digit (a-z, A-Z, 0-9), which the generated type names are made of") });
 
     [Fact]
     public Task SKR021_DuplicateEventType() => GeneratorHarness.VerifyAsync("""

@@ -231,4 +231,53 @@ internal static class SnapshotSources
         [SkaftinProjectEvent("note:\ncreated\u2028 */")]
         public sealed record NoteCreated(int NoteId);
         """;
+
+    public const string JsonIgnoreConditions = """
+        using System.Text.Json.Serialization;
+        using Skaftin.Realtime;
+
+        namespace Shop;
+
+        [SkaftinTable("orders")]
+        public sealed record Order(int Id)
+        {
+            [JsonIgnore] public int Bare { get; init; }
+            [JsonIgnore(Condition = JsonIgnoreCondition.Always)] public int Always { get; init; }
+            [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public int Never { get; init; }
+            [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? WhenWritingNull { get; set; }
+            [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int WhenWritingDefault { get; set; }
+        }
+        """;
+
+    public const string EnumWireNames = """
+        using System.Runtime.Serialization;
+        using Skaftin.Realtime;
+
+        namespace Shop;
+
+        // [EnumMember] gives aliases as [JsonStringEnumMemberName] does (which .NET 8's reference assemblies lack).
+        public enum Door
+        {
+            [EnumMember(Value = "B")] A,
+            [EnumMember(Value = "A")] B,
+            Open,
+            OPEN,
+        }
+
+        [SkaftinTable("doors")]
+        public sealed record DoorRow(int Id, Door State);
+        """;
+
+    public const string SkaftinColumnAndJsonPropertyName = """
+        using System.Text.Json.Serialization;
+        using Skaftin.Realtime;
+
+        namespace Shop;
+
+        [SkaftinTable("items")]
+        public sealed record Item(
+            int Id,
+            [property: JsonPropertyName("json_first"), SkaftinColumn("skaftin_second")] int First,
+            [property: SkaftinColumn("skaftin_first"), JsonPropertyName("json_second")] int Second);
+        """;
 }

@@ -27,6 +27,18 @@ public sealed class SnapshotTests
     [Fact]
     public Task NullableKeys() => GeneratorHarness.VerifyAsync(SnapshotSources.NullableKeys);
 
+    // Issue 21: [JsonIgnore] with Never, WhenWritingNull or WhenWritingDefault is still a column.
+    [Fact]
+    public Task JsonIgnoreConditions() => GeneratorHarness.VerifyAsync(SnapshotSources.JsonIgnoreConditions);
+
+    // Issue 21: exact wire names first (swapped aliases, members differing only in case), then the lenient spellings.
+    [Fact]
+    public Task EnumWireNames() => GeneratorHarness.VerifyAsync(SnapshotSources.EnumWireNames);
+
+    // Issue 21: [SkaftinColumn] names the column whatever the order of the attributes.
+    [Fact]
+    public Task SkaftinColumnAndJsonPropertyName() => GeneratorHarness.VerifyAsync(SnapshotSources.SkaftinColumnAndJsonPropertyName);
+
     [Fact]
     public Task GlobalNamespaceAndNestedModel() => GeneratorHarness.VerifyAsync(SnapshotSources.GlobalNamespaceAndNestedModel);
 

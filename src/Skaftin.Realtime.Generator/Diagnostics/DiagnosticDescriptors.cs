@@ -35,7 +35,7 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingKey = Create(
         "SKR005",
         "Table has no key",
-        "'{0}' declares no key: mark the primary-key member with [SkaftinKey] or name it 'Id', so delete events that carry only the key can be decoded",
+        "'{0}' declares no key: {1}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor GeneratedNameCollision = Create(
@@ -85,6 +85,12 @@ internal static partial class DiagnosticDescriptors
         "Required member is not read",
         "The required member '{0}' of '{1}' {2}, so the generated reader cannot set it and could not create a row; remove 'required', or let the member be read",
         DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ConverterNotUsed = Create(
+        "SKR015",
+        "JsonConverter is not used by the row reader",
+        "Member '{0}' of '{1}' has [JsonConverter(typeof({2}))]{3}, which the row reader does not run: the column is read by the reader's own grammar for '{4}'; read it as System.Text.Json.JsonElement and convert it yourself, or remove the attribute",
+        DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");

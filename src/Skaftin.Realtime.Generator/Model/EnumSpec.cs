@@ -21,10 +21,12 @@ internal sealed record EnumSpec(
 
 /// <summary>One enum member.</summary>
 /// <param name="Name">The member's C# name.</param>
-/// <param name="NormalizedNames">The spellings it is read from, lower-case ASCII without separators.</param>
+/// <param name="WireNames">Its names on the wire, exactly: its aliases ([JsonStringEnumMemberName], [EnumMember]), else its C# name.</param>
+/// <param name="NormalizedWireNames">The wire names as they are matched leniently: lower-case ASCII without separators.</param>
+/// <param name="NormalizedName">The C# name so normalized, when the member has aliases (the C# name is then a second choice), else null.</param>
 /// <param name="Value">The member's value as a C# literal.</param>
 /// <param name="ByValue">
 /// Whether generated code writes the member as a cast of its value rather than by name: an [Obsolete] or
 /// [Experimental] member, which naming would warn about (or fail to compile, with error: true).
 /// </param>
-internal sealed record EnumMemberSpec(string Name, EquatableArray<string> NormalizedNames, string Value, bool ByValue);
+internal sealed record EnumMemberSpec(string Name, EquatableArray<string> WireNames, EquatableArray<string> NormalizedWireNames, string? NormalizedName, string Value, bool ByValue);

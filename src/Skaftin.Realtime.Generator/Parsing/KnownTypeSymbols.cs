@@ -23,6 +23,9 @@ internal sealed class KnownTypeSymbols
         JsonPropertyNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
         JsonIgnoreAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
         JsonConstructorAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConstructorAttribute");
+        JsonConverterAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConverterAttribute");
+        JsonStringEnumConverter = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonStringEnumConverter");
+        JsonStringEnumConverterOfT = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonStringEnumConverter`1");
         JsonStringEnumMemberNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute");
         EnumMemberAttribute = compilation.GetTypeByMetadataName("System.Runtime.Serialization.EnumMemberAttribute");
         FlagsAttribute = compilation.GetTypeByMetadataName("System.FlagsAttribute");
@@ -59,6 +62,15 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? JsonConstructorAttribute { get; }
 
     public INamedTypeSymbol? JsonStringEnumMemberNameAttribute { get; }
+
+    /// <summary>System.Text.Json.Serialization.JsonConverterAttribute (the readers do not run converters: SKR015).</summary>
+    public INamedTypeSymbol? JsonConverterAttribute { get; }
+
+    /// <summary>System.Text.Json.Serialization.JsonStringEnumConverter: the enum reading the readers already do.</summary>
+    public INamedTypeSymbol? JsonStringEnumConverter { get; }
+
+    /// <summary>System.Text.Json.Serialization.JsonStringEnumConverter&lt;TEnum&gt;.</summary>
+    public INamedTypeSymbol? JsonStringEnumConverterOfT { get; }
 
     public INamedTypeSymbol? EnumMemberAttribute { get; }
 

@@ -122,11 +122,7 @@ internal sealed class MemberTypeParser
 
         var fields = enumType.GetMembers().OfType<IFieldSymbol>().Where(static f => f.HasConstantValue).ToList();
         var members = fields
-            .Select(field => new EnumMemberSpec(
-                field.Name,
-                EnumNames(field).Distinct().ToEquatableArray(),
-                Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture)!,
-                _known.IsObsoleteOrExperimental(field)))
+            .Select(field => MemberSpecOf(field))
             .ToEquatableArray();
 
         // The simple name keeps the reader readable; two enums of one table with one simple name are numbered.
@@ -152,21 +148,37 @@ internal sealed class MemberTypeParser
         return spec;
     }
 
-    // The member's own name and the aliases [JsonStringEnumMemberName] and [EnumMember(Value = ...)] give it.
-    private IEnumerable<string> EnumNames(IFieldSymbol field)
+    // As System.Text.Json: an alias replaces the member's name on the wire, so "B" is the member aliased "B" even when
+    // another member's C# name is B. The C# name of an aliased member is still read, after every wire name.
+    private EnumMemberSpec MemberSpecOf(IFieldSymbol field)
     {
-        yield return Naming.NormalizeEnumName(field.Name);
+        var aliases = Aliases(field).Distinct(StringComparer.Ordinal).ToList();
+        var wireNames = aliases.Count > 0 ? aliases : new List<string> { field.Name };
+        var normalizedWireNames = wireNames.Select(Naming.NormalizeEnumName).Distinct(StringComparer.Ordinal).ToList();
+        var normalizedName = Naming.NormalizeEnumName(field.Name);
+        return new EnumMemberSpec(
+            field.Name,
+            wireNames.ToEquatableArray(),
+            normalizedWireNames.ToEquatableArray(),
+            normalizedWireNames.Contains(normalizedName) ? null : normalizedName,
+            Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture)!,
+            _known.IsObsoleteOrExperimental(field));
+    }
+
+    // The aliases [JsonStringEnumMemberName] and [EnumMember(Value = ...)] give a member.
+    private IEnumerable<string> Aliases(IFieldSymbol field)
+    {
         foreach (var attribute in field.GetAttributes())
         {
             if (KnownTypeSymbols.Is(attribute.AttributeClass, _known.JsonStringEnumMemberNameAttribute)
                 && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string alias)
             {
-                yield return Naming.NormalizeEnumName(alias);
+                yield return alias;
             }
             else if (KnownTypeSymbols.Is(attribute.AttributeClass, _known.EnumMemberAttribute)
                      && attribute.NamedArguments.FirstOrDefault(static a => a.Key == "Value").Value.Value is string value)
             {
-                yield return Naming.NormalizeEnumName(value);
+                yield return value;
             }
         }
     }

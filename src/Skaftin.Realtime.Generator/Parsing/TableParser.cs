@@ -137,10 +137,13 @@ internal sealed partial class TableParser
             return false;
         }
 
+        // The character is named first: a Cyrillic or full-width name has letters, just none generated names can use.
         var invalid = default(char);
         if ((!_kind.IsProjectEvent && Naming.HasInvalidCharacter(tableName, out invalid)) || pascal.Length == 0)
         {
-            var reason = pascal.Length == 0 ? "it has no letter or digit" : $"it contains '{invalid}'; use letters, digits, '_', '-' and '.'";
+            var reason = invalid != default(char)
+                ? $"it contains '{invalid}' (U+{(int)invalid:X4}); use ASCII letters, digits, '_', '-' and '.'"
+                : "it has no ASCII letter or digit (a-z, A-Z, 0-9), which the generated type names are made of";
             Report(_kind.InvalidName, null, tableName, _displayName, reason);
             return false;
         }
@@ -402,7 +405,9 @@ internal sealed partial class TableParser
             var parameter = constructor.Parameters[i];
             var property = PropertyOf(parameter, properties);
             var defaultValue = parameter.HasExplicitDefaultValue ? DefaultValueLiteral.Write(parameter.ExplicitDefaultValue, parameter.Type) : "default!";
-            var required = !parameter.HasExplicitDefaultValue && !IsNullable(parameter.Type);
+            // Required unless it has a default or is annotated nullable: a parameter without nullable annotations
+            // ('string' with nullable disabled) is not optional because the compiler cannot tell; it still takes null.
+            var required = !parameter.HasExplicitDefaultValue && !IsAnnotatedNullable(parameter.Type);
             TryAddMember(parameter, parameter.Type, property?.Name ?? Capitalize(parameter.Name), MemberAssignment.Constructor, i, required, defaultValue, property, parameter);
         }
     }
@@ -416,7 +421,7 @@ internal sealed partial class TableParser
             var setter = property.SetMethod;
             if (covered.Contains(property.Name)
                 || KnownTypeSymbols.HasAttribute(property, _known.IgnoreAttribute)
-                || KnownTypeSymbols.HasAttribute(property, _known.JsonIgnoreAttribute)
+                || IsJsonIgnored(property)
                 || setter is null
                 || !IsAccessible(setter.DeclaredAccessibility))
             {
@@ -478,10 +483,38 @@ internal sealed partial class TableParser
             _keyCandidates.Add((_members.Count, marked, symbol));
         }
 
+        ReportUnusedConverter(symbol, memberType, memberName, property, parameter);
         _members.Add(new MemberSpec(memberName, column, typeSpec, assignment, constructorIndex, required, defaultValue, IsReadable(property, parameter)));
     }
 
-    // [SkaftinColumn] or [JsonPropertyName] on the property or the parameter, else the snake_case member name.
+    // System.Text.Json would read the column through the converter; the reader cannot, so it says so (SKR015) rather
+    // than read another value silently. A string enum converter on an enum type is what the reader does anyway.
+    private void ReportUnusedConverter(ISymbol symbol, ITypeSymbol memberType, string memberName, IPropertySymbol? property, IParameterSymbol? parameter)
+    {
+        var onMember = ConverterOf(property) ?? ConverterOf(parameter);
+        var valueType = memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : memberType;
+        var onType = onMember is null ? ConverterOf(valueType) : null;
+        var converter = onMember ?? onType;
+        if (converter is null || (onType is not null && IsStringEnumConverter(converter)))
+        {
+            return;
+        }
+
+        Report(DiagnosticDescriptors.ConverterNotUsed, symbol, memberName, _displayName, converter.ToDisplayString(),
+            onType is null ? "" : $" on its type '{valueType.ToDisplayString()}'", memberType.ToDisplayString());
+    }
+
+    private ITypeSymbol? ConverterOf(ISymbol? symbol) => symbol?.GetAttributes()
+        .Where(a => KnownTypeSymbols.Is(a.AttributeClass, _known.JsonConverterAttribute) && a.ConstructorArguments.Length == 1)
+        .Select(static a => a.ConstructorArguments[0].Value as ITypeSymbol)
+        .FirstOrDefault(static t => t is not null);
+
+    private bool IsStringEnumConverter(ITypeSymbol converter) =>
+        KnownTypeSymbols.Is(converter, _known.JsonStringEnumConverter)
+        || (converter is INamedTypeSymbol { IsGenericType: true } generic && KnownTypeSymbols.Is(generic.OriginalDefinition, _known.JsonStringEnumConverterOfT));
+
+    // [SkaftinColumn], else [JsonPropertyName], on the property or the parameter, else the snake_case member name.
+    // [SkaftinColumn] wins whatever the attributes' order: it is the SDK's own, System.Text.Json's may serve another wire.
     private bool TryParseColumnName(ISymbol symbol, string memberName, IPropertySymbol? property, IParameterSymbol? parameter, out string column)
     {
         var named = NamedColumn(property) ?? NamedColumn(parameter);
@@ -522,7 +555,7 @@ internal sealed partial class TableParser
         var spec = _types.Enums.First(e => e.ReaderName == enumType.EnumReader);
         foreach (var member in spec.Members)
         {
-            foreach (var name in member.NormalizedNames)
+            foreach (var name in member.WireNames.Concat(member.NormalizedWireNames))
             {
                 if (Naming.HasLoneSurrogate(name, out var lone))
                 {
@@ -538,11 +571,19 @@ internal sealed partial class TableParser
     }
 
     // Null and blank names are returned too, so the caller reports them.
-    private string? NamedColumn(ISymbol? symbol) => symbol?.GetAttributes()
-        .Where(a => (KnownTypeSymbols.Is(a.AttributeClass, _known.ColumnAttribute) || KnownTypeSymbols.Is(a.AttributeClass, _known.JsonPropertyNameAttribute))
-            && a.ConstructorArguments.Length == 1)
+    private string? NamedColumn(ISymbol? symbol) =>
+        NamedBy(symbol, _known.ColumnAttribute) ?? NamedBy(symbol, _known.JsonPropertyNameAttribute);
+
+    private static string? NamedBy(ISymbol? symbol, INamedTypeSymbol? attribute) => symbol?.GetAttributes()
+        .Where(a => KnownTypeSymbols.Is(a.AttributeClass, attribute) && a.ConstructorArguments.Length == 1)
         .Select(static a => a.ConstructorArguments[0].Value as string ?? "")
         .FirstOrDefault();
+
+    // As System.Text.Json reads: [JsonIgnore] without a condition, or with Condition = Always, means "not read";
+    // Never, WhenWritingNull and WhenWritingDefault concern writing only, so such a member is still a column.
+    private bool IsJsonIgnored(IPropertySymbol property) => property.GetAttributes()
+        .Where(a => KnownTypeSymbols.Is(a.AttributeClass, _known.JsonIgnoreAttribute))
+        .Any(static a => a.NamedArguments.FirstOrDefault(static n => n.Key == "Condition").Value.Value is null or 1);
 
     private int ParseKey()
     {
@@ -556,12 +597,12 @@ internal sealed partial class TableParser
         var key = marked.Count == 1 ? marked[0] : _keyCandidates.FirstOrDefault(static k => !k.Marked);
         if (key.Symbol is null)
         {
-            Report(DiagnosticDescriptors.MissingKey, null, _displayName);
+            Report(DiagnosticDescriptors.MissingKey, null, _displayName, MissingKeyReason());
             return -1;
         }
 
         var keyType = _members[key.Index].Type;
-        if (keyType.Kind is ValueKind.Array or ValueKind.List or ValueKind.JsonElement or ValueKind.Single or ValueKind.Double)
+        if (keyType.Kind is ValueKind.Array or ValueKind.List or ValueKind.JsonElement or ValueKind.Single or ValueKind.Double or ValueKind.Boolean)
         {
             Report(DiagnosticDescriptors.InvalidKey, key.Symbol, _displayName,
                 $"the key '{_members[key.Index].MemberName}' has type '{keyType.FullName}'; a key must be a string, integer, Guid, enum, decimal or date");
@@ -569,6 +610,39 @@ internal sealed partial class TableParser
         }
 
         return key.Index;
+    }
+
+    // Why no member is the key: a [SkaftinKey] or an 'Id' that is not a column says which and why, else the general advice.
+    private string MissingKeyReason()
+    {
+        const string Advice = "mark the primary-key member with [SkaftinKey] or name it 'Id', so delete events that carry only the key can be decoded";
+        for (var current = _type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers().Where(static m => m is IPropertySymbol or IFieldSymbol && !m.IsStatic && !m.IsImplicitlyDeclared))
+            {
+                var marked = KnownTypeSymbols.HasAttribute(member, _known.KeyAttribute);
+                if (!marked && !string.Equals(member.Name, "Id", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var why = member switch
+                {
+                    IFieldSymbol => "it is a field; the reader sets properties and constructor parameters only",
+                    IPropertySymbol p when KnownTypeSymbols.HasAttribute(p, _known.IgnoreAttribute) || IsJsonIgnored(p) => "it is ignored ([SkaftinIgnore] or [JsonIgnore])",
+                    IPropertySymbol { SetMethod: null } => "it has no setter and no constructor parameter sets it",
+                    IPropertySymbol p when !IsAccessible(p.DeclaredAccessibility) || !IsAccessible(p.SetMethod!.DeclaredAccessibility) => "it or its setter is not accessible to generated code",
+                    _ when !_members.Any(m => m.MemberName == member.Name) => "the error reported on it (its type or its column) keeps it from being a column",
+                    _ => null,
+                };
+                if (why is not null)
+                {
+                    return $"{(marked ? "[SkaftinKey] is on" : "the member")} '{member.Name}', which is not read from a column: {why}; make it a settable property or a constructor parameter";
+                }
+            }
+        }
+
+        return Advice;
     }
 
     // The type's and its base types' instance properties, base first; a redeclared property counts once.
@@ -604,6 +678,10 @@ internal sealed partial class TableParser
 
     private bool HasInitializer(IPropertySymbol property) =>
         property.DeclaringSyntaxReferences.Any(r => r.GetSyntax(_cancellationToken) is PropertyDeclarationSyntax { Initializer: not null });
+
+    private static bool IsAnnotatedNullable(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+        || (!type.IsValueType && type.NullableAnnotation == NullableAnnotation.Annotated);
 
     private static bool IsNullable(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }

@@ -23,4 +23,10 @@ public enum DecodeErrorKind
 
     /// <summary>A required field of the event envelope (<c>type</c>, <c>projectId</c>, ...) is missing or invalid.</summary>
     InvalidEnvelope,
+
+    /// <summary>
+    /// Every column was read, but the row type refused the values: its constructor or a property setter threw
+    /// (that exception is the <see cref="System.Exception.InnerException"/>).
+    /// </summary>
+    RowRejected,
 }

@@ -68,7 +68,17 @@ public static partial class SkaftinJson
         TryReadEnumInteger(
             ref reader,
             out value,
-            static (ReadOnlySpan<byte> text, out ulong v, out int consumed) => Utf8Parser.TryParse(text, out v, out consumed));
+            static (ReadOnlySpan<byte> text, out ulong v, out int consumed) =>
+            {
+                // "-0" is 0, as for the signed enums and the unsigned integer readers.
+                if (IsNegativeZero(text))
+                {
+                    (v, consumed) = (0, text.Length);
+                    return true;
+                }
+
+                return Utf8Parser.TryParse(text, out v, out consumed);
+            });
 
     /// <summary>The error for a value of an enum type that names no member, or a number the enum does not define.</summary>
     /// <param name="reader">The reader, on the value.</param>

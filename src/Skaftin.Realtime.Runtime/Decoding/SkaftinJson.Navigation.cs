@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
@@ -49,8 +50,66 @@ public static partial class SkaftinJson
         }
     }
 
-    /// <summary>Reads any JSON value as a <see cref="JsonElement"/> (for JSON columns).</summary>
-    public static JsonElement ReadJsonElement(ref Utf8JsonReader reader, string table, string column) => JsonElement.ParseValue(ref reader);
+    /// <summary>
+    /// Reads any JSON value as a <see cref="JsonElement"/> (for JSON columns). Every string in it, property names
+    /// included, must be text as a string column's is: valid UTF-8 and no lone surrogate escape, so the element's
+    /// <c>GetRawText()</c> and <c>GetString()</c> never throw later.
+    /// </summary>
+    public static JsonElement ReadJsonElement(ref Utf8JsonReader reader, string table, string column)
+    {
+        // A copy walks the value first (the reader itself stays put for ParseValue); a container ends on the token
+        // back at its own depth.
+        var scan = reader;
+        EnsureText(in scan, table, column);
+        if (scan.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            var depth = scan.CurrentDepth;
+            while (true)
+            {
+                Advance(ref scan, table, column);
+                if (scan.CurrentDepth == depth)
+                {
+                    break;
+                }
+
+                EnsureText(in scan, table, column);
+            }
+        }
+
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    private static void EnsureText(in Utf8JsonReader reader, string table, string column)
+    {
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+        {
+            return;
+        }
+
+        var valid = true;
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            valid = Utf8Text.IsValid(reader.ValueSpan);
+        }
+        else
+        {
+            var buffer = new byte[reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length];
+            try
+            {
+                valid = Utf8Text.IsValid(buffer.AsSpan(0, reader.CopyString(buffer)));
+            }
+            catch (InvalidOperationException)
+            {
+                valid = false; // a lone surrogate escape
+            }
+        }
+
+        if (!valid)
+        {
+            throw new SkaftinDecodeException(DecodeErrorKind.WrongType, table, column, NotUnicode,
+                "expected JSON whose strings are valid Unicode (no invalid UTF-8, no lone surrogate escape).");
+        }
+    }
 
     /// <summary>Reads a JSON array into a list, each element with <paramref name="element"/>.</summary>
     /// <typeparam name="T">The element type.</typeparam>

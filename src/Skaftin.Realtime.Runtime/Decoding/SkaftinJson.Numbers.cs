@@ -153,6 +153,13 @@ public static partial class SkaftinJson
             throw Mismatch(ref reader, table, column, "a whole number");
         }
 
+        // "-0" is in the integer grammar of every integer type, so an unsigned one reads it as 0 as a signed one does
+        // (System.Text.Json refuses it; documented as one of the readers' lenient forms).
+        if (IsNegativeZero(text))
+        {
+            return 0;
+        }
+
         if (!Utf8Parser.TryParse(text, out ulong value, out var consumed) || consumed != text.Length || value > max)
         {
             throw OutOfRange(ref reader, table, column, FormattableString.Invariant($"expected a whole number from 0 to {max}."));
@@ -160,6 +167,8 @@ public static partial class SkaftinJson
 
         return value;
     }
+
+    private static bool IsNegativeZero(ReadOnlySpan<byte> text) => text.Length == 2 && text[0] == '-' && text[1] == '0';
 
     // The text of the number the token holds: a number token's own, or a string's when it is exactly a JSON number.
     private static bool TryGetNumberText(in Utf8JsonReader reader, Span<byte> scratch, out ReadOnlySpan<byte> text)

@@ -196,9 +196,17 @@ public abstract class SkaftinRowReader<TRow, TKey>
 
     private TRow? Decode(ref Utf8JsonReader reader, out TKey key, out bool hasKey, out string? missingColumn)
     {
+        // The row's object is at the reader's depth once started; the row is built only when the reader is back on its
+        // closing brace, so an exception there comes from the row type's constructor or setters, not from the JSON.
+        var rowDepth = reader.TokenType == JsonTokenType.None ? 0 : reader.CurrentDepth;
         try
         {
             return ReadRow(ref reader, out key, out hasKey, out missingColumn);
+        }
+        catch (Exception ex) when (ex is not SkaftinDecodeException && reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == rowDepth)
+        {
+            throw new SkaftinDecodeException(DecodeErrorKind.RowRejected, TableName, null, null,
+                $"every column was read, but creating the {typeof(TRow).Name} threw {ex.GetType().Name}: {ex.Message}", ex);
         }
         catch (Exception ex) when (IsReaderFailure(ex))
         {
