@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Threading.Tasks;
 using Bunit;
 using LiveDashboard.Components;
@@ -58,17 +60,39 @@ public sealed class EventFeedComponentTests : IAsyncDisposable
         feed.WaitForAssertion(() => Assert.Equal("reloaded (ConnectionRestored)", feed.Find("#events li").TextContent));
     }
 
+    [Fact]
+    public async Task Says_the_list_is_stale_when_the_tables_reload_failed_and_live_again_when_one_works()
+    {
+        // The page hands the feed the app's live table; its loader here fails once after the first load, as the
+        // REST API does after the backend lost its data (404).
+        var loads = 0;
+        await using var table = await LiveTable<Vehicle, long>.StartAsync(
+            _server.Vehicles(),
+            _ => ++loads == 2
+                ? throw new HttpRequestException("Response status code does not indicate success: 404 (Not Found).")
+                : Task.FromResult<IReadOnlyList<Vehicle>>([]),
+            new LiveTableOptions { ProjectId = "dashboard", RetryDelay = TimeSpan.FromMilliseconds(50) });
+        var feed = await RenderFeedAsync(table);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => table.ReloadAsync());
+
+        feed.WaitForAssertion(() => Assert.Equal(
+            "stale: Response status code does not indicate success: 404 (Not Found).",
+            feed.Find("#last-update").TextContent));
+        feed.WaitForAssertion(() => Assert.Equal("No changes yet.", feed.Find("#last-update").TextContent), TimeSpan.FromSeconds(10));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _context.DisposeAsync();
         await _server.DisposeAsync();
     }
 
-    private async Task<IRenderedComponent<EventFeed>> RenderFeedAsync()
+    private async Task<IRenderedComponent<EventFeed>> RenderFeedAsync(LiveTable<Vehicle, long>? table = null)
     {
         // What the app's AddSkaftinRealtime(...).AddTable(client => client.Vehicles()) registers, from the fake server.
         _context.Services.AddSingleton(_server.Vehicles());
-        var feed = _context.Render<EventFeed>();
+        var feed = _context.Render<EventFeed>(parameters => parameters.Add(static f => f.Table, table));
         await _server.Client.StartAsync();
         await _server.Client.JoinProjectAsync("dashboard");
         return feed;
