@@ -83,6 +83,14 @@ internal static class ConsumerRun
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             await inserted;
         }
+        catch (TimeoutException timeout)
+        {
+            // Say what the consumer printed, and its errors, rather than a bare "The operation has timed out."
+            process.Kill(entireProcessTree: true);
+            var errors = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            throw new TimeoutException(
+                $"{timeout.Message} The consumer printed:\n{string.Join('\n', lines)}\nand on stderr:\n{errors}", timeout);
+        }
         finally
         {
             if (!process.HasExited)

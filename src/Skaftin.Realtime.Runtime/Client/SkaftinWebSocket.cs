@@ -72,6 +72,14 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     public async Task ConnectAsync(Uri uri, CancellationToken cancellationToken)
     {
 #if NET
+        if (OperatingSystem.IsBrowser() || OperatingSystem.IsWasi())
+        {
+            // The browser's own websocket: it follows no redirect, sends no header of ours, and has no response
+            // details to collect (setting CollectHttpResponseDetails there throws PlatformNotSupportedException).
+            await ConnectCoreAsync(uri, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         _socket.Options.CollectHttpResponseDetails = true;
         try
         {
