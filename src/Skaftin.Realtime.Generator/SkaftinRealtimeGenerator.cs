@@ -43,6 +43,38 @@ public sealed class SkaftinRealtimeGenerator : IIncrementalGenerator
         var plan = crossChecked.Select(static (result, _) => result.Plan);
         Emit(context, tables, plan, TableEmitter.Write, TrackingNames.TableSpecs);
         Emit(context, events, plan, ProjectEventEmitter.Write, TrackingNames.ProjectEventSpecs);
+        CheckAgainstSnapshot(context, tables);
+    }
+
+    // Opt-in (the SkaftinSchemaSnapshot property): the declared tables are compared with the schema snapshot among the
+    // additional files. Without the property no file is read. Reporting only; emission does not depend on it.
+    private static void CheckAgainstSnapshot(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<TableParseResult> tables)
+    {
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => SnapshotReader.Settings(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.SnapshotSettings);
+        var snapshot = context.AdditionalTextsProvider
+            .Combine(settings)
+            .Where(static pair => SnapshotReader.IsSnapshot(pair.Right, pair.Left.Path))
+            .Select(static (pair, ct) => SnapshotReader.Read(pair.Left.Path, pair.Left.GetText(ct), ct))
+            .WithTrackingName(TrackingNames.ReadSnapshot)
+            .Collect()
+            .Combine(settings)
+            .Select(static (pair, _) => SnapshotReader.Choose(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Snapshot);
+
+        var problem = snapshot
+            .Select(static (snapshot, _) => snapshot?.Problem is { } problem ? new[] { problem }.ToEquatableArray() : EquatableArray<DiagnosticInfo>.Empty)
+            .WithTrackingName(TrackingNames.SnapshotProblem);
+        context.RegisterSourceOutput(problem.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left, item.Right));
+
+        var drift = tables
+            .Select(static (result, _) => result.Schema)
+            .Where(static schema => schema is not null)
+            .Combine(snapshot)
+            .Select(static (pair, _) => SnapshotChecker.Check(pair.Left!, pair.Right))
+            .WithTrackingName(TrackingNames.SnapshotDiagnostics);
+        context.RegisterSourceOutput(drift.Combine(context.CompilationProvider), static (spc, item) => Report(spc, item.Left, item.Right));
     }
 
     // Parses each declaration carrying the attribute and reports what parsing found.

@@ -13,4 +13,14 @@ internal static class TrackingNames
     public const string ProjectEventSpecs = nameof(ProjectEventSpecs);
     public const string ProjectEventDiagnostics = nameof(ProjectEventDiagnostics);
     public const string ProjectEventIdentities = nameof(ProjectEventIdentities);
+
+    /// <summary>The SkaftinSchemaSnapshot property and the project folder.</summary>
+    public const string SnapshotSettings = nameof(SnapshotSettings);
+    /// <summary>Each additional file that is the snapshot, read.</summary>
+    public const string ReadSnapshot = nameof(ReadSnapshot);
+    /// <summary>The snapshot the checks use (null without the property).</summary>
+    public const string Snapshot = nameof(Snapshot);
+    public const string SnapshotProblem = nameof(SnapshotProblem);
+    /// <summary>Each table checked against the snapshot.</summary>
+    public const string SnapshotDiagnostics = nameof(SnapshotDiagnostics);
 }

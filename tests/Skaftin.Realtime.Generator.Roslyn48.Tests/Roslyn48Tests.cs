@@ -98,7 +98,30 @@ public sealed class Roslyn48Tests
         Assert.All(diagnostics, static d => Assert.True(d.Location.IsInSource, $"{d.Id} has no source location"));
     }
 
-    private static (Compilation Output, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<GeneratedSourceResult> Generated) Run(string source, NullableContextOptions nullable)
+    [Fact]
+    public void SchemaSnapshotDiagnosticsArrive()
+    {
+        const string Snapshot = """
+            { "formatVersion": 1, "projectId": "demo", "takenAt": "2026-12-07T13:00:00.000Z", "source": "http://localhost:4006",
+              "tables": [ { "name": "vehicles", "primaryKey": "id", "columns": [
+                { "name": "id", "type": "integer", "nullable": false, "primaryKey": true },
+                { "name": "mileage", "type": "bigint", "nullable": false },
+                { "name": "capacity", "type": "integer", "nullable": true } ], "constraints": [] } ] }
+            """;
+        var (_, diagnostics, generated) = Run("""
+            using Skaftin.Realtime;
+            [SkaftinTable("vehicles")]
+            public sealed record Vehicle(int Id, int Mileage, int Capacity, string Colour);
+            [SkaftinTable("trucks")]
+            public sealed record Truck(int Id);
+            """, NullableContextOptions.Enable, TestProject.WithSnapshot(Snapshot));
+
+        Assert.Equal(2, generated.Count);
+        Assert.Equal(new[] { "SKR030", "SKR031", "SKR032", "SKR033" }, diagnostics.Select(static d => d.Id).OrderBy(static id => id, StringComparer.Ordinal));
+        Assert.All(diagnostics, static d => Assert.True(d.Location.IsInSource, $"{d.Id} has no source location"));
+    }
+
+    private static (Compilation Output, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<GeneratedSourceResult> Generated) Run(string source, NullableContextOptions nullable, TestProject? project = null)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
         var compilation = CSharpCompilation.Create(
@@ -108,7 +131,11 @@ public sealed class Roslyn48Tests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, warningLevel: 9999)
                 // As the .NET SDK does: the runtime's System.* (10.0) stand in for the 8.0 ones the runtime library names.
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new SkaftinRealtimeGenerator().AsSourceGenerator() }, parseOptions: parseOptions);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new SkaftinRealtimeGenerator().AsSourceGenerator() },
+            additionalTexts: project?.AdditionalTexts,
+            parseOptions: parseOptions,
+            optionsProvider: project?.Options);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (output, diagnostics, driver.GetRunResult().Results.Single().GeneratedSources);
     }

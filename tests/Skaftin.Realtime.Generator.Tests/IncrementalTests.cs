@@ -40,13 +40,33 @@ public sealed class IncrementalTests
         }
         """;
 
+    // The snapshot's steps run only with a snapshot, so the caching tests give the project one, matching the models.
+    private const string Snapshot = """
+        {
+          "formatVersion": 1,
+          "projectId": "demo",
+          "takenAt": "2026-12-07T13:00:00.000Z",
+          "source": "http://localhost:4006",
+          "tables": [
+            { "name": "drivers", "primaryKey": "id", "columns": [
+              { "name": "id", "type": "integer", "nullable": false, "primaryKey": true },
+              { "name": "name", "type": "text", "nullable": false } ], "constraints": [] },
+            { "name": "vehicles", "primaryKey": "id", "columns": [
+              { "name": "id", "type": "integer", "nullable": false, "primaryKey": true },
+              { "name": "registration_number", "type": "text", "nullable": false },
+              { "name": "status", "type": "text", "nullable": false },
+              { "name": "created_at", "type": "timestamp", "nullable": false } ], "constraints": [] }
+          ]
+        }
+        """;
+
     private static readonly System.Collections.Immutable.ImmutableArray<string> CachedSteps = IncrementalAssert.StepNames;
 
     [Fact]
     public void UnrelatedEditLeavesEveryStepCached()
     {
         var compilation = GeneratorHarness.CreateCompilation(new[] { Models, Unrelated });
-        var driver = GeneratorHarness.Run(compilation, LanguageVersion.CSharp12, trackSteps: true);
+        var driver = GeneratorHarness.Run(compilation, LanguageVersion.CSharp12, trackSteps: true, TestProject.WithSnapshot(Snapshot));
 
         var edited = compilation.ReplaceSyntaxTree(
             compilation.SyntaxTrees.Last(),
@@ -102,7 +122,7 @@ public sealed class IncrementalTests
     public void ModelsHoldNoRoslynObjects()
     {
         var compilation = GeneratorHarness.CreateCompilation(new[] { Models });
-        var result = GeneratorHarness.Run(compilation, LanguageVersion.CSharp12, trackSteps: true).GetRunResult().Results.Single();
+        var result = GeneratorHarness.Run(compilation, LanguageVersion.CSharp12, trackSteps: true, TestProject.WithSnapshot(Snapshot)).GetRunResult().Results.Single();
 
         var checkedValues = 0;
         // Only our named steps: Roslyn's own ForAttributeWithMetadataName steps legitimately hold syntax trees.
@@ -116,5 +136,26 @@ public sealed class IncrementalTests
         }
 
         Assert.True(checkedValues > 5, $"only {checkedValues} step outputs were checked");
+    }
+
+    [Fact]
+    public void EditingTheSnapshotReChecksButDoesNotReEmit()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(new[] { Models });
+        var project = TestProject.WithSnapshot(Snapshot);
+        var driver = GeneratorHarness.Run(compilation, LanguageVersion.CSharp12, trackSteps: true, project);
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+
+        var edited = TestProject.WithSnapshot(Snapshot.Replace("\"name\", \"type\": \"text\", \"nullable\": false", "\"name\", \"type\": \"text\", \"nullable\": true"));
+        driver = driver
+            .ReplaceAdditionalText(project.AdditionalTexts.Single(), edited.AdditionalTexts.Single())
+            .RunGenerators(compilation);
+        var second = driver.GetRunResult();
+
+        Assert.Equal(new[] { "SKR033" }, second.Diagnostics.Select(static d => d.Id));
+        var checks = second.Results.Single().TrackedSteps[TrackingNames.SnapshotDiagnostics].SelectMany(static s => s.Outputs).Select(static o => o.Reason).ToList();
+        Assert.Contains(IncrementalStepRunReason.Modified, checks);
+        var specs = second.Results.Single().TrackedSteps[TrackingNames.TableSpecs].SelectMany(static s => s.Outputs).Select(static o => o.Reason);
+        Assert.All(specs, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"emission re-ran: {reason}"));
     }
 }

@@ -9,7 +9,8 @@ namespace Skaftin.Realtime.Generator.Model;
 /// <param name="Spec">The table, or null when an error stops generation.</param>
 /// <param name="Identity">The names used by cross-table checks, or null when the attribute had no usable name.</param>
 /// <param name="Diagnostics">What to report for this type.</param>
-internal sealed record TableParseResult(TableSpec? Spec, TableIdentity? Identity, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="Schema">What the schema snapshot checks need (with locations), or null when no code is generated.</param>
+internal sealed record TableParseResult(TableSpec? Spec, TableIdentity? Identity, EquatableArray<DiagnosticInfo> Diagnostics, TableSchemaView? Schema = null);
 
 /// <summary>The names a table claims, for the duplicate-table and name-collision checks.</summary>
 /// <param name="TableName">The wire name.</param>

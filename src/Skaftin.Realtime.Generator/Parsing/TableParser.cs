@@ -26,6 +26,7 @@ internal sealed partial class TableParser
     private readonly ModelKind _kind;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<MemberSpec> _members = new();
+    private readonly List<(string TypeName, Location? Location)> _memberDeclarations = new();
     private readonly List<(int Index, bool Marked, ISymbol Symbol)> _keyCandidates = new();
     private readonly Dictionary<string, string> _memberByColumn = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _suppressedWarnings = new(StringComparer.Ordinal);
@@ -106,8 +107,23 @@ internal sealed partial class TableParser
             keyIndex,
             _types.Enums,
             _suppressedWarnings.ToEquatableArray());
-        return Result(spec, identity);
+        return Result(spec, identity) with { Schema = _kind.IsProjectEvent ? null : SchemaView(tableName, keyIndex) };
     }
+
+    // The snapshot checks report on the model type and its members, so this view keeps their locations (apart from
+    // the spec, which emission uses).
+    private TableSchemaView SchemaView(string tableName, int keyIndex) => new(
+        tableName,
+        _displayName,
+        keyIndex >= 0 ? _members[keyIndex].ColumnName : null,
+        LocationInfo.From(_type.Locations.FirstOrDefault()),
+        _members.Select((member, i) => new MemberSchemaView(
+            member.MemberName,
+            member.ColumnName,
+            _memberDeclarations[i].TypeName,
+            member.Type.Kind,
+            member.Type.IsNullable,
+            LocationInfo.From(_memberDeclarations[i].Location))).ToEquatableArray());
 
     // The one way a diagnostic is recorded; without a member location it points at the [SkaftinTable] attribute.
     private void Report(DiagnosticDescriptor descriptor, ISymbol? at, params string[] arguments) =>
@@ -485,6 +501,7 @@ internal sealed partial class TableParser
 
         ReportUnusedConverter(symbol, memberType, memberName, property, parameter);
         _members.Add(new MemberSpec(memberName, column, typeSpec, assignment, constructorIndex, required, defaultValue, IsReadable(property, parameter)));
+        _memberDeclarations.Add((memberType.ToDisplayString(), symbol.Locations.FirstOrDefault()));
     }
 
     // System.Text.Json would read the column through the converter; the reader cannot, so it says so (SKR015) rather

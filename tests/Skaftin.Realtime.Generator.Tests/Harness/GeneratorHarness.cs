@@ -95,11 +95,17 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
-    public static GeneratorDriver Run(CSharpCompilation compilation, LanguageVersion languageVersion, bool trackSteps = false)
+    /// <param name="compilation">The compilation to run on.</param>
+    /// <param name="languageVersion">The C# version.</param>
+    /// <param name="trackSteps">Whether to track the pipeline's steps.</param>
+    /// <param name="project">Additional files and MSBuild properties (a schema snapshot), or null for none.</param>
+    public static GeneratorDriver Run(CSharpCompilation compilation, LanguageVersion languageVersion, bool trackSteps = false, TestProject? project = null)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new SkaftinRealtimeGenerator().AsSourceGenerator() },
+            additionalTexts: project?.AdditionalTexts,
             parseOptions: new CSharpParseOptions(languageVersion),
+            optionsProvider: project?.Options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
         return driver.RunGenerators(compilation);
     }

@@ -29,9 +29,9 @@ internal static class IncrementalAssert
     /// everything and the first run's outputs are plain data.
     /// </summary>
     /// <returns>The first run's result, for the caller's own checks.</returns>
-    public static GeneratorDriverRunResult RunTwiceAndAssertCached(CSharpCompilation compilation, LanguageVersion languageVersion)
+    public static GeneratorDriverRunResult RunTwiceAndAssertCached(CSharpCompilation compilation, LanguageVersion languageVersion, TestProject? project = null)
     {
-        var driver = GeneratorHarness.Run(compilation, languageVersion, trackSteps: true);
+        var driver = GeneratorHarness.Run(compilation, languageVersion, trackSteps: true, project);
         var first = driver.GetRunResult();
         var second = driver.RunGenerators(compilation.Clone()).GetRunResult();
 
