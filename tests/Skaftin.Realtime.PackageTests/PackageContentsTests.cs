@@ -25,6 +25,9 @@ public sealed class PackageContentsTests(PackageFixture fixture)
         Assert.Equal(
             new[] { "analyzers/dotnet/roslyn4.8/cs/Skaftin.Realtime.Generator.dll" },
             entries.Where(static e => e.StartsWith("analyzers/")).ToArray());
+        Assert.Equal(
+            new[] { "build/Skaftin.Realtime.targets", "buildTransitive/Skaftin.Realtime.targets" },
+            entries.Where(static e => e.StartsWith("build")).Order(StringComparer.Ordinal).ToArray());
         Assert.DoesNotContain(entries, static e => e.StartsWith("lib/") && e.Contains("Generator"));
         Assert.DoesNotContain(entries, static e => e.Contains("DevServer"));
     }

@@ -7,12 +7,13 @@ using Xunit;
 namespace Skaftin.Realtime.PackageTests;
 
 /// <summary>
-/// The schema snapshot's build file (src/Skaftin.Realtime.Generator/build/Skaftin.Realtime.targets) in a real
-/// <c>dotnet build</c>: the SkaftinSchemaSnapshot property reaches the generator with the file, a model that
-/// disagrees gets its SKR diagnostic on the declaration, and without the property nothing is reported. The app
-/// imports the targets file and the generator from the repository as the package will place them.
+/// The schema snapshot checks from the packed package (its build/Skaftin.Realtime.targets and the generator) in a real
+/// <c>dotnet build</c> of an app that takes Skaftin.Realtime from the feed: the SkaftinSchemaSnapshot property reaches
+/// the generator with the file, a model that disagrees gets its SKR diagnostic on the declaration, and without the
+/// property nothing is reported.
 /// </summary>
-public sealed class SnapshotBuildFilesTests : IDisposable
+[Collection("package")]
+public sealed class SnapshotBuildFilesTests(PackageFixture fixture) : IDisposable
 {
     private const string Snapshot = """
         {
@@ -52,11 +53,7 @@ public sealed class SnapshotBuildFilesTests : IDisposable
     [InlineData("", null)]
     public async Task TheBuildReportsWhatTheSnapshotSays(string property, string? expected)
     {
-        (await Dotnet("build src/Skaftin.Realtime.Runtime -c Release -v q", Repository.Root)).EnsureSuccess("building the runtime and the generator");
         Directory.CreateDirectory(_directory);
-        var runtime = Repository.PathOf("src/Skaftin.Realtime.Runtime/bin/Release/net8.0/Skaftin.Realtime.dll");
-        var generator = Repository.PathOf("src/Skaftin.Realtime.Generator/bin/Release/netstandard2.0/Skaftin.Realtime.Generator.dll");
-        var targets = Repository.PathOf("src/Skaftin.Realtime.Generator/build/Skaftin.Realtime.targets");
         File.WriteAllText(Path.Combine(_directory, "App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -65,12 +62,11 @@ public sealed class SnapshotBuildFilesTests : IDisposable
                 <SkaftinSchemaSnapshot>{property}</SkaftinSchemaSnapshot>
               </PropertyGroup>
               <ItemGroup>
-                <Analyzer Include="{generator}" />
-                <Reference Include="{runtime}" />
+                <PackageReference Include="Skaftin.Realtime" Version="{fixture.Version}" />
               </ItemGroup>
-              <Import Project="{targets}" />
             </Project>
             """);
+        fixture.WriteNuGetConfig(_directory);
         File.WriteAllText(Path.Combine(_directory, "Vehicle.cs"), """
             using Skaftin.Realtime;
             namespace App;
