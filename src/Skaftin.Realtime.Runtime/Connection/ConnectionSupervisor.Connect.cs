@@ -69,7 +69,14 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
                     TokenProviderException => RetryReason.TokenProviderFailed,
                     _ => RetryReason.ServerUnreachable,
                 };
-                Log.ReconnectFailed(_logger, retries, ex.Message);
+                if (retries == 0)
+                {
+                    Log.FirstConnectFailed(_logger, ex.Message); // only a first connection tries before any wait
+                }
+                else
+                {
+                    Log.ReconnectFailed(_logger, retries, ex.Message);
+                }
                 if (phase == ConnectionState.Connecting && !_options.RetryInitialConnection)
                 {
                     return await GiveUpAsync(phase, 0, ex).ConfigureAwait(false);

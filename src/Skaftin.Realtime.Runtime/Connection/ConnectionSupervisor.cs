@@ -38,6 +38,10 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
     private int _reconnectAttempt;
     private int _recovered;
 
+    // Ticks (of the options' TimeProvider) since the client was last not connected; 0 while connected. Stamped here,
+    // where the state moves, so a handler blocking the dispatch path does not delay what the health check sees.
+    private long _notConnectedSince;
+
     public ConnectionSupervisor(SkaftinRealtimeOptions options, SocketConnectionFactory factory, ILogger logger, RoomRegistry rooms, DispatchPump pump)
     {
         _options = options;
@@ -47,6 +51,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         _pump = pump;
         _policy = options.RetryPolicy ?? options.Reconnect;
         _heartbeatTimeoutTicks = options.HeartbeatTimeout.Ticks;
+        _notConnectedSince = options.TimeProvider.GetUtcNow().UtcTicks;
         _watchdog = options.TimeProvider.CreateTimer(static state => ((ConnectionSupervisor)state!).CheckHeartbeat(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -55,6 +60,16 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
     public string? SocketId => State == ConnectionState.Connected ? Volatile.Read(ref _socket)?.Id : null;
 
     public int ReconnectAttempt => Volatile.Read(ref _reconnectAttempt);
+
+    /// <summary>When the connection last stopped being connected (or the client was created); null while connected.</summary>
+    public DateTimeOffset? NotConnectedSince
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _notConnectedSince);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
 
     /// <summary>Raised (on the thread that moved it) after <see cref="ReconnectAttempt"/> changed.</summary>
     public event Action? ReconnectAttemptChanged;
@@ -206,6 +221,15 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         if (Interlocked.CompareExchange(ref _state, (int)next, (int)expected) != (int)expected)
         {
             return false;
+        }
+
+        if (next == ConnectionState.Connected)
+        {
+            Interlocked.Exchange(ref _notConnectedSince, 0);
+        }
+        else
+        {
+            Interlocked.CompareExchange(ref _notConnectedSince, _options.TimeProvider.GetUtcNow().UtcTicks, 0);
         }
 
         _pump.PostStateChange(new ConnectionStateChange(expected, next, ReconnectAttempt, reason));
