@@ -31,10 +31,6 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     private readonly ConnectionSupervisor _supervisor;
     private int _disposed;
 
-    // Ticks (of the options' TimeProvider) since the client was last not connected; 0 while connected. Read by the
-    // hosting package's health check to tell a short outage (degraded) from a long one (unhealthy).
-    private long _notConnectedSince;
-
     /// <summary>Creates a client; nothing is sent until <see cref="StartAsync"/>.</summary>
     /// <param name="options">The settings.</param>
     /// <exception cref="ArgumentException">A setting is invalid (the message names each one).</exception>
@@ -64,7 +60,6 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         _rooms = new RoomRegistry(options, _pump.PostConnectionFailure, _logger);
         _supervisor = new ConnectionSupervisor(options, connectionFactory, _logger, _rooms, _pump);
         TimeProvider = options.TimeProvider;
-        _notConnectedSince = TimeProvider.GetUtcNow().UtcTicks;
     }
 
     /// <inheritdoc />
@@ -294,15 +289,12 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <summary>The clock of the options, for the hosting package's health check.</summary>
     internal TimeProvider TimeProvider { get; }
 
-    /// <summary>When the client last stopped being connected (or was created); null while connected.</summary>
-    internal DateTimeOffset? NotConnectedSince
-    {
-        get
-        {
-            var ticks = Interlocked.Read(ref _notConnectedSince);
-            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
-        }
-    }
+    /// <summary>
+    /// When the client last stopped being connected (or was created); null while connected. Stamped by the supervisor
+    /// as the state moves (not when the change reaches the handlers), so the hosting package's health check tells a
+    /// short outage (degraded) from a long one (unhealthy) even while a handler is slow.
+    /// </summary>
+    internal DateTimeOffset? NotConnectedSince => _supervisor.NotConnectedSince;
 
     /// <summary>The held projects the live connection did not join, each with why (for the health check).</summary>
     internal IReadOnlyList<KeyValuePair<string, string>> GetJoinProblems() => _rooms.JoinProblems();
@@ -348,15 +340,6 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     // On the dispatch pump, in order with events: a handler that throws is logged and does not stop the others.
     private void DeliverStateChange(ConnectionStateChange change)
     {
-        if (change.Current == ConnectionState.Connected)
-        {
-            Interlocked.Exchange(ref _notConnectedSince, 0);
-        }
-        else
-        {
-            Interlocked.CompareExchange(ref _notConnectedSince, TimeProvider.GetUtcNow().UtcTicks, 0);
-        }
-
         try
         {
             StateChanged?.Invoke(change);

@@ -39,6 +39,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Reconnect attempt {Attempt} failed: {Reason}")]
     public static partial void ReconnectFailed(ILogger logger, int attempt, string reason);
 
+    // The same event (2004, a failed connection attempt) worded for the very first attempt, which is no reconnect:
+    // operators filtering on the id still see every failed attempt.
+#pragma warning disable SYSLIB1006 // one event id, two wordings on purpose
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "The first connection attempt failed: {Reason}")]
+    public static partial void FirstConnectFailed(ILogger logger, string reason);
+#pragma warning restore SYSLIB1006
+
     [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "A connection-state handler threw")]
     public static partial void StateHandlerFailed(ILogger logger, Exception exception);
 
