@@ -315,6 +315,12 @@ public sealed class SkaftinDevServer : IAsyncDisposable
             arguments.Add(db);
         }
 
+        if (settings.SchemaPath is { } schema)
+        {
+            arguments.Add("--schema");
+            arguments.Add(schema);
+        }
+
         if (settings.Verbose)
         {
             arguments.Add("--verbose");
@@ -489,6 +495,7 @@ public sealed class SkaftinDevServer : IAsyncDisposable
         TimeSpan? PingInterval,
         TimeSpan? PingTimeout,
         string? DatabasePath,
+        string? SchemaPath,
         TimeSpan? Recovery,
         string? TlsCertificatePath,
         string? TlsKeyPath,
@@ -536,6 +543,7 @@ public sealed class SkaftinDevServer : IAsyncDisposable
                 options.PingInterval,
                 options.PingTimeout,
                 options.DatabasePath is null or ":memory:" ? options.DatabasePath : System.IO.Path.GetFullPath(options.DatabasePath),
+                options.SchemaPath is null ? null : System.IO.Path.GetFullPath(options.SchemaPath),
                 options.Recovery,
                 options.TlsCertificatePath is null ? null : System.IO.Path.GetFullPath(options.TlsCertificatePath),
                 options.TlsKeyPath is null ? null : System.IO.Path.GetFullPath(options.TlsKeyPath),
