@@ -72,7 +72,9 @@ public sealed class DevServerSchemaTests : IDisposable
 
         var start = new ProcessStartInfo("bash") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(command + " -c Release");
+        // --no-build: the sample is built with this test project (a build here could race the other test projects'
+        // builds and packs of the same src/ projects); everything else is the README's command.
+        start.ArgumentList.Add(command + " -c Release --no-build");
         start.Environment.Remove("SKAFTIN_API_URL");
         start.Environment.Remove("SKAFTIN_API_KEY");
         start.Environment.Remove("SKAFTIN_PROJECT");
