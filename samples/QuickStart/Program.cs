@@ -12,7 +12,8 @@ using Skaftin.Realtime;
 using Skaftin.Realtime.DevServer;
 
 var url = Environment.GetEnvironmentVariable("SKAFTIN_API_URL");
-var project = Environment.GetEnvironmentVariable("SKAFTIN_PROJECT") ?? "demo";
+// The bundled dev server serves the snapshot's project, "demo"; another server, the project you name.
+var project = url is null ? "demo" : Environment.GetEnvironmentVariable("SKAFTIN_PROJECT") ?? "demo";
 await using var devServer = url is null
     ? await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { SchemaPath = Path.Combine(AppContext.BaseDirectory, "skaftin.schema.json") })
     : null;
