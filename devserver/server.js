@@ -3,7 +3,7 @@
 
 // Skaftin-compatible dev server: CLI entry point.
 //
-//   node server.js [--port 4006] [--host 127.0.0.1] [--key KEY=P1,P2 ...] [--db :memory:|path]
+//   node server.js [--port 4006] [--host 127.0.0.1] [--key KEY=P1,P2 ...] [--db :memory:|path] [--schema FILE]
 //                  [--ping-interval ms] [--ping-timeout ms] [--exit-on-stdin-close] [--verbose]
 //                  [--recovery [ms]] [--tls-cert path --tls-key path]
 //                  [--redis-url redis://127.0.0.1:port] [--node-id name] [--clock-skew-ms ms]
@@ -26,6 +26,7 @@ const { createRealtime } = require('./src/realtime');
 const { createHttpApi } = require('./src/http-api');
 const { createContract, CONTRACTS } = require('./src/contract');
 const { parseCredentialSource } = require('./src/credential');
+const { applySchemaFile } = require('./src/schema-file');
 
 const USAGE = `usage: node server.js [options]
   --port N               port to listen on (0 = any free port; default 4006)
@@ -33,6 +34,9 @@ const USAGE = `usage: node server.js [options]
   --key KEY=P1,P2        API key and the projects it grants (KEY=* grants all); repeatable.
                          Also read from env SKAFTIN_DEV_KEYS ("k1=p1,p2;k2=*"). Default: dev-key=*
   --db PATH              SQLite database file, or :memory: (default)
+  --schema FILE          create the tables of a schema snapshot (skaftin schema pull) at start, in the
+                         snapshot's project; tables already there with the same columns are kept, a table
+                         there with other columns stops the start (exit 1)
   --ping-interval MS     Socket.IO pingInterval (default 25000)
   --ping-timeout MS      Socket.IO pingTimeout (default 20000)
   --exit-on-stdin-close  shut down when stdin closes (for test harnesses)
@@ -103,6 +107,9 @@ function parseArgs(argv, env = {}) {
         break;
       case '--db':
         opts.db = value();
+        break;
+      case '--schema':
+        opts.schema = value();
         break;
       case '--ping-interval':
         opts.pingInterval = nonNegativeInt(value(), flag);
@@ -294,6 +301,19 @@ async function main() {
   }
 
   const store = new Store(opts.db);
+  if (opts.schema) {
+    try {
+      const { projectId, created, kept } = applySchemaFile(store, opts.schema);
+      errorLog(
+        `schema ${opts.schema}: project ${projectId}: created ${created.length ? created.join(', ') : 'no table'}` +
+          (kept.length ? `; kept ${kept.join(', ')} (already there with the same columns)` : ''),
+      );
+    } catch (e) {
+      store.close();
+      process.stderr.write(`skaftin-dev-server: ${e.message}\n`);
+      process.exit(1);
+    }
+  }
   let handle = null;
   // The request listener must exist before Socket.IO attaches: engine.io wraps the listeners
   // present at attach time so that /socket.io requests never reach them. A listener added

@@ -1,8 +1,10 @@
 // Skaftin quick start: typed realtime events for a "vehicles" table.
 // With SKAFTIN_API_URL and SKAFTIN_API_KEY set it connects to that server (project SKAFTIN_PROJECT, default "demo")
-// and prints events until Ctrl+C; without them it starts the bundled dev server, writes a few rows,
-// prints the typed events they cause, and exits.
+// and prints events until Ctrl+C; without them it starts the bundled dev server with the sample's schema snapshot
+// (skaftin.schema.json: the "vehicles" table exists from the start), writes a few rows, prints the typed events they
+// cause, and exits.
 using System;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using QuickStart;
@@ -10,8 +12,11 @@ using Skaftin.Realtime;
 using Skaftin.Realtime.DevServer;
 
 var url = Environment.GetEnvironmentVariable("SKAFTIN_API_URL");
-var project = Environment.GetEnvironmentVariable("SKAFTIN_PROJECT") ?? "demo";
-await using var devServer = url is null ? await SkaftinDevServer.StartAsync() : null;
+// The bundled dev server serves the snapshot's project, "demo"; another server, the project you name.
+var project = url is null ? "demo" : Environment.GetEnvironmentVariable("SKAFTIN_PROJECT") ?? "demo";
+await using var devServer = url is null
+    ? await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { SchemaPath = Path.Combine(AppContext.BaseDirectory, "skaftin.schema.json") })
+    : null;
 var apiUrl = devServer?.Url ?? new Uri(url!);
 var apiKey = devServer?.DefaultApiKey ?? Environment.GetEnvironmentVariable("SKAFTIN_API_KEY") ?? "";
 
@@ -43,16 +48,9 @@ if (devServer is null)
     return 0;
 }
 
-// Writes through the dev server's HTTP API; each write comes back as a typed event above.
+// Writes through the dev server's HTTP API; each write comes back as a typed event above. The table came from
+// skaftin.schema.json (project "demo"), so nothing here creates it.
 var api = devServer.Api;
-await api.CreateTableAsync(project, "vehicles", new[]
-{
-    new DevColumn("id", "integer", PrimaryKey: true),
-    new DevColumn("registration_number", "text", Nullable: false),
-    new DevColumn("status", "text", Nullable: false),
-    new DevColumn("capacity", "integer"),
-    new DevColumn("created_at", "timestamp", Default: "now"),
-});
 var first = await api.InsertAsync(project, "vehicles", new { registration_number = "CA 123-456", status = "available", capacity = 14 });
 await api.InsertAsync(project, "vehicles", new { registration_number = "CA 987-654", status = "available", capacity = 22 });
 await api.InsertAsync(project, "vehicles", new { registration_number = "CY 555-111", status = "out_of_service" });

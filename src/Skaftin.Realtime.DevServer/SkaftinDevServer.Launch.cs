@@ -60,6 +60,12 @@ public sealed partial class SkaftinDevServer : IAsyncDisposable
             arguments.Add(db);
         }
 
+        if (settings.SchemaPath is { } schema)
+        {
+            arguments.Add("--schema");
+            arguments.Add(schema);
+        }
+
         if (settings.Verbose)
         {
             arguments.Add("--verbose");

@@ -51,6 +51,14 @@ public sealed class SkaftinDevServerOptions
     public string? DatabasePath { get; set; }
 
     /// <summary>
+    /// A schema snapshot file (<c>--schema</c>, as written by <c>skaftin schema pull</c>) whose tables the server
+    /// creates at start, in the snapshot's project. Tables already in <see cref="DatabasePath"/> with the same columns
+    /// are kept; one there with other columns makes the start fail (a <see cref="SkaftinDevServerException"/> with the
+    /// server's message). Null (the default): the server starts with no tables.
+    /// </summary>
+    public string? SchemaPath { get; set; }
+
+    /// <summary>
     /// How long to wait for the server's LISTENING line (and, on restart, for its port to come free).
     /// Installing the server's npm packages is not counted. Default 60 s.
     /// </summary>

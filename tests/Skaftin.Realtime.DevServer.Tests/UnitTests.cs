@@ -83,6 +83,23 @@ public sealed class UnitTests : IDisposable
     }
 
     [Fact]
+    public void Arguments_carry_the_schema_file_as_a_full_path_after_db()
+    {
+        Touch("devserver", "package.json");
+        Touch("devserver", "server.js");
+        var settings = SkaftinDevServer.Settings.From(new SkaftinDevServerOptions
+        {
+            DevServerDirectory = Path.Combine(_temp.FullName, "devserver"),
+            DatabasePath = ":memory:",
+            SchemaPath = "skaftin.schema.json",
+        });
+        Assert.Equal(
+            ["server.js", "--port", "0", "--exit-on-stdin-close", "--key", "dev-key=*", "--db", ":memory:",
+             "--schema", Path.GetFullPath("skaftin.schema.json")],
+            SkaftinDevServer.BuildArguments(settings, 0));
+    }
+
+    [Fact]
     public void Arguments_carry_port_keys_ping_settings_db_and_verbose()
     {
         Touch("devserver", "package.json");

@@ -85,6 +85,8 @@ public sealed class PackageContentsTests(PackageFixture fixture)
         var entries = package.Entries.Select(static e => e.FullName).Where(static n => !n.EndsWith('/')).ToList();
         Assert.Contains("content/skaftin-worker/.template.config/template.json", entries);
         Assert.Contains("content/skaftin-console/.template.config/template.json", entries);
+        // Both templates take content/shared: the Vehicle model and its schema snapshot (dev server --schema).
+        Assert.Contains("content/shared/skaftin.schema.json", entries);
         Assert.DoesNotContain(entries, static e => e.StartsWith("lib/") || e.Contains("/bin/") || e.Contains("/obj/"));
 
         string Read(string entry)
@@ -95,6 +97,7 @@ public sealed class PackageContentsTests(PackageFixture fixture)
 
         Assert.Contains($"Include=\"Skaftin.Realtime.Hosting\" Version=\"{fixture.Version}\"", Read("content/skaftin-worker/SkaftinApp.csproj"));
         Assert.Contains($"Include=\"Skaftin.Realtime\" Version=\"{fixture.Version}\"", Read("content/skaftin-console/SkaftinApp.csproj"));
+        Assert.Equal(File.ReadAllText(Repository.PathOf("src/Skaftin.Realtime.Templates/content/shared/skaftin.schema.json")), Read("content/shared/skaftin.schema.json"));
     }
 
     [Fact]
