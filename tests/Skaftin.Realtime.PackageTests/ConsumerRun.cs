@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -89,7 +91,7 @@ internal static class ConsumerRun
             process.Kill(entireProcessTree: true);
             var errors = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
             throw new TimeoutException(
-                $"{timeout.Message} The consumer printed:\n{string.Join('\n', lines)}\nand on stderr:\n{errors}", timeout);
+                $"{timeout.Message} The consumer printed:\n{string.Join('\n', lines)}\nand on stderr:\n{errors}{SigIntIgnoredHint()}", timeout);
         }
         finally
         {
@@ -103,6 +105,18 @@ internal static class ConsumerRun
         Assert.True(process.ExitCode == 0, $"consumer exit {process.ExitCode}: {string.Join('\n', lines)}\n{stderr}");
         Assert.Contains(lines, line => isDone(line));
         return firstLine ?? TimeSpan.Zero;
+
+        // A shell without job control starts background commands with SIGINT ignored, and the consumer inherits that:
+        // the Ctrl+C this test sends then never reaches it. Say so instead of leaving a bare timeout.
+        static string SigIntIgnoredHint()
+        {
+            var ignored = File.Exists("/proc/self/status")
+                ? File.ReadLines("/proc/self/status").FirstOrDefault(static l => l.StartsWith("SigIgn:", StringComparison.Ordinal))
+                : null;
+            return ignored is not null && (Convert.ToUInt64(ignored["SigIgn:".Length..].Trim(), 16) & 0x2) != 0
+                ? "\nSIGINT is ignored by this test process (started in the background by a shell without job control), so the consumer never saw Ctrl+C: run the tests in the foreground."
+                : "";
+        }
 
         async Task InsertOnceJoinedAsync()
         {
