@@ -16,8 +16,10 @@ public sealed partial class SkaftinRealtimeOptions
 
     /// <summary>
     /// Returns the credential (access token, API key) for the handshake. Called before every connect and reconnect, so
-    /// a fresh token can be handed out each time. It travels where <see cref="Credential"/> says (by default the
-    /// handshake's <c>auth.token</c>) and is never logged; an empty one is not sent. Optional: with neither this nor
+    /// a fresh token can be handed out each time, and outside the SDK's locks, so it may call into the client. It
+    /// travels where <see cref="Credential"/> says (by default the handshake's <c>auth.token</c>) and is never logged;
+    /// an empty one is not sent. A provider that does not return within <see cref="ConnectTimeout"/> fails that attempt
+    /// (retried as a failing provider), and a stop or dispose abandons its wait even if it ignores the token. Optional: with neither this nor
     /// <see cref="ApiKey"/>, the client sends no credential, as the seed's client does.
     /// </summary>
     public Func<CancellationToken, ValueTask<string>>? AccessTokenProvider { get; set; }

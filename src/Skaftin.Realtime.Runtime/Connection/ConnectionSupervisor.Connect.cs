@@ -37,6 +37,10 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
                 }
 
                 attemptNow = false;
+
+                // The app's token provider runs before the connection lock is taken: stop, dispose and the provider
+                // itself may then call into the client, and a provider that never returns cannot hold up a stop.
+                var credential = await CredentialAsync(run).ConfigureAwait(false);
                 await _connectionLock.WaitAsync(run).ConfigureAwait(false);
                 try
                 {
@@ -45,7 +49,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
                         return new OperationCanceledException("The connection was stopped.");
                     }
 
-                    await ConnectOnceAsync(phase, run).ConfigureAwait(false);
+                    await ConnectOnceAsync(phase, credential, run).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -116,22 +120,35 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         return failure;
     }
 
-    // Under the connection lock: a socket accepted, its rooms joined, then Connected.
-    private async Task ConnectOnceAsync(ConnectionState phase, CancellationToken run)
+    // Outside the connection lock. The provider's wait is bounded by ConnectTimeout and abandoned when the connection
+    // is stopped, whether or not the provider honours the token it is given.
+    private async Task<HandshakeCredential?> CredentialAsync(CancellationToken run)
     {
-        // No provider and no key: no credential is sent, as the seed's client sends none.
-        HandshakeCredential? credential;
+        // No provider and no key: no credential is sent, as a server without keys expects none.
+        if (_options.AccessTokenProvider is not { } provider)
+        {
+            return HandshakeCredential.From(_options.Credential, _options.ApiKey);
+        }
+
         try
         {
-            credential = HandshakeCredential.From(
-                _options.Credential,
-                _options.AccessTokenProvider is { } provider ? await provider(run).ConfigureAwait(false) : _options.ApiKey);
+            var token = await provider(run).AsTask().WaitAsync(_options.ConnectTimeout, _options.TimeProvider, run).ConfigureAwait(false);
+            return HandshakeCredential.From(_options.Credential, token);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TokenProviderException(new TimeoutException(
+                $"AccessTokenProvider did not return a token within ConnectTimeout ({_options.ConnectTimeout.TotalSeconds:0.#} s).", ex));
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && run.IsCancellationRequested))
         {
             throw new TokenProviderException(ex);
         }
+    }
 
+    // Under the connection lock: a socket accepted, its rooms joined, then Connected.
+    private async Task ConnectOnceAsync(ConnectionState phase, HandshakeCredential? credential, CancellationToken run)
+    {
         var resume = _resume;
         var socket = _factory(_options.ApiUrl, _options.Transport, credential, resume);
         var accepted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
