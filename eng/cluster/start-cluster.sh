@@ -72,33 +72,9 @@ done
 # ---- prerequisites -------------------------------------------------------------------------
 command -v "$NODE_BIN" >/dev/null || die "node is required" 3
 
-# Another process may hold the package manager's lock (unattended-upgrades, another worktree's install): wait for it,
-# bounded by SKAFTIN_PACKAGE_LOCK_WAIT seconds (default 600), saying what is waited for, instead of failing at once.
-LOCK_WAIT=${SKAFTIN_PACKAGE_LOCK_WAIT:-600}
-case "$LOCK_WAIT" in '' | *[!0-9]*) die "SKAFTIN_PACKAGE_LOCK_WAIT must be a number of seconds" 2 ;; esac
-
-# Runs an apt-get command; while it fails because a lock is held, waits and runs it again until LOCK_WAIT is spent.
-apt_with_lock_wait() {
-  local deadline=$((SECONDS + LOCK_WAIT)) out rc said=""
-  out=$(mktemp)
-  while true; do
-    rc=0
-    "$@" -o DPkg::Lock::Timeout=10 2> >(tee "$out" >&2) || rc=$?
-    wait 2>/dev/null || true
-    if [ $rc -eq 0 ] || ! grep -qiE 'could not get lock|unable to acquire the dpkg frontend lock|unable to lock' "$out"; then
-      rm -f "$out"
-      return $rc
-    fi
-    if [ $SECONDS -ge $deadline ]; then
-      local holder
-      holder=$(fuser /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock /var/cache/apt/archives/lock 2>/dev/null | tr -s ' ' | sed 's/^ //')
-      rm -f "$out"
-      die "the package manager's lock was still held after ${LOCK_WAIT} s (SKAFTIN_PACKAGE_LOCK_WAIT)${holder:+ by pid(s) $holder}; run the test again when it is free"
-    fi
-    [ -n "$said" ] || { say "another process holds the package manager's lock; waiting up to ${LOCK_WAIT} s for it"; said=1; }
-    sleep 5
-  done
-}
+# Bounded waits for a package manager lock held by another process (apt_with_lock_wait, take_install_lock).
+# shellcheck source=package-lock-wait.sh
+source "$HERE/package-lock-wait.sh"
 
 install_packages() {
   local missing=()
@@ -133,12 +109,7 @@ has_redis_adapter() { [ -d "$DEVSERVER/node_modules/@socket.io/redis-streams-ada
 if ! has_redis_adapter; then
   # One install at a time on this machine (worktrees may share one node_modules): wait for another one, bounded, and
   # look again once it is done.
-  NPM_LOCK="${TMPDIR:-/tmp}/skaftin-devserver-npm.lock"
-  exec 8>"$NPM_LOCK"
-  if ! flock -n 8; then
-    say "another devserver npm install holds $NPM_LOCK; waiting up to ${LOCK_WAIT} s for it"
-    flock -w "$LOCK_WAIT" 8 || die "another devserver npm install still held $NPM_LOCK after ${LOCK_WAIT} s (SKAFTIN_PACKAGE_LOCK_WAIT)"
-  fi
+  take_install_lock "${TMPDIR:-/tmp}/skaftin-devserver-npm.lock"
   if ! has_redis_adapter; then
     say "devserver/node_modules lacks the redis adapter: running npm ci"
     [ -f /usr/include/node/node.h ] && export npm_config_nodedir=/usr
