@@ -13,7 +13,8 @@ namespace Skaftin.Realtime;
 /// Reports the realtime connection. Healthy: connected and every held project joined. Unhealthy (the registration's
 /// failure status): connected but a project's join was refused or never answered (no event of it will come), the
 /// client has been without a connection longer than <see cref="SkaftinRealtimeHealthOptions.UnhealthyAfter"/>, or it
-/// is disconnected. Degraded: (re)connecting for a shorter time. The reason is in the description and in
+/// is disconnected. Degraded: (re)connecting for a shorter time, or connected and joined but a declared table's schema
+/// drifted (<see cref="SkaftinRealtimeClient.SchemaDrifts"/>; also listed in <c>Data["schemaDrift"]</c>). The reason is in the description and in
 /// <c>Data["reason"]</c>.
 /// </summary>
 internal sealed class SkaftinRealtimeHealthCheck(SkaftinRealtimeClient client, SkaftinRealtimeHealthOptions options) : IHealthCheck
@@ -28,6 +29,12 @@ internal sealed class SkaftinRealtimeHealthCheck(SkaftinRealtimeClient client, S
             ["socketId"] = client.SocketId ?? "",
         };
         var failure = context.Registration.FailureStatus;
+        var drifts = client.SchemaDrifts;
+        if (drifts.Count > 0)
+        {
+            data["schemaDrift"] = drifts.Values.OrderBy(static d => d.TableName, StringComparer.Ordinal).Select(static d => d.Describe()).ToArray();
+        }
+
         HealthCheckResult Result(HealthStatus status, string reason)
         {
             data["reason"] = reason;
@@ -37,6 +44,12 @@ internal sealed class SkaftinRealtimeHealthCheck(SkaftinRealtimeClient client, S
         if (state == ConnectionState.Connected)
         {
             var problems = client.GetJoinProblems();
+            if (problems.Count == 0 && drifts.Count > 0)
+            {
+                var drifted = string.Join("; ", drifts.Values.OrderBy(static d => d.TableName, StringComparer.Ordinal).Select(static d => d.Describe()));
+                return Task.FromResult(Result(HealthStatus.Degraded, $"Connected, but {drifts.Count} declared table(s) changed schema under the app (schema drift): {drifted}."));
+            }
+
             if (problems.Count == 0)
             {
                 return Task.FromResult(Result(HealthStatus.Healthy, "Connected to the Skaftin realtime server."));
@@ -67,7 +80,7 @@ public static class SkaftinRealtimeHealthChecksBuilderExtensions
 {
     /// <summary>
     /// Adds a health check named <paramref name="name"/> that reports the realtime connection: Healthy when connected
-    /// with every held project joined; Degraded while (re)connecting; Unhealthy when a project's join was refused or
+    /// with every held project joined; Degraded while (re)connecting, or when a declared table's schema drifted; Unhealthy when a project's join was refused or
     /// not answered, when (re)connecting lasts longer than <see cref="SkaftinRealtimeHealthOptions.UnhealthyAfter"/>,
     /// or when disconnected. The reason is in the result's description and <c>Data["reason"]</c>.
     /// </summary>

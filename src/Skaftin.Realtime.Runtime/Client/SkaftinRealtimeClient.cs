@@ -105,6 +105,14 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <returns>Disposing it ends the subscription.</returns>
     public IDisposable OnError(Action<RealtimeError> handler) => Router.OnError(handler);
 
+    /// <summary>Subscribes to schema drift of declared tables, once per table and kind of change (see <see cref="SkaftinEventRouter.OnSchemaDrift"/>).</summary>
+    /// <param name="handler">Receives each report.</param>
+    /// <returns>Disposing it ends the subscription.</returns>
+    public IDisposable OnSchemaDrift(Action<SchemaDrift> handler) => Router.OnSchemaDrift(handler);
+
+    /// <summary>The latest <see cref="SchemaDrift"/> report of each declared table that drifted, by table name (see <see cref="SkaftinEventRouter.SchemaDrifts"/>).</summary>
+    public IReadOnlyDictionary<string, SchemaDrift> SchemaDrifts => Router.SchemaDrifts;
+
     /// <summary>Subscribes to cron-job changes of joined projects (see <see cref="SkaftinEventRouter.OnCronJobChanged"/>).</summary>
     /// <param name="handler">Receives each change.</param>
     /// <returns>Disposing it ends the subscription.</returns>

@@ -27,6 +27,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "A {EventType} event of project {ProjectId} came without a tableName; delivered untyped")]
     public static partial void MissingTableName(ILogger logger, string eventType, string projectId);
 
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Schema drift on {Drift}: the declared model may no longer match the table. {Action} Reported once per table and kind of change")]
+    public static partial void SchemaDrift(ILogger logger, string drift, string action);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Connected to {Url} as {SocketId}")]
     public static partial void Connected(ILogger logger, Uri url, string? socketId);
 
