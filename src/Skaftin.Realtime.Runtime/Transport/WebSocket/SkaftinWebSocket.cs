@@ -143,7 +143,22 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 
     // Bounded by the send timeout: on .NET our connection's writes bound themselves (BlockingSocketStream.Write); on the
     // runtime's own connection a send past the timeout is cancelled, which aborts the websocket (the connection is dead).
-    public async Task SendAsync(byte[] bytes, TransportMessageType type, bool endOfMessage, CancellationToken cancellationToken)
+    public Task SendAsync(byte[] bytes, TransportMessageType type, bool endOfMessage, CancellationToken cancellationToken)
+    {
+#if NET
+        if (_stream is not null)
+        {
+            // Our own connection: its blocking write already gives up after the send timeout (no token source per send).
+            return _socket.SendAsync(new ArraySegment<byte>(bytes), MessageType(type), endOfMessage, cancellationToken);
+        }
+#endif
+        return SendBoundedAsync(bytes, type, endOfMessage, cancellationToken);
+    }
+
+    private static WebSocketMessageType MessageType(TransportMessageType type) =>
+        type == TransportMessageType.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
+
+    private async Task SendBoundedAsync(byte[] bytes, TransportMessageType type, bool endOfMessage, CancellationToken cancellationToken)
     {
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(_sendTimeout);
@@ -151,7 +166,7 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
         {
             await _socket.SendAsync(
                 new ArraySegment<byte>(bytes),
-                type == TransportMessageType.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text,
+                MessageType(type),
                 endOfMessage,
                 bounded.Token).ConfigureAwait(false);
         }
