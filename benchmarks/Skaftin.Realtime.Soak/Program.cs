@@ -26,7 +26,7 @@ await using var client = new SkaftinRealtimeClient(new SkaftinRealtimeOptions
     ApiUrl = server.Url,
     ApiKey = server.DefaultApiKey,
     DispatchQueueCapacity = 10_000,
-    Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) },
+    RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) },
 });
 
 long delivered = 0, reported = 0, droppedByQueue = 0, decodeErrors = 0, handlerErrors = 0, unknownTypes = 0, resyncs = 0;
@@ -59,7 +59,7 @@ using var errors = client.OnError(error =>
     };
 });
 using var resync = client.Vehicles().OnResync(_ => Interlocked.Increment(ref resyncs));
-await client.ConnectAsync();
+await client.StartAsync();
 await using var membership = await client.JoinProjectAsync(Project);
 
 using var http = new HttpClient { BaseAddress = server.Url, Timeout = TimeSpan.FromMinutes(5) };

@@ -36,7 +36,7 @@ using var updated = vehicles.OnUpdated((now, before) => { Console.WriteLine($"Up
 using var deleted = vehicles.OnDeleted(d => { Console.WriteLine($"Deleted  id {d.Key}: {d.Row}"); Count(); });
 using var errors = client.OnError(e => Console.Error.WriteLine($"Error    {e}"));
 
-await client.ConnectAsync();
+await client.StartAsync();
 await using var membership = await client.JoinProjectAsync(project);
 Console.WriteLine($"Connected to {apiUrl} as {client.SocketId}; listening to project '{project}'.");
 

@@ -14,9 +14,12 @@ public static class SkaftinRealtimeServiceCollectionExtensions
     /// <summary>The configuration section read by <see cref="AddSkaftinRealtime(IServiceCollection, IConfiguration, Action{SkaftinRealtimeOptions})"/>.</summary>
     public const string ConfigurationSection = "Skaftin";
 
+    // Not "RetryPolicy": the configuration binder would try to create the interface-typed option of that name.
+    private const string RetrySection = "Reconnect";
+
     /// <summary>
     /// Adds a singleton <see cref="SkaftinRealtimeClient"/> configured from the <c>Skaftin</c> section
-    /// (<c>ApiUrl</c>, <c>ApiKey</c>, <c>Projects</c>, <c>Transport</c>, timeouts, <c>Reconnect</c>), validated at
+    /// (<c>ApiUrl</c>, <c>ApiKey</c>, <c>Projects</c>, <c>Transport</c>, timeouts, <c>Reconnect</c> for the retry policy), validated at
     /// start-up, and a hosted service that connects (and joins <c>Projects</c>) when the host starts and closes the
     /// connection when it stops.
     /// </summary>
@@ -37,6 +40,7 @@ public static class SkaftinRealtimeServiceCollectionExtensions
             // Intercepted by the configuration binder's source generator: no reflection, and a malformed value's
             // error names its key.
             section.Bind(options);
+            BindRetryPolicy(section, options);
             configure?.Invoke(options);
         });
     }
@@ -63,5 +67,18 @@ public static class SkaftinRealtimeServiceCollectionExtensions
         services.TryAddSingleton<ISkaftinRealtimeSource>(static provider => provider.GetRequiredService<SkaftinRealtimeClient>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SkaftinRealtimeHostedService>());
         return new SkaftinRealtimeBuilder(services);
+    }
+
+    // The retry setting is an interface (an app may give its own policy), which configuration cannot create: the
+    // Skaftin:Reconnect section holds the default policy's settings and binds a SkaftinRetryPolicy in its place.
+    private static void BindRetryPolicy(IConfigurationSection section, SkaftinRealtimeOptions options)
+    {
+        var retry = section.GetSection(RetrySection);
+        if (retry.Exists())
+        {
+            var policy = new SkaftinRetryPolicy();
+            retry.Bind(policy);
+            options.RetryPolicy = policy;
+        }
     }
 }

@@ -39,7 +39,7 @@ public sealed class FakeSkaftinServer : ISkaftinRealtimeSource, IAsyncDisposable
         {
             ApiUrl = new Uri("http://fake-skaftin.invalid"),
             ApiKey = "fake-api-key",
-            Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) },
+            RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) },
         };
         configure?.Invoke(options);
         Clock = options.TimeProvider;

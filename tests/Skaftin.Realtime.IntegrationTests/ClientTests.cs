@@ -23,7 +23,7 @@ public sealed class ClientTests(DevServerFixture fixture)
         var states = new ConcurrentQueue<ConnectionState>();
         client.StateChanged += change => states.Enqueue(change.Current);
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         Assert.Equal(ConnectionState.Connected, client.State);
         Assert.False(string.IsNullOrEmpty(client.SocketId));
@@ -36,7 +36,7 @@ public sealed class ClientTests(DevServerFixture fixture)
     public async Task RejectedKeyIsATypedErrorWithTheServersMessage()
     {
         await using var client = Harness.Client(_server, key: "wrong-key", o => o.RetryInitialConnection = false);
-        var error = await Assert.ThrowsAsync<SkaftinAuthenticationException>(() => client.ConnectAsync());
+        var error = await Assert.ThrowsAsync<SkaftinAuthenticationException>(() => client.StartAsync());
         Assert.Equal("invalid api key", error.ServerMessage);
         Assert.DoesNotContain("wrong-key", error.Message);
         Assert.Equal(ConnectionState.Disconnected, client.State);
@@ -54,7 +54,7 @@ public sealed class ClientTests(DevServerFixture fixture)
             RetryInitialConnection = false,
         });
         var started = DateTime.UtcNow;
-        await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.ConnectAsync());
+        await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.StartAsync());
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
     }
 
@@ -64,7 +64,7 @@ public sealed class ClientTests(DevServerFixture fixture)
         await using var client = Harness.Client(_server);
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ConnectAsync(cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.StartAsync(cts.Token));
     }
 
     // Against the seed contract an update carries the key and the changed columns, with the whole old row as oldData:
@@ -147,12 +147,12 @@ public sealed class ClientTests(DevServerFixture fixture)
         await Harness.CreateVehiclesAsync(_server, project);
         await _server.Api.CreateTableAsync(project, "invoices", new[] { new DevColumn("total", "numeric") });
         await using var client = Harness.Client(_server);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync(project);
         var typed = new BlockingCollection<Vehicle>();
         var untyped = new BlockingCollection<DatabaseChange>();
         using var a = client.Vehicles().OnInserted(typed.Add);
-        using var b = client.Router.OnUndeclaredChange(untyped.Add);
+        using var b = client.OnUndeclaredChange(untyped.Add);
 
         await _server.Api.InsertAsync(project, "invoices", new { total = "9.50" });
         await _server.Api.InsertAsync(project, "vehicles", new { registration_number = "CA 3", status = "available" });
@@ -170,7 +170,7 @@ public sealed class ClientTests(DevServerFixture fixture)
         var server = fixture.For(contract);
         var project = NewProject();
         await using var client = Harness.Client(server);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         var first = await client.JoinProjectAsync(project);
         var second = await client.JoinProjectAsync(project);
@@ -190,7 +190,7 @@ public sealed class ClientTests(DevServerFixture fixture)
     public async Task RefusedJoinIsATypedError()
     {
         await using var client = Harness.Client(_server, key: "p1-only");
-        await client.ConnectAsync();
+        await client.StartAsync();
         var error = await Assert.ThrowsAsync<SkaftinJoinException>(() => client.JoinProjectAsync("p2"));
         Assert.Equal("p2", error.ProjectId);
         Assert.Empty(client.GetJoinedProjects());
@@ -234,7 +234,7 @@ public sealed class ClientTests(DevServerFixture fixture)
     public async Task DisposeClosesTheSocketAtOnceAndIsIdempotent()
     {
         var client = Harness.Client(_server);
-        await client.ConnectAsync();
+        await client.StartAsync();
         var id = client.SocketId!;
         Assert.Contains(id, await _server.Api.GetSocketsAsync());
 
@@ -251,7 +251,7 @@ public sealed class ClientTests(DevServerFixture fixture)
     public async Task ConcurrentJoinsEachGetTheirOwnAnswer()
     {
         await using var client = Harness.Client(_server);
-        await client.ConnectAsync();
+        await client.StartAsync();
         var projects = Enumerable.Range(0, 100).Select(static i => $"many{i}").ToArray();
         var memberships = await Task.WhenAll(projects.Select(p => client.JoinProjectAsync(p)));
         Assert.Equal(projects, memberships.Select(static m => m.ProjectId));

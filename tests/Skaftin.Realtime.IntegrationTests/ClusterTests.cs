@@ -36,9 +36,9 @@ public sealed class ClusterTests : IAsyncLifetime
             ApiUrl = Balancer,
             ApiKey = "dev-key",
             HeartbeatTimeout = TimeSpan.FromSeconds(10),
-            Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
+            RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
         });
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync(project);
         var inserted = new BlockingCollection<Vehicle>();
         using var a = client.Vehicles().OnInserted(inserted.Add);

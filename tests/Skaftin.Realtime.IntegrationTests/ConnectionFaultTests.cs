@@ -74,7 +74,7 @@ public sealed class ConnectionFaultTests(ITestOutputHelper output)
         await using var client = ClientThrough(proxy, server, static o => o.SendTimeout = StuckWrites);
         var states = new ConcurrentQueue<ConnectionStateChange>();
         client.StateChanged += states.Enqueue;
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var held = await client.JoinProjectAsync("p1");
 
         proxy.StallOpenConnections();
@@ -128,7 +128,7 @@ public sealed class ConnectionFaultTests(ITestOutputHelper output)
         await using var proxy = new FaultInjectingProxy(server.Url);
         var patientWrites = TimeSpan.FromSeconds(8);
         await using var client = ClientThrough(proxy, server, o => o.SendTimeout = patientWrites);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var held = await client.JoinProjectAsync("p1");
 
         proxy.StallOpenConnections();
@@ -158,7 +158,7 @@ public sealed class ConnectionFaultTests(ITestOutputHelper output)
         });
         try
         {
-            await client.ConnectAsync();
+            await client.StartAsync();
             proxy.StallOpenConnections();
             var flood = Flood(client, "s");
             await Task.Delay(500); // the writes are stuck now
@@ -172,7 +172,7 @@ public sealed class ConnectionFaultTests(ITestOutputHelper output)
             Assert.Equal(ConnectionState.Disconnected, client.State);
             await AssertEndsDocumentedAsync(flood, SendTimeout + Slack, typeof(SkaftinConnectionException), typeof(TimeoutException));
 
-            await client.ConnectAsync();
+            await client.StartAsync();
             proxy.StallOpenConnections();
             var second = Flood(client, "d");
             await Task.Delay(500);
@@ -196,7 +196,7 @@ public sealed class ConnectionFaultTests(ITestOutputHelper output)
         await using var server = await SkaftinDevServer.StartAsync();
         await using var proxy = new FaultInjectingProxy(server.Url);
         var client = ClientThrough(proxy, server);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using (await client.JoinProjectAsync("p1"))
         {
         }
@@ -228,10 +228,10 @@ public sealed class ConnectionFaultTests(ITestOutputHelper output)
             outcome.TrySetResult($"stopped {stopped}, disposed {disposed}");
         };
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         Assert.Equal("stopped True, disposed True", await outcome.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(ConnectionState.Disconnected, client.State);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.ConnectAsync());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.StartAsync());
     }
 }

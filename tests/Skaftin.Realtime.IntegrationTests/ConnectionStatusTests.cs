@@ -22,8 +22,8 @@ public sealed class ConnectionStatusTests
         await using var client = Harness.Client(server, configure: static o =>
         {
             o.ConnectTimeout = TimeSpan.FromSeconds(2);
-            o.Reconnect.InitialDelay = TimeSpan.FromHours(1);
-            o.Reconnect.MaxDelay = TimeSpan.FromHours(1);
+            ((SkaftinRetryPolicy)o.RetryPolicy).InitialDelay = TimeSpan.FromHours(1);
+            ((SkaftinRetryPolicy)o.RetryPolicy).MaxDelay = TimeSpan.FromHours(1);
         });
         using var ui1 = new SingleThreadContext();
         using var ui2 = new SingleThreadContext();
@@ -34,7 +34,7 @@ public sealed class ConnectionStatusTests
         second.PropertyChanged += (_, e) => { if (Environment.CurrentManagedThreadId != ui2.ThreadId) wrongThread.Enqueue("second " + e.PropertyName); };
         var inserted = new BlockingCollection<Vehicle>();
         using var subscription = client.Vehicles().OnInserted(inserted.Add);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync(project);
         await Harness.Until(() => first.IsConnected && second.IsConnected && first.SocketId == client.SocketId && second.SocketId == client.SocketId, "both show the connection and its socket id");
         var before = client.SocketId;

@@ -41,7 +41,7 @@ public sealed class ConvergenceTests
                 await Volatile.Read(ref tokenGate).Task.WaitAsync(ct);
                 return server.DefaultApiKey;
             });
-            await client.ConnectAsync();
+            await client.StartAsync();
             await using var membership = await client.JoinProjectAsync("p1");
             var loads = 0;
             await using var live = await LiveTable<Vehicle, long>.StartAsync(client.Vehicles(), token =>

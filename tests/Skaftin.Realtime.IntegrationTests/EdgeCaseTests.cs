@@ -87,7 +87,7 @@ public sealed class EdgeCaseTests
     {
         await using var server = await SkaftinDevServer.StartAsync();
         await using var client = Harness.Client(server);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         await server.Api.DisconnectAllAsync();
 
@@ -105,7 +105,7 @@ public sealed class EdgeCaseTests
         var errors = new BlockingCollection<RealtimeError>();
         await using var client = Harness.Client(server, key: "old-key");
         using var e = client.OnError(errors.Add);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync(project);
 
         // The token service "flaps": the server refuses the key for a while.
@@ -140,12 +140,12 @@ public sealed class EdgeCaseTests
             o.RetryInitialConnection = false;
         }))
         {
-            seen.Enqueue(await Assert.ThrowsAsync<SkaftinAuthenticationException>(() => rejected.ConnectAsync()));
+            seen.Enqueue(await Assert.ThrowsAsync<SkaftinAuthenticationException>(() => rejected.StartAsync()));
         }
 
         await using var client = Harness.Client(server, key: secret, o => o.LoggerFactory = logs);
         using var e = client.OnError(error => seen.Enqueue(error.Exception!));
-        await client.ConnectAsync();
+        await client.StartAsync();
         server.Kill();
         await Harness.Until(() => client.State == ConnectionState.Reconnecting, "the client notices");
         await server.RestartAsync();

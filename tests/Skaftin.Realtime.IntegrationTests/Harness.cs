@@ -35,7 +35,7 @@ internal static class Harness
             ApiUrl = server.Url,
             AccessTokenProvider = _ => ValueTask.FromResult(key ?? server.DefaultApiKey),
             ConnectTimeout = TimeSpan.FromSeconds(10),
-            Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) },
+            RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) },
         };
         configure?.Invoke(options);
         return new SkaftinRealtimeClient(options);
@@ -47,7 +47,7 @@ internal static class Harness
         var project = "p" + Guid.NewGuid().ToString("N")[..8];
         await CreateVehiclesAsync(server, project);
         var client = Client(server, configure: configure);
-        await client.ConnectAsync();
+        await client.StartAsync();
         var membership = await client.JoinProjectAsync(project);
 
         await UntilInRoomAsync(server, client, project);

@@ -71,7 +71,7 @@ public sealed class HostileInputTests(DevServerFixture fixture)
         var untyped = new BlockingCollection<DatabaseChange>();
         using var a = session.Client.Vehicles().OnInserted(inserted.Add);
         using var b = session.Client.OnError(errors.Add);
-        using var c = session.Client.Router.OnUndeclaredChange(change =>
+        using var c = session.Client.OnUndeclaredChange(change =>
         {
             untyped.Add(change);
             if (change.TableName is null)

@@ -92,8 +92,8 @@ public sealed class HostingTests(DevServerFixture fixture)
             o.ApiKey = "late-key";
             o.Projects.Add(project);
             o.ConnectTimeout = TimeSpan.FromSeconds(2);
-            o.Reconnect.InitialDelay = TimeSpan.FromMilliseconds(100);
-            o.Reconnect.MaxDelay = TimeSpan.FromMilliseconds(500);
+            ((SkaftinRetryPolicy)o.RetryPolicy).InitialDelay = TimeSpan.FromMilliseconds(100);
+            ((SkaftinRetryPolicy)o.RetryPolicy).MaxDelay = TimeSpan.FromMilliseconds(500);
         });
         builder.Services.AddHealthChecks().AddSkaftinRealtime();
         using var host = builder.Build();

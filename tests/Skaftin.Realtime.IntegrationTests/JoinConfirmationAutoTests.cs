@@ -29,7 +29,7 @@ public sealed class JoinConfirmationAutoTests
             ApiUrl = server.Url,
             LoggerFactory = logs,
             RequestTimeout = RequestTimeout,
-            Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) },
+            RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) },
         };
         configure?.Invoke(options);
         return new SkaftinRealtimeClient(options);
@@ -56,7 +56,7 @@ public sealed class JoinConfirmationAutoTests
         using var e = client.OnError(errors.Enqueue);
         var inserted = new BlockingCollection<Vehicle>();
         using var a = client.Vehicles().OnInserted(inserted.Add);
-        await client.ConnectAsync();
+        await client.StartAsync();
         Assert.False(client.JoinsConfirmedOnEmit);
 
         await using var one = await client.JoinProjectAsync(first).WaitAsync(RequestTimeout + Harness.Deadline);
@@ -88,7 +88,7 @@ public sealed class JoinConfirmationAutoTests
         await Harness.CreateVehiclesAsync(server, project);
         var logs = new CapturingLoggerFactory();
         await using var client = DefaultClient(server, logs);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         await using var membership = await client.JoinProjectAsync(project);
 
@@ -103,7 +103,7 @@ public sealed class JoinConfirmationAutoTests
         await using var server = await SeedServerAsync(silentJoins: true);
         var project = NewProject();
         await using var client = DefaultClient(server, new CapturingLoggerFactory(), static o => o.JoinConfirmation = JoinConfirmation.ServerAnswer);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         var timeout = await Assert.ThrowsAsync<TimeoutException>(() => client.JoinProjectAsync(project));
 

@@ -56,11 +56,11 @@ public sealed class LifecycleTests
     {
         await using var scene = await Scene.StartAsync();
         var (server, project, client, inserted) = (scene.Server, scene.Project, scene.Client, scene.Inserted);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync(project);
         var socketId = client.SocketId!;
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         Assert.Equal(socketId, client.SocketId);
         Assert.Equal(new[] { socketId }, await server.Api.GetRoomMembersAsync(project));
@@ -78,12 +78,12 @@ public sealed class LifecycleTests
         var (server, project, client, inserted) = (scene.Server, scene.Project, scene.Client, scene.Inserted);
         var resyncs = new BlockingCollection<ResyncRequired>();
         using var b = client.Vehicles().OnResync(resyncs.Add);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync(project);
         await server.Api.DisconnectAllAsync();
         await Harness.Until(() => client.State == ConnectionState.Disconnected, "the server closed the connection");
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         await Harness.UntilAsync(async () => (await server.Api.GetRoomMembersAsync(project)).Contains(client.SocketId!), "the held room is joined again");
         Assert.Equal(ResyncReason.ConnectionRestored, (await resyncs.Next()).Reason);
@@ -99,16 +99,16 @@ public sealed class LifecycleTests
         var project = NewProject();
         await using var client = Harness.Client(server, configure: o =>
         {
-            o.Reconnect.MaxAttempts = 2;
+            ((SkaftinRetryPolicy)o.RetryPolicy).MaxAttempts = 2;
             o.ConnectTimeout = TimeSpan.FromSeconds(1);
         });
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync(project);
         server.Kill();
         await Harness.Until(() => client.State == ConnectionState.Disconnected, "reconnecting gives up");
         await server.RestartAsync();
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         await Harness.UntilAsync(async () => (await server.Api.GetRoomMembersAsync(project)).Contains(client.SocketId!), "the held room is joined again");
     }
@@ -119,7 +119,7 @@ public sealed class LifecycleTests
         await using var server = await SkaftinDevServer.StartAsync();
         var client = Harness.Client(server);
 
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => client.ConnectAsync())));
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => client.StartAsync())));
 
         Assert.Equal(new[] { client.SocketId! }, await server.Api.GetSocketsAsync());
         Assert.Equal(ConnectionState.Connected, client.State);
@@ -137,7 +137,7 @@ public sealed class LifecycleTests
             using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(delayMs));
             try
             {
-                await client.ConnectAsync(cts.Token);
+                await client.StartAsync(cts.Token);
             }
             catch (OperationCanceledException)
             {
@@ -161,7 +161,7 @@ public sealed class LifecycleTests
         var (server, project, client, inserted) = (scene.Server, scene.Project, scene.Client, scene.Inserted);
 
         await using var membership = await client.JoinProjectAsync(project);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         await Harness.UntilAsync(async () => (await server.Api.GetRoomMembersAsync(project)).Contains(client.SocketId!), "the room is joined on connect");
         await server.Api.InsertAsync(project, "vehicles", new { registration_number = "joined early", status = "available" });
@@ -182,7 +182,7 @@ public sealed class LifecycleTests
         // connection at every ping; the server's announced 1.5 s + 1 s is what counts.
         await using var client = Harness.Client(server, configure: o => o.HeartbeatTimeout = TimeSpan.FromMilliseconds(700));
         client.StateChanged += states.Enqueue;
-        await client.ConnectAsync();
+        await client.StartAsync();
         var socketId = client.SocketId!;
 
         Assert.Equal(TimeSpan.FromMilliseconds(2500), client.HeartbeatTimeout);

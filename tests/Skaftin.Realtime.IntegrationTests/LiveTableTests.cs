@@ -71,7 +71,7 @@ public sealed class LiveTableTests(DevServerFixture fixture)
         await Harness.CreateVehiclesAsync(server, "p1");
         await server.Api.InsertAsync("p1", "vehicles", new { registration_number = "gone", status = "available" });
         await using var client = Harness.Client(server);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         await using var live = await LiveTable<Vehicle, long>.StartAsync(
             client.Vehicles(),

@@ -25,7 +25,7 @@ public sealed class OperatorLogTests(DevServerFixture fixture)
             ApiKey = "k",
             LoggerFactory = logs,
             ConnectTimeout = TimeSpan.FromSeconds(2),
-            Reconnect = { InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(100) },
+            RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(100) },
         });
         var starting = client.StartAsync();
 
@@ -57,7 +57,7 @@ public sealed class OperatorLogTests(DevServerFixture fixture)
         using var e = client.OnError(errors.Add);
         await using var refused = await client.JoinProjectAsync("not-p1"); // remembered: joined when the connection opens
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         var error = await errors.Next();
         Assert.Equal(ConnectionState.Connected, client.State);

@@ -102,7 +102,7 @@ public sealed class PoisonFrameTests
         using var a = client.Vehicles().OnInserted(v => inserted.Enqueue(v.RegistrationNumber));
         using var b = client.OnError(errors.Enqueue);
         using var c = client.Vehicles().OnResync(resyncs.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync(Project);
         Assert.Equal(overPolling ? "polling" : "websocket", await server.Api.GetSocketTransportAsync(client.SocketId!));
 

@@ -33,7 +33,7 @@ public sealed class PollingFallbackTests(DevServerFixture fixture)
         using var a = client.Vehicles().OnInserted(inserted.Add);
         using var b = client.OnError(errors.Enqueue);
 
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync(project);
         await _server.Api.InsertAsync(project, "vehicles", new { registration_number = "over polling", status = "in_service", capacity = 4 });
 
@@ -56,7 +56,7 @@ public sealed class PollingFallbackTests(DevServerFixture fixture)
             o.RetryInitialConnection = false;
         });
 
-        var failure = await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.ConnectAsync());
+        var failure = await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.StartAsync());
 
         Assert.Contains("403", failure.ToString(), StringComparison.Ordinal);
         Assert.Equal(1, proxy.RefusedUpgrades);
@@ -72,7 +72,7 @@ public sealed class PollingFallbackTests(DevServerFixture fixture)
             o.RetryInitialConnection = false;
         });
 
-        var failure = await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.ConnectAsync());
+        var failure = await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.StartAsync());
 
         Assert.Contains("WebSocket:", failure.ToString(), StringComparison.Ordinal);
         Assert.Contains("Long-polling:", failure.ToString(), StringComparison.Ordinal);

@@ -37,10 +37,10 @@ public sealed class RecoveryTests
         await using var client = Harness.Client(server, configure: o =>
         {
             Harness.Joins(silentJoins)?.Invoke(o);
-            o.Reconnect.InitialDelay = TimeSpan.FromMilliseconds(500);
+            ((SkaftinRetryPolicy)o.RetryPolicy).InitialDelay = TimeSpan.FromMilliseconds(500);
             o.DispatchOnReceiveThread = dispatchOnReceiveThread;
         });
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         await Harness.UntilInRoomAsync(server, client, "p1");
         var received = new ConcurrentQueue<string>();
@@ -80,7 +80,7 @@ public sealed class RecoveryTests
             await using var server = await StartAsync(database);
             await Harness.CreateVehiclesAsync(server, "p1");
             await using var client = Harness.Client(server);
-            await client.ConnectAsync();
+            await client.StartAsync();
             await using var membership = await client.JoinProjectAsync("p1");
             var resyncs = new ConcurrentQueue<ResyncRequired>();
             using var a = client.Vehicles().OnResync(resyncs.Enqueue);
@@ -111,7 +111,7 @@ public sealed class RecoveryTests
         await using var server = await StartAsync(contract: contract, omitOldData: omitOldData);
         await Harness.CreateVehiclesAsync(server, "p1");
         await using var client = Harness.Client(server);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         var errors = new ConcurrentQueue<RealtimeError>();
         using var e = client.OnError(errors.Enqueue);

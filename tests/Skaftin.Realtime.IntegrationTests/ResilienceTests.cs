@@ -28,7 +28,7 @@ public sealed class ResilienceTests
             };
         });
         await Harness.CreateVehiclesAsync(server, "p1");
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         var inserted = new BlockingCollection<Vehicle>();
         using var a = client.Vehicles().OnInserted(inserted.Add);
@@ -54,7 +54,7 @@ public sealed class ResilienceTests
             PingTimeout = TimeSpan.FromMilliseconds(1000),
         });
         await using var client = Harness.Client(server, configure: o => o.HeartbeatTimeout = TimeSpan.FromSeconds(2.5));
-        await client.ConnectAsync();
+        await client.StartAsync();
         var socketId = client.SocketId;
 
         // Pings keep a healthy connection alive past the watchdog's limit.

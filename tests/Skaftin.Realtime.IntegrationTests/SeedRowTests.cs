@@ -128,7 +128,7 @@ public sealed class SeedRowTests(SeedServersFixture servers) : IClassFixture<See
         var any = new BlockingCollection<IDatabaseEvent>();
         using var a = session.Client.Vehicles().OnInserted(inserted.Add);
         using var b = session.Client.Vehicles().OnUpdated((now, before) => updated.Add((now, before)));
-        using var c = session.Client.Router.OnAnyChange(any.Add);
+        using var c = session.Client.OnAnyChange(any.Add);
         await using var live = await LiveTable<Vehicle, long>.StartAsync(session.Client.Vehicles(), async token =>
             VehicleRowReader.Instance.ReadArray(await server.Api.GetRowsAsync(session.Project, "vehicles", token)));
 

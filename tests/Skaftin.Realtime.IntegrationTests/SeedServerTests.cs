@@ -50,7 +50,7 @@ public sealed class SeedServerTests
         var inserted = new BlockingCollection<Vehicle>();
         using var a = client.Vehicles().OnInserted(inserted.Add);
 
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync(project);
 
         Assert.Equal("CA 1", (await InsertAndReceiveAsync(server, project, inserted, "CA 1")).RegistrationNumber);
@@ -81,14 +81,14 @@ public sealed class SeedServerTests
 
             await using (var limited = SeedStyleClient(server, o => Place(o, "p1-key")))
             {
-                await limited.ConnectAsync();
+                await limited.StartAsync();
                 await using var p1 = await limited.JoinProjectAsync("p1");
                 var refused = await Assert.ThrowsAsync<SkaftinJoinException>(() => limited.JoinProjectAsync("p2"));
                 Assert.Equal("api key does not grant project p2", refused.ServerMessage);
             }
 
             await using var wrong = SeedStyleClient(server, o => Place(o, "wrong-key"));
-            var error = await Assert.ThrowsAsync<SkaftinAuthenticationException>(() => wrong.ConnectAsync());
+            var error = await Assert.ThrowsAsync<SkaftinAuthenticationException>(() => wrong.StartAsync());
             Assert.Equal("invalid api key", error.ServerMessage);
         }
     }
@@ -101,12 +101,12 @@ public sealed class SeedServerTests
         await using (var retrying = SeedStyleClient(server, o =>
         {
             o.ApiKey = "wrong-key";
-            o.Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(100) };
+            o.RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(100) };
         }))
         {
             using var e = retrying.OnError(errors.Enqueue);
             using var cts = new CancellationTokenSource();
-            var start = retrying.ConnectAsync(cts.Token);
+            var start = retrying.StartAsync(cts.Token);
 
             // The default policy goes on retrying a refused credential (a key may be granted meanwhile), reporting each refusal.
             await Harness.Until(() => errors.Count >= 3, "three refusals are reported");
@@ -122,7 +122,7 @@ public sealed class SeedServerTests
             o.ApiKey = "wrong-key";
             o.RetryPolicy = new StopOnRefusedCredentials();
         });
-        await Assert.ThrowsAsync<SkaftinAuthenticationException>(() => stopping.ConnectAsync());
+        await Assert.ThrowsAsync<SkaftinAuthenticationException>(() => stopping.StartAsync());
         Assert.Equal(ConnectionState.Disconnected, stopping.State);
     }
 
@@ -137,12 +137,12 @@ public sealed class SeedServerTests
         {
             o.JoinConfirmation = JoinConfirmation.OnEmit;
             o.RequestTimeout = Forever;
-            o.Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) };
+            o.RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) };
         });
         var inserted = new BlockingCollection<Vehicle>();
         using var a = client.Vehicles().OnInserted(inserted.Add);
         using var e = client.OnError(errors.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         await using var membership = await client.JoinProjectAsync(project);
         await Harness.UntilAsync(async () => (await server.Api.GetRoomMembersAsync(project)).Contains(client.SocketId!), "the client is in the room");
@@ -181,7 +181,7 @@ public sealed class SeedServerTests
 
         await using var membership = await client.JoinProjectAsync(project);
         Assert.Equal(ConnectionState.Disconnected, client.State);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         Assert.Contains(client.SocketId!, await server.Api.GetRoomMembersAsync(project));
         Assert.Equal("CA 1", (await InsertAndReceiveAsync(server, project, inserted, "CA 1")).RegistrationNumber);
@@ -194,7 +194,7 @@ public sealed class SeedServerTests
         var project = NewProject();
         await Harness.CreateVehiclesAsync(server, project);
         await using var client = SeedStyleClient(server);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         await using var membership = await client.JoinProjectAsync(project);
 

@@ -29,9 +29,9 @@ public sealed class SkewedClusterTests : IAsyncLifetime
         {
             ApiUrl = _cluster.Balancer,
             ApiKey = "dev-key",
-            Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
+            RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
         });
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync(project);
         var inserted = await Node("A").InsertAsync(project, "vehicles", new { registration_number = "v0", status = "available" });
         var id = inserted.GetProperty("id").GetInt64();

@@ -48,7 +48,7 @@ public sealed class TlsTests : IAsyncLifetime
         var inserted = new BlockingCollection<(Vehicle Row, string? Thread)>();
         using var a = client.Vehicles().OnInserted(v => inserted.Add((v, Thread.CurrentThread.Name)));
 
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         await server.Api.InsertAsync("p1", "vehicles", new { registration_number = "over tls", status = "available" });
         Assert.Equal("over tls", (await inserted.Next()).Row.RegistrationNumber);
@@ -78,7 +78,7 @@ public sealed class TlsTests : IAsyncLifetime
             o.ConfigureWebSocket = ws => ws.RemoteCertificateValidationCallback = SkaftinTls.TrustAuthority(stranger);
         });
 
-        await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.ConnectAsync());
+        await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.StartAsync());
         Assert.Empty(await server.Api.GetSocketsAsync());
     }
 
@@ -132,7 +132,7 @@ public sealed class TlsTests : IAsyncLifetime
             o.ConfigureWebSocket = ws => ws.RemoteCertificateValidationCallback = SkaftinTls.TrustAuthority(authority);
         });
 
-        var error = await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.ConnectAsync());
+        var error = await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.StartAsync());
 
         Assert.Contains(expected, error.Message);
         Assert.DoesNotContain("provided", error.Message);

@@ -44,7 +44,7 @@ public sealed class ConsumerTests(PackageFixture fixture, ITestOutputHelper outp
         });
         var received = new TaskCompletionSource<Vehicle>();
         using var subscription = client.Vehicles().OnInserted(v => received.TrySetResult(v));
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync(Environment.GetEnvironmentVariable("SKAFTIN_PROJECT")!);
         Console.WriteLine("READY");
         if (await Task.WhenAny(received.Task, Task.Delay(TimeSpan.FromSeconds(30))) != received.Task)

@@ -26,7 +26,7 @@ public sealed class ClientFrameTests
         var errors = new ConcurrentQueue<RealtimeError>();
         await using var client = _server.CreateClient();
         using var e = client.OnError(errors.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
         var frame = SocketIOFrameReader.Read(Encoding.UTF8.GetBytes("42[\"database-change\",{\"type\":\"insert\",\"tableName\":\"vehicles\",\"x\":\"\\ud800\"}]"), SkaftinRealtimeClient.ServerEvents, offsetsAppended: false);
 
         _server.Current.Reject(frame.Rejection!);

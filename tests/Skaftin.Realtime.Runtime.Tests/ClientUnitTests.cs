@@ -26,7 +26,7 @@ public sealed class ClientUnitTests
             o.JoinConfirmation = JoinConfirmation.ServerAnswer;
             o.RequestTimeout = TimeSpan.FromMilliseconds(200);
         });
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         var timeout = await Assert.ThrowsAsync<TimeoutException>(() => client.JoinProjectAsync("p1"));
         Assert.StartsWith("join-project 'p1' was not confirmed within 0.2 s", timeout.Message);
@@ -51,7 +51,7 @@ public sealed class ClientUnitTests
     public async Task EmitsNeverOverlap()
     {
         await using var client = _server.CreateClient();
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         var memberships = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => client.JoinProjectAsync("p" + i)));
 
@@ -78,7 +78,7 @@ public sealed class ClientUnitTests
             Interlocked.Increment(ref delivered);
         });
         using var b = client.OnError(errors.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         _server.Current.Raise(EventNames.DatabaseChange, Insert);
         Assert.True(entered.Wait(TimeSpan.FromSeconds(5)), "the first event reached its handler");
@@ -112,7 +112,7 @@ public sealed class ClientUnitTests
             Interlocked.Increment(ref delivered);
         });
         using var b = client.OnError(errors.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         // The "socket reader" here is this test's thread: it is held while the handlers catch up, and nothing is lost.
         for (var i = 0; i < 50; i++)
@@ -129,7 +129,7 @@ public sealed class ClientUnitTests
     {
         var tokens = 0;
         await using var client = _server.CreateClient(token: () => "token-" + Interlocked.Increment(ref tokens));
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         _server.Authenticate = static token => token == "token-2" ? "token expired" : null;
 
@@ -147,7 +147,7 @@ public sealed class ClientUnitTests
         var tokens = 0;
         await using var client = _server.CreateClient(token: () => "token-" + Interlocked.Increment(ref tokens));
         using var e = client.OnError(errors.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         _server.Authenticate = static token => token is "token-2" or "token-3" or "token-4" ? "token expired" : null;
 
@@ -166,7 +166,7 @@ public sealed class ClientUnitTests
         var calls = 0;
         await using var client = _server.CreateClient(token: () => Interlocked.Increment(ref calls) is 2 or 3 ? throw new InvalidOperationException("vault down") : "token");
         using var e = client.OnError(errors.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Connected && _server.Connections.Count == 2, "the client reconnects once the provider recovers");
@@ -181,7 +181,7 @@ public sealed class ClientUnitTests
         var errors = new ConcurrentQueue<RealtimeError>();
         await using var client = _server.CreateClient(o => o.RetryPolicy = new StopAfterRefusals(2));
         using var e = client.OnError(errors.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
         _server.Authenticate = static _ => "invalid api key";
 
         _server.Current.Drop(DisconnectReason.TransportClosed);
@@ -197,7 +197,7 @@ public sealed class ClientUnitTests
     {
         var policy = new RecordingPolicy();
         await using var client = _server.CreateClient(o => o.RetryPolicy = policy);
-        await client.ConnectAsync();
+        await client.StartAsync();
         _server.RefusalKind = ConnectRefusalKind.Namespace;
         _server.Authenticate = static _ => "Invalid namespace";
 
@@ -242,7 +242,7 @@ public sealed class ClientUnitTests
     public async Task AServerDisconnectIsNotCalledBack()
     {
         await using var client = _server.CreateClient();
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         _server.Current.Drop(DisconnectReason.ServerDisconnect);
         await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the client is disconnected");
@@ -261,7 +261,7 @@ public sealed class ClientUnitTests
     {
         var policy = new RecordingPolicy();
         await using var client = _server.CreateClient(o => o.RetryPolicy = policy);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         _server.Current.Drop(Enum.Parse<DisconnectReason>(reason));
         await Eventually.Until(() => client.State == ConnectionState.Connected && _server.Connections.Count == 2, "the client reconnects");
@@ -275,11 +275,11 @@ public sealed class ClientUnitTests
         var errors = new ConcurrentQueue<RealtimeError>();
         await using var client = _server.CreateClient(o =>
         {
-            o.Reconnect.MaxAttempts = 2;
+            ((SkaftinRetryPolicy)o.RetryPolicy).MaxAttempts = 2;
             o.ConnectTimeout = TimeSpan.FromMilliseconds(100);
         });
         using var e = client.OnError(errors.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
         _server.Unreachable = true;
 
         _server.Current.Drop(DisconnectReason.TransportClosed);
@@ -303,10 +303,10 @@ public sealed class ClientUnitTests
         {
             o.TimeProvider = time;
             o.HeartbeatTimeout = TimeSpan.FromSeconds(45);
-            o.Reconnect.InitialDelay = TimeSpan.FromMinutes(10);
+            ((SkaftinRetryPolicy)o.RetryPolicy).InitialDelay = TimeSpan.FromMinutes(10);
         });
         client.StateChanged += states.Enqueue;
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         for (var i = 0; i < 8; i++)
         {
@@ -325,7 +325,7 @@ public sealed class ClientUnitTests
     [Fact]
     public void BackoffGrowsExponentiallyWithinItsBoundsAndJitter()
     {
-        var policy = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(2), Jitter = 0.5 };
+        var policy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(2), Jitter = 0.5 };
         var random = new Random(7);
         for (var attempt = 1; attempt <= 40; attempt++)
         {
@@ -334,7 +334,7 @@ public sealed class ClientUnitTests
             Assert.InRange(delay, ceiling * 0.5, ceiling);
         }
 
-        var exact = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(2), Jitter = 0 };
+        var exact = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(2), Jitter = 0 };
         Assert.Equal(new[] { 100.0, 200, 400, 800, 1600, 2000, 2000 }, Enumerable.Range(1, 7).Select(a => exact.DelayFor(a, random).TotalMilliseconds));
     }
 
@@ -343,7 +343,7 @@ public sealed class ClientUnitTests
     {
         _server.AnswersJoins = false;
         var client = _server.CreateClient();
-        await client.ConnectAsync();
+        await client.StartAsync();
         var join = client.JoinProjectAsync("p1");
 
         await client.DisposeAsync();
@@ -351,6 +351,6 @@ public sealed class ClientUnitTests
         await Assert.ThrowsAnyAsync<ObjectDisposedException>(() => join);
         Assert.True(_server.Current.Closed);
         Assert.Equal(ConnectionState.Disconnected, client.State);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.ConnectAsync());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.StartAsync());
     }
 }

@@ -119,7 +119,7 @@ public sealed class ConnectionModelTests
                 o.ConnectTimeout = TimeSpan.FromSeconds(2);
                 o.RequestTimeout = TimeSpan.FromSeconds(30);
                 o.HeartbeatTimeout = TimeSpan.FromSeconds(5);
-                o.Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) };
+                o.RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) };
             });
             _client.StateChanged += _states.Enqueue;
             _client.Vehicles().OnInserted(_ => Interlocked.Increment(ref _delivered));

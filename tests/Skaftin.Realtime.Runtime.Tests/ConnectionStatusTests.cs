@@ -32,7 +32,7 @@ public sealed class ConnectionStatusTests : IDisposable
         var seenByFirst = Record(first);
         var seenBySecond = Record(second);
 
-        await client.ConnectAsync();
+        await client.StartAsync();
         await Eventually.Until(() => first.IsConnected && second.IsConnected, "both show the connection");
         _server.Unreachable = true;
         _server.Current.Drop(DisconnectReason.TransportClosed);
@@ -59,7 +59,7 @@ public sealed class ConnectionStatusTests : IDisposable
         var seen = Record(status);
         using var other = client.CreateConnectionStatus(_ui2);
 
-        await client.ConnectAsync();
+        await client.StartAsync();
         await Eventually.Until(() => status.IsConnected && other.IsConnected, "both show the connection");
         status.Dispose();
         await client.StopAsync();
@@ -77,12 +77,12 @@ public sealed class ConnectionStatusTests : IDisposable
         var resyncs = new ConcurrentQueue<ResyncRequired>();
         await using var client = _server.CreateClient(o =>
         {
-            o.Reconnect.MaxAttempts = 1;
+            ((SkaftinRetryPolicy)o.RetryPolicy).MaxAttempts = 1;
             o.ConnectTimeout = TimeSpan.FromMilliseconds(50);
         });
         using var status = client.CreateConnectionStatus(_ui1);
         using var r = client.Vehicles().OnResync(resyncs.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         _server.Unreachable = true;
         _server.Current.Drop(DisconnectReason.TransportClosed);
@@ -106,7 +106,7 @@ public sealed class ConnectionStatusTests : IDisposable
     public async Task WhileConnectedTheReconnectButtonKeepsTheSocket()
     {
         await using var client = _server.CreateClient();
-        await client.ConnectAsync();
+        await client.StartAsync();
         var socket = _server.Current;
 
         await client.ReconnectAsync();
@@ -120,7 +120,7 @@ public sealed class ConnectionStatusTests : IDisposable
     public async Task AfterAStopOrAServerSideDisconnectTheReconnectButtonStartsAgainAndRejoins()
     {
         await using var client = _server.CreateClient();
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
 
         await client.StopAsync();
@@ -145,10 +145,10 @@ public sealed class ConnectionStatusTests : IDisposable
         await using var client = _server.CreateClient(o =>
         {
             o.ConnectTimeout = TimeSpan.FromMilliseconds(50);
-            o.Reconnect.InitialDelay = TimeSpan.FromMilliseconds(20);
-            o.Reconnect.MaxDelay = TimeSpan.FromMilliseconds(20);
+            ((SkaftinRetryPolicy)o.RetryPolicy).InitialDelay = TimeSpan.FromMilliseconds(20);
+            ((SkaftinRetryPolicy)o.RetryPolicy).MaxDelay = TimeSpan.FromMilliseconds(20);
         });
-        await client.ConnectAsync();
+        await client.StartAsync();
         _server.Unreachable = true;
         _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Reconnecting, "the client reconnects");
@@ -169,11 +169,11 @@ public sealed class ConnectionStatusTests : IDisposable
         await using var client = _server.CreateClient(o =>
         {
             o.ConnectTimeout = TimeSpan.FromMilliseconds(50);
-            o.Reconnect.InitialDelay = TimeSpan.FromHours(1);
-            o.Reconnect.MaxDelay = TimeSpan.FromHours(1);
+            ((SkaftinRetryPolicy)o.RetryPolicy).InitialDelay = TimeSpan.FromHours(1);
+            ((SkaftinRetryPolicy)o.RetryPolicy).MaxDelay = TimeSpan.FromHours(1);
         });
         using var status = client.CreateConnectionStatus(_ui1);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Reconnecting && client.ReconnectAttempt == 1, "the client waits an hour before its first attempt");
@@ -194,8 +194,8 @@ public sealed class ConnectionStatusTests : IDisposable
         await using var client = _server.CreateClient(o =>
         {
             o.ConnectTimeout = TimeSpan.FromMilliseconds(50);
-            o.Reconnect.InitialDelay = TimeSpan.FromHours(1);
-            o.Reconnect.MaxDelay = TimeSpan.FromHours(1);
+            ((SkaftinRetryPolicy)o.RetryPolicy).InitialDelay = TimeSpan.FromHours(1);
+            ((SkaftinRetryPolicy)o.RetryPolicy).MaxDelay = TimeSpan.FromHours(1);
         });
         var start = client.StartAsync();
         await Eventually.Until(() => client.ReconnectAttempt == 1, "the first attempt failed and the next waits an hour");
@@ -214,11 +214,11 @@ public sealed class ConnectionStatusTests : IDisposable
         await using var client = _server.CreateClient(o =>
         {
             o.ConnectTimeout = TimeSpan.FromMilliseconds(50);
-            o.Reconnect.MaxAttempts = 1;
-            o.Reconnect.InitialDelay = TimeSpan.FromHours(1);
-            o.Reconnect.MaxDelay = TimeSpan.FromHours(1);
+            ((SkaftinRetryPolicy)o.RetryPolicy).MaxAttempts = 1;
+            ((SkaftinRetryPolicy)o.RetryPolicy).InitialDelay = TimeSpan.FromHours(1);
+            ((SkaftinRetryPolicy)o.RetryPolicy).MaxDelay = TimeSpan.FromHours(1);
         });
-        await client.ConnectAsync();
+        await client.StartAsync();
         _server.Unreachable = true;
         _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.ReconnectAttempt == 1, "the client waits an hour before its only attempt");
@@ -240,7 +240,7 @@ public sealed class ConnectionStatusTests : IDisposable
         status.PropertyChanged += (_, _) => throw new InvalidOperationException("binding broke");
         status.PropertyChanged += (_, _) => Interlocked.Increment(ref calls);
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         // The failure may be reported before the next handler of the same change has run: wait for both.
         await Eventually.Until(() => status.IsConnected && errors.Any() && Volatile.Read(ref calls) > 0, "the failure is reported and the other handler runs");

@@ -20,7 +20,7 @@ public sealed class CredentialOptionsTests
     {
         await using var client = _server.CreateClient(static o => o.AccessTokenProvider = null);
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         Assert.Null(Assert.Single(_server.Connections).Credential);
     }
@@ -30,7 +30,7 @@ public sealed class CredentialOptionsTests
     {
         await using var client = _server.CreateClient(token: static () => "");
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         Assert.Null(Assert.Single(_server.Connections).Credential);
     }
@@ -45,7 +45,7 @@ public sealed class CredentialOptionsTests
             o => o.Credential = new SkaftinCredentialOptions { Location = location, Name = name, Prefix = prefix },
             token: static () => "k-1");
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         Assert.Equal(new HandshakeCredential(location, name, sent), Assert.Single(_server.Connections).Credential);
     }

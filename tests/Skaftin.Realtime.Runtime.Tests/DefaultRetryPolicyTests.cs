@@ -4,9 +4,9 @@ using Xunit;
 namespace Skaftin.Realtime.Runtime.Tests;
 
 /// <summary>
-/// What <see cref="SkaftinReconnectPolicy"/> (the default <see cref="IRetryPolicy"/>) decides: every reason, refusals
-/// included, is retried with the same exponential backoff and jitter until <see cref="SkaftinReconnectPolicy.MaxAttempts"/>;
-/// <see cref="SkaftinReconnectPolicy.Enabled"/> off stops at once.
+/// What <see cref="SkaftinRetryPolicy"/> (the default <see cref="IRetryPolicy"/>) decides: every reason, refusals
+/// included, is retried with the same exponential backoff and jitter until <see cref="SkaftinRetryPolicy.MaxAttempts"/>;
+/// <see cref="SkaftinRetryPolicy.Enabled"/> off stops at once.
 /// </summary>
 public sealed class DefaultRetryPolicyTests
 {
@@ -28,7 +28,7 @@ public sealed class DefaultRetryPolicyTests
     [MemberData(nameof(EveryReason))]
     public void EveryReasonIsRetriedWithTheSameDoublingDelayUpToTheMaximum(RetryReason reason)
     {
-        var policy = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1), Jitter = 0 };
+        var policy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1), Jitter = 0 };
 
         Assert.Equal(TimeSpan.FromMilliseconds(100), policy.NextRetryDelay(Context(0, reason)));
         Assert.Equal(TimeSpan.FromMilliseconds(200), policy.NextRetryDelay(Context(1, reason)));
@@ -41,7 +41,7 @@ public sealed class DefaultRetryPolicyTests
     [MemberData(nameof(EveryReason))]
     public void JitterDrawsEachDelayFromTheUpperPartOfItsStep(RetryReason reason)
     {
-        var policy = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(400), MaxDelay = TimeSpan.FromSeconds(30), Jitter = 0.5 };
+        var policy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(400), MaxDelay = TimeSpan.FromSeconds(30), Jitter = 0.5 };
 
         for (var i = 0; i < 200; i++)
         {
@@ -54,7 +54,7 @@ public sealed class DefaultRetryPolicyTests
     [MemberData(nameof(EveryReason))]
     public void MaxAttemptsEndsRetryingWhateverTheReason(RetryReason reason)
     {
-        var policy = new SkaftinReconnectPolicy { MaxAttempts = 3 };
+        var policy = new SkaftinRetryPolicy { MaxAttempts = 3 };
 
         Assert.NotNull(policy.NextRetryDelay(Context(2, reason)));
         Assert.Null(policy.NextRetryDelay(Context(3, reason)));
@@ -64,13 +64,13 @@ public sealed class DefaultRetryPolicyTests
     [MemberData(nameof(EveryReason))]
     public void DisabledNeverRetries(RetryReason reason)
     {
-        Assert.Null(new SkaftinReconnectPolicy { Enabled = false }.NextRetryDelay(Context(0, reason)));
+        Assert.Null(new SkaftinRetryPolicy { Enabled = false }.NextRetryDelay(Context(0, reason)));
     }
 
     [Fact]
     public void WithNoLimitRefusalsAreRetriedForever()
     {
-        var policy = new SkaftinReconnectPolicy();
+        var policy = new SkaftinRetryPolicy();
 
         Assert.NotNull(policy.NextRetryDelay(Context(100_000, RetryReason.CredentialsRefused)));
         Assert.NotNull(policy.NextRetryDelay(Context(100_000, RetryReason.ConnectionRefused)));

@@ -103,7 +103,7 @@ internal sealed class FakeSocketServer
             AccessTokenProvider = _ => ValueTask.FromResult(token?.Invoke() ?? "token-123"),
             ConnectTimeout = TimeSpan.FromSeconds(5),
             RequestTimeout = TimeSpan.FromSeconds(5),
-            Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
+            RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
         };
         configure?.Invoke(options);
         return new SkaftinRealtimeClient(options, (url, transport, credential, resume) =>

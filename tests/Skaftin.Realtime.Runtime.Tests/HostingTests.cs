@@ -53,9 +53,9 @@ public sealed class HostingTests
         Assert.True(options.DispatchOnReceiveThread);
         Assert.Equal(1_048_576, options.MaxFrameBytes);
         Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(1)), (options.ConnectTimeout, options.HeartbeatTimeout));
-        Assert.Equal((7, TimeSpan.FromMilliseconds(250)), (options.Reconnect.MaxAttempts, options.Reconnect.InitialDelay));
+        Assert.Equal((7, TimeSpan.FromMilliseconds(250)), (((SkaftinRetryPolicy)options.RetryPolicy).MaxAttempts, ((SkaftinRetryPolicy)options.RetryPolicy).InitialDelay));
         Assert.Equal((TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(2), false), (options.RequestTimeout, options.DispatchQueueFullWait, options.RetryInitialConnection));
-        Assert.Equal((false, TimeSpan.FromSeconds(9), 0.25), (options.Reconnect.Enabled, options.Reconnect.MaxDelay, options.Reconnect.Jitter));
+        Assert.Equal((false, TimeSpan.FromSeconds(9), 0.25), (((SkaftinRetryPolicy)options.RetryPolicy).Enabled, ((SkaftinRetryPolicy)options.RetryPolicy).MaxDelay, ((SkaftinRetryPolicy)options.RetryPolicy).Jitter));
 
         var client = provider.GetRequiredService<SkaftinRealtimeClient>();
         Assert.Same(client, provider.GetRequiredService<ISkaftinRealtimeSource>());
@@ -115,7 +115,7 @@ public sealed class HostingTests
         var client = provider.GetRequiredService<SkaftinRealtimeClient>();
 
         Assert.Equal(HealthStatus.Unhealthy, (await health.CheckHealthAsync()).Status);
-        await client.ConnectAsync();
+        await client.StartAsync();
         var healthy = await health.CheckHealthAsync();
         Assert.Equal(HealthStatus.Healthy, healthy.Status);
         Assert.Equal("Connected", healthy.Entries["skaftin-realtime"].Data["state"]);
@@ -141,7 +141,7 @@ public sealed class HostingTests
         await using var p1 = await client.JoinProjectAsync("p1");
         await using var p2 = await client.JoinProjectAsync("p2");
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         await Eventually.Until(() => health.CheckHealthAsync().Result.Status == HealthStatus.Unhealthy, "the refused join makes the client unhealthy");
         var entry = (await health.CheckHealthAsync()).Entries["skaftin-realtime"];
@@ -163,7 +163,7 @@ public sealed class HostingTests
         await using var provider = services.BuildServiceProvider();
         var health = provider.GetRequiredService<HealthCheckService>();
         var client = provider.GetRequiredService<SkaftinRealtimeClient>();
-        await client.ConnectAsync();
+        await client.StartAsync();
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
 
         server.Unreachable = true;
@@ -244,7 +244,7 @@ public sealed class HostingTests
 
             delivered.TrySetResult();
         });
-        await client.ConnectAsync();
+        await client.StartAsync();
         server.Current.Raise(EventNames.DatabaseChange, ProbeRow("\"boom\""));
         server.Current.Raise(EventNames.DatabaseChange, ProbeRow("{\"no\":1}"));
         server.Current.Raise(EventNames.DatabaseChange, ProbeRow("\"ok\""));
@@ -272,7 +272,7 @@ public sealed class HostingTests
         using var a = client.Vehicles().AsObservable().Subscribe(new Observer<RowChange<Vehicle, int>>(changes.Add));
         using var b = client.StateChanges.Subscribe(new Observer<ConnectionStateChange>(c => states.Add(c.Current)));
 
-        await client.ConnectAsync();
+        await client.StartAsync();
         server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("A"));
         await Eventually.Until(() => changes.Count == 1, "the change is observed");
 
@@ -296,7 +296,7 @@ public sealed class HostingTests
                 done.TrySetResult();
             }
         });
-        await client.ConnectAsync();
+        await client.StartAsync();
         for (var i = 0; i < 20; i++)
         {
             server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("v" + i));
@@ -317,7 +317,7 @@ public sealed class HostingTests
         client.StateChanged += change => seen.Enqueue(("state " + change.Current, Environment.CurrentManagedThreadId));
         using var e = client.OnError(error => seen.Enqueue(("error " + error.Kind, Environment.CurrentManagedThreadId)));
         using var a = client.Vehicles().OnInserted(v => seen.Enqueue(("insert " + v.RegistrationNumber, Environment.CurrentManagedThreadId)));
-        await client.ConnectAsync();
+        await client.StartAsync();
         server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("A"));
         server.Authenticate = static _ => "refused";
 
@@ -338,7 +338,7 @@ public sealed class HostingTests
         var client = server.CreateClient(o => o.HandlerContext = context);
         var delivered = 0;
         using var a = client.Vehicles().OnInserted(_ => Interlocked.Increment(ref delivered));
-        await client.ConnectAsync();
+        await client.StartAsync();
         using var release = new ManualResetEventSlim();
         var disposed = new TaskCompletionSource();
 

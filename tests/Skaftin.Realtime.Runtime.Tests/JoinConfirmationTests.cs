@@ -28,7 +28,7 @@ public sealed class JoinConfirmationTests
     public async Task WithOnEmitAJoinCompletesOnceSentThoughTheServerNeverAnswers()
     {
         await using var client = OnEmitClient();
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         await using var membership = await client.JoinProjectAsync("p1").WaitAsync(TimeSpan.FromSeconds(5));
 
@@ -44,7 +44,7 @@ public sealed class JoinConfirmationTests
         var errors = new ConcurrentQueue<RealtimeError>();
         await using var client = OnEmitClient();
         using var e = client.OnError(errors.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var a = await client.JoinProjectAsync("p1");
         await using var b = await client.JoinProjectAsync("p2");
 
@@ -65,7 +65,7 @@ public sealed class JoinConfirmationTests
 
         await using var membership = await client.JoinProjectAsync("p1");
         Assert.Empty(_server.Emits);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         Assert.Contains("p1", _server.Current.Rooms);
         Assert.Equal(1, client.GetJoinedProjects()["p1"]);
@@ -77,7 +77,7 @@ public sealed class JoinConfirmationTests
         var errors = new ConcurrentQueue<RealtimeError>();
         await using var client = OnEmitClient();
         using var e = client.OnError(errors.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p2");
 
         _server.Current.Raise(EventNames.JoinProjectError, """{"projectId":"p2","message":"api key does not grant project p2"}""");
@@ -92,7 +92,7 @@ public sealed class JoinConfirmationTests
     {
         _server.RefusedProjects.Add("p2");
         await using var client = OnEmitClient();
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         var refusal = await Assert.ThrowsAsync<SkaftinJoinException>(() => client.JoinProjectAsync("p2"));
 
@@ -112,10 +112,10 @@ public sealed class JoinConfirmationTests
             o.RequestTimeout = TimeSpan.FromSeconds(10);
             o.ConnectTimeout = Forever;
             o.HeartbeatTimeout = Forever;
-            o.Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(100), Jitter = 0 };
+            o.RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(100), Jitter = 0 };
         });
         using var e = client.OnError(errors.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
         var memberships = await Task.WhenAll(new[] { "p1", "p2", "p3" }.Select(p => client.JoinProjectAsync(p)));
         _server.AnswersJoins = false;
 
@@ -144,7 +144,7 @@ public sealed class JoinConfirmationTests
             o.HeartbeatTimeout = Forever;
         });
         Assert.Equal(JoinConfirmation.Auto, new SkaftinRealtimeOptions().JoinConfirmation);
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         var first = client.JoinProjectAsync("p1");
         await Eventually.Until(() => _server.Current.Rooms.Contains("p1"), "the join is sent");
@@ -168,7 +168,7 @@ public sealed class JoinConfirmationTests
     {
         _server.AnswersJoins = true;
         await using var client = _server.CreateClient(static o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var answered = await client.JoinProjectAsync("p1");
         _server.AnswersJoins = false;
 

@@ -23,10 +23,10 @@ public sealed class LifecycleTests
         var received = 0;
         await using var client = _server.CreateClient();
         using var a = client.Vehicles().OnInserted(_ => Interlocked.Increment(ref received));
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
 
-        await client.ConnectAsync();
+        await client.StartAsync();
         await client.StartAsync();
 
         Assert.Single(_server.Connections);
@@ -41,12 +41,12 @@ public sealed class LifecycleTests
         var resyncs = new ConcurrentQueue<ResyncRequired>();
         await using var client = _server.CreateClient();
         using var a = client.Vehicles().OnResync(resyncs.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         _server.Current.Drop(DisconnectReason.ServerDisconnect);
         await Eventually.Until(() => client.State == ConnectionState.Disconnected, "the server closed the connection");
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         await Eventually.Until(() => _server.Current.Rooms.Contains("p1"), "p1 is joined on the new socket");
         await Eventually.Until(() => resyncs.Count == 1, "tables are told to resync");
@@ -60,17 +60,17 @@ public sealed class LifecycleTests
     {
         await using var client = _server.CreateClient(o =>
         {
-            o.Reconnect.MaxAttempts = 1;
+            ((SkaftinRetryPolicy)o.RetryPolicy).MaxAttempts = 1;
             o.ConnectTimeout = TimeSpan.FromMilliseconds(100);
         });
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         _server.Unreachable = true;
         _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Disconnected, "reconnecting gives up");
         _server.Unreachable = false;
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         await Eventually.Until(() => _server.Current.Rooms.Contains("p1"), "p1 is joined on the new socket");
     }
@@ -80,7 +80,7 @@ public sealed class LifecycleTests
     {
         var client = _server.CreateClient();
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => client.ConnectAsync())));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => client.StartAsync())));
 
         Assert.Single(_server.Connections);
         Assert.Equal(ConnectionState.Connected, client.State);
@@ -144,7 +144,7 @@ public sealed class LifecycleTests
     public async Task AJoinDuringAReconnectIsRememberedAndSentOnTheNewSocket()
     {
         await using var client = _server.CreateClient(o => o.ConnectTimeout = TimeSpan.FromMilliseconds(50));
-        await client.ConnectAsync();
+        await client.StartAsync();
         _server.Unreachable = true;
         _server.Current.Drop(DisconnectReason.TransportClosed);
         await Eventually.Until(() => client.State == ConnectionState.Reconnecting, "the client reconnects");
@@ -165,9 +165,9 @@ public sealed class LifecycleTests
         {
             o.TimeProvider = time;
             o.HeartbeatTimeout = TimeSpan.FromSeconds(45);
-            o.Reconnect.InitialDelay = TimeSpan.FromMinutes(10);
+            ((SkaftinRetryPolicy)o.RetryPolicy).InitialDelay = TimeSpan.FromMinutes(10);
         });
-        await client.ConnectAsync();
+        await client.StartAsync();
         Assert.Equal(TimeSpan.FromSeconds(90), client.HeartbeatTimeout);
 
         // A healthy idle connection pinged every 60 s is kept.
@@ -201,7 +201,7 @@ public sealed class LifecycleTests
     public async Task StopEndsReconnectingAndWaitsForItAndAStartRejoins()
     {
         await using var client = _server.CreateClient(o => o.ConnectTimeout = TimeSpan.FromMilliseconds(50));
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         _server.Unreachable = true;
         _server.Current.Drop(DisconnectReason.TransportClosed);

@@ -100,11 +100,11 @@ public sealed class PollingFrameHandlerTests
 
     private TestClient Client(Answer answer)
     {
-        var router = new InboundFrameRouter(SkaftinRealtimeClient.ServerEvents, MaxFrameBytes, offsetsAppended: false, _inbound.Add);
+        var router = new InboundFrameFilter(SkaftinRealtimeClient.ServerEvents, MaxFrameBytes, offsetsAppended: false, _inbound.Add);
         return new TestClient(new HttpClient(new PollingFrameHandler(router, answer)), router);
     }
 
-    private sealed record TestClient(HttpClient Http, InboundFrameRouter Router) : IDisposable
+    private sealed record TestClient(HttpClient Http, InboundFrameFilter Router) : IDisposable
     {
         public void Dispose() => Http.Dispose();
     }

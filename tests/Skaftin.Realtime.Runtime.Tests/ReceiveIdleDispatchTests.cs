@@ -20,7 +20,7 @@ public sealed class ReceiveIdleDispatchTests
         await using var client = server.CreateClient();
         var seen = new ConcurrentQueue<(string Registration, int Thread)>();
         using var a = client.Vehicles().OnInserted(v => seen.Enqueue((v.RegistrationNumber, Environment.CurrentManagedThreadId)));
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         // From here on no await: this thread plays the receive loop throughout.
         var thread = Environment.CurrentManagedThreadId;
@@ -55,7 +55,7 @@ public sealed class ReceiveIdleDispatchTests
         await using var client = server.CreateClient();
         var seen = new ConcurrentQueue<string>();
         using var a = client.Vehicles().OnInserted(v => seen.Enqueue(v.RegistrationNumber));
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         // A receive loop that never goes idle (a stream at full speed): the events must not wait for it.
         for (var i = 0; i < 100; i++)
@@ -85,7 +85,7 @@ public sealed class ReceiveIdleDispatchTests
 
             seen.Enqueue(v.RegistrationNumber);
         });
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         var firstRun = Task.Run(() =>
         {

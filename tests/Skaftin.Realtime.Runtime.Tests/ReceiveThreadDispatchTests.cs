@@ -17,7 +17,7 @@ public sealed class ReceiveThreadDispatchTests
         await using var client = server.CreateClient(o => o.DispatchOnReceiveThread = true);
         var seen = new ConcurrentQueue<(string Registration, int Thread)>();
         using var a = client.Vehicles().OnInserted(v => seen.Enqueue((v.RegistrationNumber, Environment.CurrentManagedThreadId)));
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         for (var i = 0; i < 100; i++)
         {
@@ -37,7 +37,7 @@ public sealed class ReceiveThreadDispatchTests
         await using var client = server.CreateClient();
         var thread = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var a = client.Vehicles().OnInserted(_ => thread.TrySetResult(Environment.CurrentManagedThreadId));
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("queued"));
 
@@ -52,7 +52,7 @@ public sealed class ReceiveThreadDispatchTests
         var log = new ConcurrentQueue<string>();
         using var a = client.Vehicles().OnInserted(v => log.Enqueue("insert " + v.RegistrationNumber));
         using var b = client.Vehicles().OnResync(r => log.Enqueue("resync " + r.Reason));
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
 
         server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("before"));

@@ -20,7 +20,7 @@ public sealed class RecoveryTests
         using var a = client.Vehicles().OnInserted(v => log.Enqueue("insert " + v.RegistrationNumber));
         using var b = client.Vehicles().OnResync(r => log.Enqueue("vehicles " + r.Reason));
         using var c = client.Drivers().OnResync(r => log.Enqueue("drivers " + r.Reason));
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
 
         _server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("before"));
@@ -41,7 +41,7 @@ public sealed class RecoveryTests
         var states = new ConcurrentQueue<string?>();
         using var a = client.Vehicles().OnResync(resyncs.Enqueue);
         client.StateChanged += change => states.Enqueue(change.Reason);
-        await client.ConnectAsync();
+        await client.StartAsync();
         await using var membership = await client.JoinProjectAsync("p1");
         var first = _server.Current;
         first.LastOffset = "offset-41";
@@ -62,7 +62,7 @@ public sealed class RecoveryTests
     {
         _server.RecoversSessions = true;
         await using var client = _server.CreateClient(o => o.ConnectTimeout = TimeSpan.FromMilliseconds(50));
-        await client.ConnectAsync();
+        await client.StartAsync();
         var p1 = await client.JoinProjectAsync("p1");
         _server.Unreachable = true;
         _server.Current.Drop(DisconnectReason.TransportClosed);

@@ -25,7 +25,7 @@ public sealed class RefusalPolicyTests
         var errors = new ConcurrentQueue<RealtimeError>();
         await using var client = _server.CreateClient(o => o.RetryPolicy = policy);
         using var e = client.OnError(errors.Enqueue);
-        await client.ConnectAsync();
+        await client.StartAsync();
         _server.Authenticate = _ => message;
 
         _server.Current.Drop(DisconnectReason.TransportClosed);
@@ -55,7 +55,7 @@ public sealed class RefusalPolicyTests
         _server.Authenticate = _ => message;
         await using var client = _server.CreateClient(o => o.RetryPolicy = policy);
 
-        var error = await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.ConnectAsync());
+        var error = await Assert.ThrowsAnyAsync<SkaftinConnectionException>(() => client.StartAsync());
 
         Assert.Equal(ConnectionState.Disconnected, client.State);
         Assert.Single(_server.Connections);
@@ -71,7 +71,7 @@ public sealed class RefusalPolicyTests
         _server.Authenticate = _ => System.Threading.Interlocked.Decrement(ref refusals) >= 0 ? "invalid api key" : null;
         await using var client = _server.CreateClient();
 
-        await client.ConnectAsync();
+        await client.StartAsync();
 
         Assert.Equal(7, _server.Connections.Count);
         Assert.Equal(ConnectionState.Connected, client.State);

@@ -119,7 +119,7 @@ public sealed class SchemaDriftTests
         var drifts = new ConcurrentQueue<SchemaDrift>();
         using var subscription = client.OnSchemaDrift(drifts.Enqueue);
         _ = client.Router.Vehicles();
-        await client.ConnectAsync();
+        await client.StartAsync();
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
 
         server.Current.Raise(EventNames.DatabaseChange, AlterName);

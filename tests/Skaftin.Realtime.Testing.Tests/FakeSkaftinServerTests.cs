@@ -30,7 +30,7 @@ public sealed class FakeSkaftinServerTests
         var seen = new Recording();
         var truck = new Truck(7, "AB-123", TruckStatus.Available, 4);
         object? inserted = null, unionRow = null;
-        using var a = server.Client.Router.OnAnyChange(change => seen.Add("any " + change.GetType().Name));
+        using var a = server.Client.OnAnyChange(change => seen.Add("any " + change.GetType().Name));
         using var b = server.Trucks().OnInserted(row =>
         {
             inserted = row;

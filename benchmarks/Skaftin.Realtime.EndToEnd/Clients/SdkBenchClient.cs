@@ -53,7 +53,7 @@ internal sealed class SdkBenchClient : IBenchClient
 
         var recorder = _recorder;
         _inserted = _client.Vehicles().OnInserted(vehicle => recorder.Record(vehicle.SentAtMs));
-        await _client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await _client.StartAsync(cancellationToken).ConfigureAwait(false);
         _membership = await _client.JoinProjectAsync(projectId, cancellationToken).ConfigureAwait(false);
     }
 

@@ -19,7 +19,7 @@ namespace Skaftin.Realtime;
 /// changes may be shown as one, but the last value shown is always the client's current one, and a property is raised
 /// only when its value changed. Values and notifications change only on the context (without one, on a
 /// thread-pool thread). A <see cref="PropertyChanged"/> handler that throws is reported through
-/// <see cref="SkaftinEventRouter.OnError"/> (<see cref="RealtimeErrorKind.HandlerFailed"/>, event name
+/// <see cref="SkaftinRealtimeClient.OnError"/> (<see cref="RealtimeErrorKind.HandlerFailed"/>, event name
 /// <c>connection-status</c>) and the other handlers still run.
 /// </remarks>
 public sealed class RealtimeConnectionStatus : INotifyPropertyChanged, IDisposable

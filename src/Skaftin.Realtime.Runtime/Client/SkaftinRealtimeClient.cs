@@ -14,7 +14,7 @@ namespace Skaftin.Realtime;
 /// every held room on every new connection, and delivers events, state changes and errors to handlers in order on
 /// its own dispatch task, so a slow handler never stalls the socket. Dispose it to close the connection.
 /// </summary>
-public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDisposable, IDisposable
+public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDisposable, IDisposable
 {
     /// <summary>
     /// The one list of the server events the client takes, given to the transport: the dispatch pump delivers the
@@ -62,8 +62,11 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
         TimeProvider = options.TimeProvider;
     }
 
+    /// <summary>The router that hands this client's events to its typed tables (internal: subscribe on the client).</summary>
+    internal SkaftinEventRouter Router { get; }
+
     /// <inheritdoc />
-    public SkaftinEventRouter Router { get; }
+    SkaftinEventRouter ISkaftinRealtimeSource.Router => Router;
 
     /// <summary>Where the connection stands (the moves it makes are drawn in the README's connection section).</summary>
     public ConnectionState State => _supervisor.State;
@@ -100,54 +103,6 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <summary>Connection state changes as an observable (usable with System.Reactive, which this package does not need).</summary>
     public IObservable<ConnectionStateChange> StateChanges => new HandlerObservable<ConnectionStateChange>(_stateObservers);
 
-    /// <summary>Subscribes to delivery and connection failures (see <see cref="SkaftinEventRouter.OnError"/>).</summary>
-    /// <param name="handler">Receives each failure.</param>
-    /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnError(Action<RealtimeError> handler) => Router.OnError(handler);
-
-    /// <summary>Subscribes to schema drift of declared tables, once per table and kind of change (see <see cref="SkaftinEventRouter.OnSchemaDrift"/>).</summary>
-    /// <param name="handler">Receives each report.</param>
-    /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnSchemaDrift(Action<SchemaDrift> handler) => Router.OnSchemaDrift(handler);
-
-    /// <summary>The latest <see cref="SchemaDrift"/> report of each declared table that drifted, by table name (see <see cref="SkaftinEventRouter.SchemaDrifts"/>).</summary>
-    public IReadOnlyDictionary<string, SchemaDrift> SchemaDrifts => Router.SchemaDrifts;
-
-    /// <summary>Subscribes to cron-job changes of joined projects (see <see cref="SkaftinEventRouter.OnCronJobChanged"/>).</summary>
-    /// <param name="handler">Receives each change.</param>
-    /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnCronJobChanged(Action<CronJobChange> handler) => Router.OnCronJobChanged(handler);
-
-    /// <summary>Subscribes to whole-database imports of joined projects (see <see cref="SkaftinEventRouter.OnDatabaseImported"/>).</summary>
-    /// <param name="handler">Receives each import.</param>
-    /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnDatabaseImported(Action<DatabaseImported> handler) => Router.OnDatabaseImported(handler);
-
-    /// <summary>
-    /// Subscribes to every <c>project-event</c> of joined projects with its data as raw JSON (see
-    /// <see cref="SkaftinEventRouter.OnProjectEvent"/>); the types declared with <see cref="SkaftinProjectEventAttribute"/>
-    /// also arrive typed through their generated <c>client.On{Type}(…)</c>.
-    /// </summary>
-    /// <param name="handler">Receives each event.</param>
-    /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnProjectEvent(Action<ProjectEvent> handler) => Router.OnProjectEvent(handler);
-
-    /// <summary>
-    /// Subscribes to every <c>database-change</c> of the joined projects, in order, each in its most typed form (the
-    /// seed's <c>onDatabaseChange</c>, <c>useDatabaseEvents(projectId, null)</c>): a <see cref="RowChange{TRow, TKey}"/>
-    /// for a row of a declared table, <see cref="SchemaChange"/>, <see cref="CronJobChange"/> and
-    /// <see cref="DatabaseImported"/> with typed payloads, and the raw <see cref="DatabaseChange"/> for everything else
-    /// (see <see cref="SkaftinEventRouter.OnAnyChange"/>).
-    /// </summary>
-    /// <param name="handler">Receives each change; pattern-match it.</param>
-    /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnAnyChange(Action<IDatabaseEvent> handler) => Router.OnAnyChange(handler);
-
-    /// <summary>Every change of the joined projects (as <see cref="OnAnyChange"/>) as an ordered async stream (see <see cref="SkaftinEventRouter.AllChanges(int, CancellationToken)"/>).</summary>
-    /// <param name="cancellationToken">Ends the stream.</param>
-    /// <returns>The stream; it subscribes when enumeration starts. If the reader falls more than <see cref="SkaftinEventRouter.DefaultStreamCapacity"/> behind, it delivers what it buffered, then throws <see cref="StreamOverflowException"/>.</returns>
-    public IAsyncEnumerable<IDatabaseEvent> AllChanges(CancellationToken cancellationToken = default) => Router.AllChanges(cancellationToken);
-
     /// <summary>
     /// Starts the connection, completing once the server has accepted it. Safe to call at any time and from several
     /// threads: while started it makes no second connection (a start under way is waited for; a live or reconnecting
@@ -162,11 +117,6 @@ public sealed class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsyncDispos
     /// <exception cref="SkaftinConnectionException">The server could not be reached, and the retry policy gave up.</exception>
     /// <exception cref="OperationCanceledException">The start was cancelled, or the client stopped meanwhile.</exception>
     public Task StartAsync(CancellationToken cancellationToken = default) => _supervisor.StartAsync(cancellationToken);
-
-    /// <summary>The familiar name of <see cref="StartAsync"/>; the same in every way.</summary>
-    /// <param name="cancellationToken">Abandons the start: nothing is left open.</param>
-    /// <returns>A task that completes when connected.</returns>
-    public Task ConnectAsync(CancellationToken cancellationToken = default) => StartAsync(cancellationToken);
 
     /// <summary>
     /// The Reconnect button of a status indicator. What it does depends on <see cref="State"/>:

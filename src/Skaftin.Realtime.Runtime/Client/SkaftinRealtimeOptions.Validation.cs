@@ -66,9 +66,9 @@ public sealed partial class SkaftinRealtimeOptions : IValidatableObject
             failures.Add(new("Skaftin:DispatchOnReceiveThread cannot be combined with a HandlerContext: handlers run either on the receive thread or on the context.", [nameof(DispatchOnReceiveThread), nameof(HandlerContext)]));
         }
 
-        if (Reconnect is null || TimeProvider is null)
+        if (RetryPolicy is null || TimeProvider is null)
         {
-            failures.Add(new("Skaftin:Reconnect and TimeProvider must be set.", [nameof(Reconnect), nameof(TimeProvider)]));
+            failures.Add(new("Skaftin:RetryPolicy and TimeProvider must be set.", [nameof(RetryPolicy), nameof(TimeProvider)]));
         }
 
         return failures;

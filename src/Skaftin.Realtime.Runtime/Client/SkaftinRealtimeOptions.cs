@@ -97,16 +97,14 @@ public sealed partial class SkaftinRealtimeOptions
     public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(45);
 
     /// <summary>
-    /// The default retry policy: exponential backoff with jitter, no limit on attempts, every refusal reported through
-    /// <see cref="SkaftinRealtimeClient.OnError"/>. Used unless <see cref="RetryPolicy"/> is set.
+    /// Decides whether, and after how long, to try connecting again after a lost connection or a failed first
+    /// connection. The default is a <see cref="SkaftinRetryPolicy"/>: exponential backoff with jitter from 0.5 s to
+    /// 30 s, no limit on attempts, every refusal reported through <see cref="SkaftinRealtimeClient.OnError"/>. Set your
+    /// own <see cref="IRetryPolicy"/>, or a <see cref="SkaftinRetryPolicy"/> with other settings (in configuration, the
+    /// hosting package binds the section <c>Skaftin:Reconnect</c> — <c>InitialDelay</c>, <c>MaxDelay</c>, <c>Jitter</c>,
+    /// <c>MaxAttempts</c>, <c>Enabled</c> — to a <see cref="SkaftinRetryPolicy"/> set here).
     /// </summary>
-    public SkaftinReconnectPolicy Reconnect { get; set; } = new();
-
-    /// <summary>
-    /// Decides when to try connecting again after a lost connection or a failed first connection; null (default) uses
-    /// <see cref="Reconnect"/>.
-    /// </summary>
-    public IRetryPolicy? RetryPolicy { get; set; }
+    public IRetryPolicy RetryPolicy { get; set; } = new SkaftinRetryPolicy();
 
     /// <summary>
     /// Whether a failing first connection is retried by the retry policy (default true): an app may start before its
@@ -186,67 +184,4 @@ public enum SkaftinTransport
     /// (a Socket.IO CONNECT_ERROR, such as rejected credentials) is not a transport failure and is reported as such.
     /// </summary>
     WebSocketThenPolling,
-}
-
-/// <summary>Exponential backoff with jitter between attempts to connect; the default <see cref="IRetryPolicy"/>.</summary>
-public sealed class SkaftinReconnectPolicy : IRetryPolicy
-{
-    private readonly Random _random = new();
-
-    /// <summary>Whether to reconnect at all after a lost connection. Default true.</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>How many attempts before giving up; null (default) for no limit.</summary>
-    public int? MaxAttempts { get; set; }
-
-    /// <summary>The first delay. Default 500 ms.</summary>
-    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>The longest delay. Default 30 s.</summary>
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>The share of each delay drawn at random, from 0 to 1. Default 0.5.</summary>
-    public double Jitter { get; set; } = 0.5;
-
-    /// <summary>The delay before attempt <paramref name="attempt"/> (1-based).</summary>
-    /// <param name="attempt">The attempt number.</param>
-    /// <param name="random">The source of jitter.</param>
-    /// <returns>The delay.</returns>
-    public TimeSpan DelayFor(int attempt, Random random)
-    {
-        var exponent = Math.Min(attempt - 1, 30);
-        var baseMs = Math.Min(MaxDelay.TotalMilliseconds, InitialDelay.TotalMilliseconds * Math.Pow(2, exponent));
-        var jitter = Math.Min(Math.Max(Jitter, 0), 1);
-        var ms = baseMs * (1 - jitter) + (baseMs * jitter * random.NextDouble());
-        return TimeSpan.FromMilliseconds(ms);
-    }
-
-    /// <summary>
-    /// The next delay: null when <see cref="Enabled"/> is off or <see cref="MaxAttempts"/> were made, otherwise
-    /// <see cref="DelayFor"/> the next attempt, whatever the <see cref="RetryContext.Reason"/>. Refusals
-    /// (<see cref="RetryReason.CredentialsRefused"/>, <see cref="RetryReason.ConnectionRefused"/>,
-    /// <see cref="RetryReason.UnexplainedRefusal"/>) are retried like any other failure, backing off the same way: a
-    /// token service that flaps, a key rotated on the server or a rate limit must not end the connection for good. The
-    /// client reports each refusal through <see cref="SkaftinRealtimeClient.OnError"/>; a policy of your own may stop on
-    /// them instead.
-    /// </summary>
-    /// <param name="context">What happened so far.</param>
-    /// <returns>The delay, or null to stop.</returns>
-    public TimeSpan? NextRetryDelay(RetryContext context)
-    {
-        if (context is null)
-        {
-            throw new ArgumentNullException(nameof(context));
-        }
-
-        if (!Enabled || (MaxAttempts is { } max && context.PreviousRetryCount >= max))
-        {
-            return null;
-        }
-
-        lock (_random)
-        {
-            return DelayFor(context.PreviousRetryCount + 1, _random);
-        }
-    }
 }

@@ -49,7 +49,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         _logger = logger;
         _rooms = rooms;
         _pump = pump;
-        _policy = options.RetryPolicy ?? options.Reconnect;
+        _policy = options.RetryPolicy;
         _heartbeatTimeoutTicks = options.HeartbeatTimeout.Ticks;
         _notConnectedSince = options.TimeProvider.GetUtcNow().UtcTicks;
         _watchdog = options.TimeProvider.CreateTimer(static state => ((ConnectionSupervisor)state!).CheckHeartbeat(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

@@ -11,7 +11,7 @@ public sealed record CronJobChange(DatabaseChangeType Type, string ProjectId, Da
 {
     /// <summary>
     /// The job (after the change; for a delete, the deleted job), typed. Null when the payload did not decode: that is
-    /// reported to <see cref="SkaftinEventRouter.OnError"/> as <see cref="RealtimeErrorKind.DecodeFailed"/>, and
+    /// reported to <see cref="SkaftinRealtimeClient.OnError"/> as <see cref="RealtimeErrorKind.DecodeFailed"/>, and
     /// <see cref="DataJson"/> still holds it.
     /// </summary>
     public CronJob? Job { get; init; }

@@ -13,7 +13,7 @@ public sealed record DatabaseImported(string ProjectId, DateTimeOffset? Timestam
 {
     /// <summary>
     /// What the import did, typed. Null when the payload did not decode: that is reported to
-    /// <see cref="SkaftinEventRouter.OnError"/> as <see cref="RealtimeErrorKind.DecodeFailed"/>, and
+    /// <see cref="SkaftinRealtimeClient.OnError"/> as <see cref="RealtimeErrorKind.DecodeFailed"/>, and
     /// <see cref="DataJson"/> still holds it.
     /// </summary>
     public DatabaseImportSummary? Summary { get; init; }

@@ -4,7 +4,7 @@ namespace Skaftin.Realtime;
 
 /// <summary>
 /// One <c>database-change</c> event in the most typed form the SDK has for it, as
-/// <see cref="SkaftinEventRouter.OnAnyChange"/> delivers every change of the joined projects (the seed's
+/// <see cref="SkaftinRealtimeClient.OnAnyChange"/> delivers every change of the joined projects (the seed's
 /// <c>onDatabaseChange</c>). Pattern-match it: <see cref="RowChange{TRow, TKey}"/> for a row of a declared table,
 /// <see cref="SchemaChange"/>, <see cref="CronJobChange"/>, <see cref="DatabaseImported"/>, or the raw
 /// <see cref="DatabaseChange"/> for rows of undeclared tables, unknown types and rows that did not decode.

@@ -34,7 +34,7 @@ namespace Skaftin.Realtime;
 /// <see cref="LastError"/>; the rows are kept as last loaded and the reload is retried).
 /// </para>
 /// The app's <see cref="Loaded"/> and <see cref="CollectionChanged"/>
-/// handlers never take part in loading: one that throws is reported through <see cref="SkaftinEventRouter.OnError"/>
+/// handlers never take part in loading: one that throws is reported through <see cref="SkaftinRealtimeClient.OnError"/>
 /// (<see cref="RealtimeErrorKind.HandlerFailed"/>, event name <c>live-table</c>) and the rows stay as loaded.
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>

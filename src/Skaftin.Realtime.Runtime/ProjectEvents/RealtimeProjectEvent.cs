@@ -10,8 +10,8 @@ namespace Skaftin.Realtime;
 /// <see cref="SkaftinProjectEventAttribute"/> type from this (<c>VehicleDispatchedEvents</c>); get it from the
 /// client with the generated accessor (<c>client.VehicleDispatchedEvents()</c>), or subscribe at once with
 /// <c>client.OnVehicleDispatched(…)</c>. An event whose data does not decode is reported to
-/// <see cref="SkaftinEventRouter.OnError"/> as <see cref="RealtimeErrorKind.DecodeFailed"/>, never dropped silently;
-/// every event, decoded or not, also reaches the raw <see cref="SkaftinEventRouter.OnProjectEvent"/> handlers.
+/// <see cref="SkaftinRealtimeClient.OnError"/> as <see cref="RealtimeErrorKind.DecodeFailed"/>, never dropped silently;
+/// every event, decoded or not, also reaches the raw <see cref="SkaftinRealtimeClient.OnProjectEvent"/> handlers.
 /// </summary>
 /// <typeparam name="TData">The declared data type.</typeparam>
 public abstract class RealtimeProjectEvent<TData> : RealtimeProjectEventBase

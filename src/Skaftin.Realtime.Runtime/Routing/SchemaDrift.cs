@@ -6,8 +6,8 @@ namespace Skaftin.Realtime;
 /// <summary>
 /// A declared table's schema changed under the running app (<c>add_column</c>, <c>alter_column</c>,
 /// <c>drop_column</c>, <c>rename_table</c> or <c>drop_table</c>), so its rows may no longer match the model. Raised
-/// once per table and kind of change by <see cref="SkaftinEventRouter.OnSchemaDrift"/>, kept (the latest per table) in
-/// <see cref="SkaftinEventRouter.SchemaDrifts"/>, and logged once as a warning.
+/// once per table and kind of change by <see cref="SkaftinRealtimeClient.OnSchemaDrift"/>, kept (the latest per table) in
+/// <see cref="SkaftinRealtimeClient.SchemaDrifts"/>, and logged once as a warning.
 /// </summary>
 /// <param name="ProjectId">The project of the table.</param>
 /// <param name="TableName">The declared table's wire name (for a rename, the old name).</param>

@@ -30,7 +30,7 @@ public sealed partial class SkaftinEventRouter
     /// </summary>
     /// <param name="handler">Receives each event.</param>
     /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnProjectEvent(Action<ProjectEvent> handler) => _projectEvents.Add(handler);
+    internal IDisposable OnProjectEvent(Action<ProjectEvent> handler) => _projectEvents.Add(handler);
 
     /// <summary>
     /// Delivers one <c>project-event</c>: to the typed handlers of its type when the app declared it, then to the raw
@@ -38,7 +38,7 @@ public sealed partial class SkaftinEventRouter
     /// envelope, data that does not fit the declared type and throwing handlers go to <see cref="OnError"/>.
     /// </summary>
     /// <param name="utf8Json">The event's JSON object.</param>
-    public void DispatchProjectEvent(ReadOnlyMemory<byte> utf8Json)
+    internal void DispatchProjectEvent(ReadOnlyMemory<byte> utf8Json)
     {
         if (!ClientEnvelopes.TryReadProjectEvent(utf8Json, out var projectEvent, out var error))
         {

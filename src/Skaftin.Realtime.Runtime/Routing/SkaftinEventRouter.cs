@@ -11,12 +11,13 @@ namespace Skaftin.Realtime;
 /// <summary>
 /// Hands incoming events to the typed tables: parses each event's envelope once, routes it by
 /// <c>tableName</c>, and reports (never throws) what cannot be decoded or what a handler throws.
-/// The realtime client owns one; tests and custom transports can feed one directly.
+/// Each realtime client owns one. Apps never use it directly: they subscribe on <see cref="SkaftinRealtimeClient"/>
+/// and on the generated accessors; its public part is what that generated code calls.
 /// </summary>
 public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
 {
     /// <summary>The default buffer capacity of <see cref="AllChanges(CancellationToken)"/>.</summary>
-    public const int DefaultStreamCapacity = 10_000;
+    internal const int DefaultStreamCapacity = 10_000;
 
     private readonly HandlerList<Action<DatabaseChange>> _undeclared = new();
     private readonly HandlerList<Action<RealtimeError>> _errors = new();
@@ -35,7 +36,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     /// <summary>Creates a router.</summary>
     /// <param name="logger">Where decode and handler failures are logged; none by default.</param>
     /// <param name="timeProvider">The client's clock: it stamps the resync signals the router raises; the system clock by default.</param>
-    public SkaftinEventRouter(ILogger? logger = null, TimeProvider? timeProvider = null)
+    internal SkaftinEventRouter(ILogger? logger = null, TimeProvider? timeProvider = null)
     {
         _logger = logger ?? NullLogger.Instance;
         _clock = timeProvider ?? TimeProvider.System;
@@ -62,7 +63,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     /// <summary>Subscribes to the row and schema events of tables no typed table was requested for, and to events of unknown types.</summary>
     /// <param name="handler">Receives each such event with its rows as raw JSON.</param>
     /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnUndeclaredChange(Action<DatabaseChange> handler) => _undeclared.Add(handler);
+    internal IDisposable OnUndeclaredChange(Action<DatabaseChange> handler) => _undeclared.Add(handler);
 
     /// <summary>
     /// Subscribes to every <c>database-change</c> of the joined projects, in order, each in its most typed form (the
@@ -74,19 +75,19 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     /// </summary>
     /// <param name="handler">Receives each change.</param>
     /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnAnyChange(Action<IDatabaseEvent> handler) => _any.Add(handler);
+    internal IDisposable OnAnyChange(Action<IDatabaseEvent> handler) => _any.Add(handler);
 
     /// <summary>Every change of the joined projects (as <see cref="OnAnyChange"/>) as an ordered async stream, buffering up to <see cref="RealtimeTable{TRow, TKey}.DefaultStreamCapacity"/> events.</summary>
     /// <param name="cancellationToken">Ends the stream.</param>
     /// <returns>The stream; it subscribes when enumeration starts. If the reader falls more than the capacity behind, it delivers what it buffered, then throws <see cref="StreamOverflowException"/>.</returns>
-    public IAsyncEnumerable<IDatabaseEvent> AllChanges(CancellationToken cancellationToken) =>
+    internal IAsyncEnumerable<IDatabaseEvent> AllChanges(CancellationToken cancellationToken) =>
         AllChanges(DefaultStreamCapacity, cancellationToken);
 
     /// <summary>Every change of the joined projects (as <see cref="OnAnyChange"/>) as an ordered async stream with a buffer of the given capacity.</summary>
     /// <param name="capacity">How many events may wait for the reader before the stream overflows.</param>
     /// <param name="cancellationToken">Ends the stream.</param>
     /// <returns>The stream; it subscribes when enumeration starts. If the reader falls more than <paramref name="capacity"/> behind, it delivers what it buffered, then throws <see cref="StreamOverflowException"/>.</returns>
-    public IAsyncEnumerable<IDatabaseEvent> AllChanges(int capacity = DefaultStreamCapacity, CancellationToken cancellationToken = default) =>
+    internal IAsyncEnumerable<IDatabaseEvent> AllChanges(int capacity = DefaultStreamCapacity, CancellationToken cancellationToken = default) =>
         HandlerStream.Create(_any, capacity, null, cancellationToken);
 
     /// <summary>
@@ -96,17 +97,17 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     /// </summary>
     /// <param name="handler">Receives each schema change, its payload typed in <see cref="SchemaChange.Details"/>.</param>
     /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnSchemaChanged(Action<SchemaChange> handler) => _schema.Add(handler);
+    internal IDisposable OnSchemaChanged(Action<SchemaChange> handler) => _schema.Add(handler);
 
     /// <summary>Subscribes to cron-job changes (created, updated, deleted, toggled) of joined projects.</summary>
     /// <param name="handler">Receives each change.</param>
     /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnCronJobChanged(Action<CronJobChange> handler) => _cronJobs.Add(handler);
+    internal IDisposable OnCronJobChanged(Action<CronJobChange> handler) => _cronJobs.Add(handler);
 
     /// <summary>Subscribes to <c>import_dump</c>: a project's whole database was replaced and should be reloaded.</summary>
     /// <param name="handler">Receives each import.</param>
     /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnDatabaseImported(Action<DatabaseImported> handler) => _imports.Add(handler);
+    internal IDisposable OnDatabaseImported(Action<DatabaseImported> handler) => _imports.Add(handler);
 
     /// <summary>
     /// Subscribes to every resync signal: a connection that could not be recovered, a whole-database import, or a
@@ -114,14 +115,14 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     /// </summary>
     /// <param name="handler">Receives each signal.</param>
     /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnResyncRequired(Action<ResyncRequired> handler) => _resyncs.Add(handler);
+    internal IDisposable OnResyncRequired(Action<ResyncRequired> handler) => _resyncs.Add(handler);
 
     /// <summary>
     /// Tells every declared table (and <see cref="OnResyncRequired"/> handlers) that events may have been missed.
     /// The realtime client calls this, in order with events, after a reconnect that did not recover the session.
     /// </summary>
     /// <param name="signal">The signal.</param>
-    public void RequestResync(ResyncRequired signal)
+    internal void RequestResync(ResyncRequired signal)
     {
         if (signal is null)
         {
@@ -156,22 +157,22 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     /// </summary>
     /// <param name="handler">Receives each report.</param>
     /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnSchemaDrift(Action<SchemaDrift> handler) => _drifts.Add(handler);
+    internal IDisposable OnSchemaDrift(Action<SchemaDrift> handler) => _drifts.Add(handler);
 
     /// <summary>The latest <see cref="SchemaDrift"/> report of each declared table that drifted, by table name.</summary>
-    public IReadOnlyDictionary<string, SchemaDrift> SchemaDrifts => new Dictionary<string, SchemaDrift>(_latestDrifts, StringComparer.Ordinal);
+    internal IReadOnlyDictionary<string, SchemaDrift> SchemaDrifts => new Dictionary<string, SchemaDrift>(_latestDrifts, StringComparer.Ordinal);
 
     /// <summary>Subscribes to delivery failures: undecodable payloads, throwing handlers, unknown event types.</summary>
     /// <param name="handler">Receives each failure.</param>
     /// <returns>Disposing it ends the subscription.</returns>
-    public IDisposable OnError(Action<RealtimeError> handler) => _errors.Add(handler);
+    internal IDisposable OnError(Action<RealtimeError> handler) => _errors.Add(handler);
 
     /// <summary>
     /// Delivers one <c>database-change</c> event to its table's handlers, synchronously and in the caller's order.
     /// Never throws: failures go to <see cref="OnError"/> and the logger.
     /// </summary>
     /// <param name="utf8Json">The event's JSON object.</param>
-    public void DispatchDatabaseChange(ReadOnlyMemory<byte> utf8Json)
+    internal void DispatchDatabaseChange(ReadOnlyMemory<byte> utf8Json)
     {
         DatabaseChange change;
         try

@@ -22,7 +22,7 @@ internal sealed class SocketIOConnection : ISocketConnection
 {
     private readonly SocketIO _socket;
     private readonly Action<System.Net.WebSockets.ClientWebSocketOptions>? _configureWebSocket;
-    private readonly InboundFrameRouter _router;
+    private readonly InboundFrameFilter _router;
     private readonly bool _fallBackToPolling;
     private readonly ILogger _logger;
     private readonly OncePerOutage? _fallbackNotice;
@@ -39,7 +39,7 @@ internal sealed class SocketIOConnection : ISocketConnection
         _logger = logger;
         _fallBackToPolling = transport == SkaftinTransport.WebSocketThenPolling;
         // A resumed session's missed events come before the CONNECT packet, already with their offsets.
-        _router = new InboundFrameRouter(events, maxFrameBytes, offsetsAppended: resume is not null, OnInbound);
+        _router = new InboundFrameFilter(events, maxFrameBytes, offsetsAppended: resume is not null, OnInbound);
         // The handshake's auth object: the credential when it goes there, and on reconnect the session to restore
         // (socket.io reads pid/offset). With neither, no auth object is sent, as the seed's client sends none.
         var auth = new Dictionary<string, string>();

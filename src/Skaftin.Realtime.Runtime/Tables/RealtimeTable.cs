@@ -11,7 +11,7 @@ namespace Skaftin.Realtime;
 /// type from this (<c>VehiclesRealtime</c>); get it from the client with the generated extension
 /// (<c>client.Vehicles()</c>). Every subscription returns an <see cref="IDisposable"/> that ends it.
 /// Handlers of one table run in the order events arrived; a handler that throws is reported to
-/// <see cref="SkaftinEventRouter.OnError"/> and does not stop the others.
+/// <see cref="SkaftinRealtimeClient.OnError"/> and does not stop the others.
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
 /// <typeparam name="TKey">The key type, or <see cref="SkaftinNoKey"/>.</typeparam>

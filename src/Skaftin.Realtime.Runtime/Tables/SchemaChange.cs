@@ -17,7 +17,7 @@ public sealed record SchemaChange(
 {
     /// <summary>
     /// What changed, typed: pattern-match <see cref="TableCreated"/>, <see cref="ColumnAdded"/>, ... Null when the
-    /// payload did not decode: that is reported to <see cref="SkaftinEventRouter.OnError"/> as
+    /// payload did not decode: that is reported to <see cref="SkaftinRealtimeClient.OnError"/> as
     /// <see cref="RealtimeErrorKind.DecodeFailed"/>, and <see cref="DataJson"/> still holds it.
     /// </summary>
     public SchemaChangeDetails? Details { get; init; }

@@ -9,7 +9,7 @@ namespace Skaftin.Realtime;
 public sealed class StreamOverflowException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="tableName">The table whose stream overflowed, or null for the stream of every change (<see cref="SkaftinEventRouter.AllChanges(int, System.Threading.CancellationToken)"/>).</param>
+    /// <param name="tableName">The table whose stream overflowed, or null for the stream of every change (<see cref="SkaftinRealtimeClient.AllChanges(int, System.Threading.CancellationToken)"/>).</param>
     /// <param name="capacity">The stream's buffer capacity.</param>
     public StreamOverflowException(string? tableName, int capacity)
         : base(tableName is null

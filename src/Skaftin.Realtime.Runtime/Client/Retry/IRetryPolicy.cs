@@ -5,8 +5,8 @@ namespace Skaftin.Realtime;
 /// <summary>
 /// Decides whether, and after how long, the client tries to connect again: after a lost connection, and (unless
 /// <see cref="SkaftinRealtimeOptions.RetryInitialConnection"/> is off) when the first connection fails. The default is
-/// <see cref="SkaftinRealtimeOptions.Reconnect"/>; set <see cref="SkaftinRealtimeOptions.RetryPolicy"/> for your own,
-/// for example to give up after a number of refused tokens.
+/// a <see cref="SkaftinRetryPolicy"/>; set <see cref="SkaftinRealtimeOptions.RetryPolicy"/> to your own, for example
+/// to give up after a number of refused tokens.
 /// </summary>
 public interface IRetryPolicy
 {

@@ -11,7 +11,7 @@ namespace Skaftin.Realtime;
 /// The HTTP pipeline under SocketIOClient's long-polling transport, written for this SDK: the polling counterpart of
 /// <see cref="SkaftinWebSocket"/>. Each response to a poll is an Engine.IO v4 payload, packets separated by
 /// <c>0x1E</c>; every packet passes <see cref="SocketIOFrameReader"/> first, through the connection's
-/// <see cref="InboundFrameRouter"/>, as it streams in (a packet over <see cref="SkaftinRealtimeOptions.MaxFrameBytes"/>
+/// <see cref="InboundFrameFilter"/>, as it streams in (a packet over <see cref="SkaftinRealtimeOptions.MaxFrameBytes"/>
 /// is read past, keeping its first and last bytes, like a websocket frame). Events go to the client and undeliverable
 /// frames are reported; the library gets back a payload of only the protocol packets it needs, rewritten by the
 /// reader, so no packet from the server reaches its parser as sent. The answer to a send (a POST, <c>ok</c>) carries
@@ -24,12 +24,12 @@ internal sealed class PollingFrameHandler : DelegatingHandler
     private const int ReadBufferSize = 16 * 1024;
     private const byte Separator = 0x1E;
 
-    private readonly InboundFrameRouter _router;
+    private readonly InboundFrameFilter _router;
     // Never disposed: a send may still hold it when the library disposes the HttpClient (it owns no wait handle).
     private readonly SemaphoreSlim _sending = new(1, 1);
     private string? _failure;
 
-    public PollingFrameHandler(InboundFrameRouter router, HttpMessageHandler inner)
+    public PollingFrameHandler(InboundFrameFilter router, HttpMessageHandler inner)
         : base(inner)
     {
         _router = router;
@@ -199,7 +199,7 @@ internal sealed class PollingFrameHandler : DelegatingHandler
         }
 
         // A packet starting with 'b' is a binary attachment, base64-encoded.
-        public InboundFrame Read(InboundFrameRouter router)
+        public InboundFrame Read(InboundFrameFilter router)
         {
             var head = _buffer.AsSpan(0, _count);
             return !head.IsEmpty && head[0] == (byte)'b' ? router.ReadBinary()

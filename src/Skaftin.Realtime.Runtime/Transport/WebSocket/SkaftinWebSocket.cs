@@ -21,7 +21,7 @@ namespace Skaftin.Realtime;
 
 /// <summary>
 /// The websocket under SocketIOClient, written for this SDK. Every frame it receives passes
-/// <see cref="SocketIOFrameReader"/> first, through the connection's <see cref="InboundFrameRouter"/>: events go
+/// <see cref="SocketIOFrameReader"/> first, through the connection's <see cref="InboundFrameFilter"/>: events go
 /// straight to the client from the pooled receive buffer, frames that cannot be delivered are reported, and
 /// SocketIOClient's own parser sees only the protocol packets it needs (open, ping, connect, disconnect, connect
 /// error), rewritten by the reader, so no frame from the server can throw inside the library and leave the client
@@ -41,7 +41,7 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     // are ignored, a late subscriber gets the error). Values come from the one receive loop, so never concurrently.
     private readonly Subject<string> _text = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly InboundFrameRouter _router;
+    private readonly InboundFrameFilter _router;
     private readonly TimeSpan _sendTimeout;
     private int _closing;
 #if NET
@@ -50,7 +50,7 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     private ReceiveThreads? _threads;
 #endif
 
-    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameRouter router, TimeSpan sendTimeout)
+    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameFilter router, TimeSpan sendTimeout)
     {
         _router = router;
         _sendTimeout = sendTimeout;
@@ -58,7 +58,7 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     }
 
     /// <summary>
-    /// Called when the frames that arrived together have all gone to the frame router and the next receive has to
+    /// Called when the frames that arrived together have all gone to the frame filter and the next receive has to
     /// wait for the network. The next receive is already under way and goes on on another thread when data comes, so
     /// the calling thread is free: the client delivers the events it queued there, with no wake-up of its own.
     /// </summary>

@@ -18,7 +18,7 @@ using var deleted = vehicles.OnDeleted(change => Console.WriteLine($"Deleted veh
 using var resync = vehicles.OnResync(_ => Console.WriteLine("Changes may have been missed: reload the vehicles"));
 using var errors = client.OnError(error => Console.Error.WriteLine(error));
 
-await client.ConnectAsync();
+await client.StartAsync();
 await using var membership = await client.JoinProjectAsync(project);
 Console.WriteLine($"Listening to project {project} at {apiUrl}; Ctrl+C to stop.");
 

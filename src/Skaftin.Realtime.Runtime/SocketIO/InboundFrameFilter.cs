@@ -10,7 +10,7 @@ namespace Skaftin.Realtime;
 /// the protocol packets SocketIOClient may see, so whichever transport carries the connection, the same frame gets
 /// the same outcome.
 /// </summary>
-internal sealed class InboundFrameRouter
+internal sealed class InboundFrameFilter
 {
     private readonly InterceptedEvents _events;
     private readonly Action<InboundFrame> _inbound;
@@ -26,7 +26,7 @@ internal sealed class InboundFrameRouter
     /// replays missed events before the CONNECT packet that would say so; from then on the CONNECT packet decides.
     /// </param>
     /// <param name="inbound">Receives each event to deliver and each frame to report, in arrival order.</param>
-    public InboundFrameRouter(InterceptedEvents events, int maxFrameBytes, bool offsetsAppended, Action<InboundFrame> inbound)
+    public InboundFrameFilter(InterceptedEvents events, int maxFrameBytes, bool offsetsAppended, Action<InboundFrame> inbound)
     {
         _events = events;
         MaxFrameBytes = maxFrameBytes;
