@@ -14,8 +14,19 @@ using Skaftin.Realtime.DevServer;
 var url = Environment.GetEnvironmentVariable("SKAFTIN_API_URL");
 // The bundled dev server serves the snapshot's project, "demo"; another server, the project you name.
 var project = url is null ? "demo" : Environment.GetEnvironmentVariable("SKAFTIN_PROJECT") ?? "demo";
+if (url is null)
+{
+    // The first run installs the dev server's Node packages (npm ci compiles better-sqlite3: minutes): say so, and
+    // show npm's progress, rather than sit silent.
+    Console.WriteLine("Starting the bundled dev server (devserver/). On the first run its Node packages are installed first (npm ci, which compiles better-sqlite3: a few minutes).");
+}
+
 await using var devServer = url is null
-    ? await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { SchemaPath = Path.Combine(AppContext.BaseDirectory, "skaftin.schema.json") })
+    ? await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions
+    {
+        SchemaPath = Path.Combine(AppContext.BaseDirectory, "skaftin.schema.json"),
+        Log = ShowInstallProgress,
+    })
     : null;
 var apiUrl = devServer?.Url ?? new Uri(url!);
 var apiKey = devServer?.DefaultApiKey ?? Environment.GetEnvironmentVariable("SKAFTIN_API_KEY") ?? "";
@@ -65,3 +76,13 @@ if (await Task.WhenAny(done.Task, Task.Delay(TimeSpan.FromSeconds(30))) != done.
 
 Console.WriteLine("All 5 typed events received.");
 return 0;
+
+// npm's output and the launcher's notes about the install (not the server's own log lines): what a first run is busy with.
+static void ShowInstallProgress(string line)
+{
+    if (line.StartsWith("npm: ", StringComparison.Ordinal)
+        || (line.StartsWith("skaftin-dev-server-launcher: ", StringComparison.Ordinal) && line.Contains("npm", StringComparison.Ordinal)))
+    {
+        Console.Error.WriteLine("dev server: " + line);
+    }
+}

@@ -12,22 +12,27 @@ using Xunit;
 namespace Skaftin.Realtime.Generator.Tests;
 
 /// <summary>
-/// Every C# block of the READMEs (the repository's and each package's), read when the test runs, is compiled with the runtime and the generator, nullable
-/// on and warnings as errors, so a README can never drift from the API. A block is one of:
+/// Every C# block of the READMEs (the repository's and each package's) and of every guide page under docs/, read when
+/// the test runs, is compiled with the runtime and the generator, nullable on and warnings as errors, so the docs can
+/// never drift from the API. A docs/ page is compiled with the repository README's type declarations (the first
+/// app's <c>Vehicle</c>), which its examples use. A block is one of:
 /// <list type="bullet">
 /// <item>unmarked: a complete file; all complete files of one README form one program, with the generator run on it;</item>
 /// <item><c>&lt;!-- snippet: fragment --&gt;</c>: statements, compiled inside <see cref="FragmentPrelude"/>'s method
 /// next to the README's complete files;</item>
 /// <item><c>&lt;!-- snippet: generated --&gt;</c>: an abridged excerpt of what the generator writes for the README's
-/// complete files; each declaration line must be in the generated code, in order.</item>
+/// complete files; each declaration line must be in the generated code, in order;</item>
+/// <item><c>&lt;!-- snippet: file PATH --&gt;</c> (docs/ pages only): a copy of a repository file the build compiles, checked
+/// equal to it by the Testing package's tests.</item>
 /// </list>
+/// The diagnostic pages (docs/diagnostics), whose examples must fail to compile, are not compiled here.
 /// Any other marker fails the test, so no block is exempt.
 /// </summary>
 public sealed partial class ReadmeSnippetTests
 {
     /// <summary>
     /// What a fragment may use besides the README's own types: a host builder, a client, the README's vehicles table,
-    /// an <c>HttpClient</c>, a <c>Render(object)</c> callback and a cancellation token <c>ct</c>.
+    /// an <c>HttpClient</c>, a <c>Render(object)</c> callback, an <c>ILogger logger</c> and a cancellation token <c>ct</c>.
     /// </summary>
     public const string FragmentPrelude = """
         using System;
@@ -37,6 +42,7 @@ public sealed partial class ReadmeSnippetTests
         using System.Threading.Tasks;
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.Extensions.Hosting;
+        using Microsoft.Extensions.Logging;
         using Skaftin.Realtime;
         using Skaftin.Realtime.Testing;
 
@@ -48,6 +54,7 @@ public sealed partial class ReadmeSnippetTests
                 VehiclesRealtime vehicles,
                 HttpClient http,
                 Action<object> Render,
+                ILogger logger,
                 CancellationToken ct)
             {{
                 await Task.CompletedTask;
@@ -58,21 +65,57 @@ public sealed partial class ReadmeSnippetTests
         }}
         """;
 
-    public static TheoryData<string> Readmes => new() { "README.md", "src/Skaftin.Realtime.Runtime/README.md", "src/Skaftin.Realtime.Testing/README.md" };
+    private const string MainReadme = "README.md";
+
+    /// <summary>The READMEs, and every page under docs/ with a C# block (the diagnostic pages aside), found when the tests are discovered.</summary>
+    public static TheoryData<string> Readmes
+    {
+        get
+        {
+            var pages = new TheoryData<string> { MainReadme, "src/Skaftin.Realtime.Runtime/README.md", "src/Skaftin.Realtime.Testing/README.md" };
+            foreach (var page in DocsPagesWithCSharp())
+            {
+                pages.Add(page);
+            }
+
+            return pages;
+        }
+    }
+
+    /// <summary>The docs/ pages (relative, with '/') that hold a C# block, except the diagnostic pages.</summary>
+    internal static IEnumerable<string> DocsPagesWithCSharp() =>
+        Directory.GetFiles(Repository.PathOf("docs"), "*.md", SearchOption.AllDirectories)
+            .Select(static path => Path.GetRelativePath(Repository.Root, path).Replace('\\', '/'))
+            .Where(static page => !page.StartsWith("docs/diagnostics/", StringComparison.Ordinal))
+            .Where(static page => CSharpBlocks(page).Count > 0)
+            .Order(StringComparer.Ordinal);
+
+    [Fact]
+    public void TheGuidePagesWithCSharpAreCompiled()
+    {
+        // The guide's examples live in docs/ now: a discovery that found none would leave them unchecked.
+        var pages = DocsPagesWithCSharp().ToList();
+        Assert.Contains("docs/subscribing.md", pages);
+        Assert.Contains("docs/live-tables.md", pages);
+        Assert.Contains("docs/models.md", pages);
+    }
 
     [Theory]
     [MemberData(nameof(Readmes))]
     public void EveryCSharpBlockCompiles(string readme)
     {
+        var isGuidePage = readme.StartsWith("docs/", StringComparison.Ordinal);
         var blocks = CSharpBlocks(readme);
         Assert.NotEmpty(blocks);
-        Assert.All(blocks, static b => Assert.True(
-            b.Marker is null or "fragment" or "generated",
-            $"{b}: unknown snippet marker '{b.Marker}' (use none, 'fragment' or 'generated')"));
+        Assert.All(blocks, b => Assert.True(
+            b.Marker is null or "fragment" or "generated" || (isGuidePage && b.Marker.StartsWith("file ", StringComparison.Ordinal)),
+            $"{b}: unknown snippet marker '{b.Marker}' (use none, 'fragment', 'generated' or, in docs/, 'file PATH')"));
 
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+        var shared = isGuidePage ? TypeDeclarationFiles(MainReadme, parseOptions) : new List<SyntaxTree>();
         var trees = blocks.Where(static b => b.Marker is null)
             .Select(b => CSharpSyntaxTree.ParseText($"#line {b.Line} \"{readme}\"\n{b.Code}", parseOptions, path: readme))
+            .Concat(shared)
             .Concat(blocks.Where(static b => b.Marker == "fragment")
                 .Select(b => CSharpSyntaxTree.ParseText(
                     string.Format(System.Globalization.CultureInfo.InvariantCulture, FragmentPrelude, b.Line, b.Line, readme, b.Code),
@@ -133,7 +176,16 @@ public sealed partial class ReadmeSnippetTests
             .Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
 
-    private static List<MarkdownCodeBlocks.Block> CSharpBlocks(string readme) =>
+    // The complete files of a page that declare types only (no top-level statements): the README's model, which the
+    // guide pages' examples use.
+    private static List<SyntaxTree> TypeDeclarationFiles(string page, CSharpParseOptions parseOptions) =>
+        CSharpBlocks(page)
+            .Where(static b => b.Marker is null)
+            .Select(b => CSharpSyntaxTree.ParseText($"#line {b.Line} \"{page}\"\n{b.Code}", parseOptions, path: page))
+            .Where(static t => !t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any())
+            .ToList();
+
+    internal static List<MarkdownCodeBlocks.Block> CSharpBlocks(string readme) =>
         MarkdownCodeBlocks.Parse(File.ReadAllText(Repository.PathOf(readme)))
             .Where(static b => b.Language is "csharp" or "cs" or "c#")
             .ToList();

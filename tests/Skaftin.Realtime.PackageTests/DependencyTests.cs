@@ -11,18 +11,19 @@ using Xunit.Abstractions;
 namespace Skaftin.Realtime.PackageTests;
 
 /// <summary>
-/// What each package brings into a new console app: exactly the packages the README lists, none of them with a known
+/// What each package brings into a new console app: exactly the packages docs/install.md lists, none of them with a known
 /// vulnerability.
 /// </summary>
 [Collection("package")]
 public sealed partial class DependencyTests(PackageFixture fixture, ITestOutputHelper output)
 {
+    private const string Page = "docs/install.md";
     private const string Section = "What the packages bring into an app";
 
     [Theory]
     [InlineData("Skaftin.Realtime")]
     [InlineData("Skaftin.Realtime.Hosting")]
-    public async Task TheReadmeListsExactlyThePackagesANewConsoleAppGets(string package)
+    public async Task TheInstallPageListsExactlyThePackagesANewConsoleAppGets(string package)
     {
         var app = await RestoredConsoleApp("dependencies-listed-" + package, package);
         var listing = (await Dotnet("list package --include-transitive", app)).EnsureSuccess("dotnet list package").Output;
@@ -56,15 +57,15 @@ public sealed partial class DependencyTests(PackageFixture fixture, ITestOutputH
         Assert.Contains("has no vulnerable packages given the current sources", result.Output);
     }
 
-    // The packages of the README's table under "#### {heading}" in the section.
+    // The packages of the install page's table under "### {heading}" in the section.
     private static List<string> ListedUnder(string heading)
     {
-        var readme = File.ReadAllText(Repository.PathOf("README.md")).Replace("\r\n", "\n");
-        var section = readme.IndexOf("### " + Section + "\n", StringComparison.Ordinal);
-        Assert.True(section >= 0, $"README.md has no '### {Section}' section");
-        var start = readme.IndexOf("#### " + heading + "\n", section, StringComparison.Ordinal);
-        Assert.True(start >= 0, $"README.md's '{Section}' section has no '#### {heading}' table");
-        var end = readme.IndexOf("\n#", start + heading.Length + 6, StringComparison.Ordinal);
+        var readme = File.ReadAllText(Repository.PathOf(Page)).Replace("\r\n", "\n");
+        var section = readme.IndexOf("## " + Section + "\n", StringComparison.Ordinal);
+        Assert.True(section >= 0, $"{Page} has no '## {Section}' section");
+        var start = readme.IndexOf("### " + heading + "\n", section, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"{Page}'s '{Section}' section has no '### {heading}' table");
+        var end = readme.IndexOf("\n#", start + heading.Length + 5, StringComparison.Ordinal);
         return TableRow().Matches(readme[start..(end < 0 ? readme.Length : end)]).Select(static m => m.Groups[1].Value).ToList();
     }
 

@@ -9,19 +9,20 @@ namespace Skaftin.Realtime.PackageTests;
 
 /// <summary>
 /// The templates package, installed into a hive of the test's own (<c>--debug:custom-hive</c>) from the folder feed:
-/// <c>dotnet new skaftin-worker</c> with README.md's own commands and <c>dotnet new skaftin-console</c> each give a
+/// <c>dotnet new skaftin-worker</c> with docs/install.md's own commands and <c>dotnet new skaftin-console</c> each give a
 /// project that builds against the feed, connects to the dev server and prints the inserted row as a typed Vehicle.
 /// </summary>
 [Collection("package")]
 public sealed class TemplateTests(PackageFixture fixture)
 {
+    private const string Page = "docs/install.md";
     private const string Section = "Start from a template";
 
     [Fact]
     public async Task TheReadmesWorkerTemplateCommandsGiveAWorkerThatPrintsTypedEvents()
     {
         var (folder, hive) = Folders("template-worker");
-        (await RunReadmeBlockAsync(folder, hive)).EnsureSuccess($"README.md's '{Section}' commands");
+        (await RunReadmeBlockAsync(folder, hive)).EnsureSuccess($"{Page}'s '{Section}' commands");
         var app = Path.Combine(folder, "MyWorker");
         Assert.Contains($"Include=\"Skaftin.Realtime.Hosting\" Version=\"{fixture.Version}\"", File.ReadAllText(Path.Combine(app, "MyWorker.csproj")));
 
@@ -93,12 +94,12 @@ public sealed class TemplateTests(PackageFixture fixture)
         return (folder, hive);
     }
 
-    // README.md's one bash block under the section, with the test's feed for ~/skaftin-feed and every `dotnet new`
+    // docs/install.md's one bash block under the section, with the test's feed for ~/skaftin-feed and every `dotnet new`
     // pointed at the test's hive, so nothing is installed into the user's own templates.
     private Task<ProcessRunner.Result> RunReadmeBlockAsync(string folder, string hive)
     {
         var block = Assert.Single(
-            MarkdownCodeBlocks.Parse(File.ReadAllText(Repository.PathOf("README.md"))),
+            MarkdownCodeBlocks.Parse(File.ReadAllText(Repository.PathOf(Page))),
             static b => b.Section == Section && b.Language == "bash");
         Assert.Contains(ReadmeCommands.ReadmeFeed, block.Code);
         var script = string.Join('\n', block.Code.Replace(ReadmeCommands.ReadmeFeed, fixture.Feed, StringComparison.Ordinal)

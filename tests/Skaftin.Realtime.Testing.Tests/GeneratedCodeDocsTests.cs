@@ -34,12 +34,15 @@ public sealed class GeneratedCodeDocsTests
     }
 
     [Fact]
-    public void The_readme_links_the_page_from_its_test_section()
+    public void The_testing_guide_links_the_page_from_its_snapshot_section()
     {
-        var readme = File.ReadAllText(Repository.PathOf("README.md"));
-        var section = readme[readme.IndexOf("## Test app code", StringComparison.Ordinal)..];
-        section = section[..section.IndexOf("\n## ", 1, StringComparison.Ordinal)];
+        var guide = File.ReadAllText(Repository.PathOf("docs/testing.md"));
+        var start = guide.IndexOf("## Snapshot-test the generated code", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/testing.md has no '## Snapshot-test the generated code' section");
+        var section = guide[start..];
+        var end = section.IndexOf("\n## ", 1, StringComparison.Ordinal);
+        section = end < 0 ? section : section[..end];
 
-        Assert.Contains("(docs/testing-generated-code.md)", section, StringComparison.Ordinal);
+        Assert.Contains("(testing-generated-code.md)", section, StringComparison.Ordinal);
     }
 }
