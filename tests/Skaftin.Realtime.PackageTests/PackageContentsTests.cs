@@ -24,12 +24,12 @@ public sealed class PackageContentsTests(PackageFixture fixture)
         Assert.Contains("lib/net8.0/Skaftin.Realtime.xml", entries);
         Assert.Contains("README.md", entries);
         Assert.Equal(
-            new[] { "analyzers/dotnet/roslyn4.8/cs/Skaftin.Realtime.Generator.dll" },
-            entries.Where(static e => e.StartsWith("analyzers/")).ToArray());
+            new[] { "analyzers/dotnet/roslyn4.8/cs/Skaftin.Realtime.CodeFixes.dll", "analyzers/dotnet/roslyn4.8/cs/Skaftin.Realtime.Generator.dll" },
+            entries.Where(static e => e.StartsWith("analyzers/")).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(
             new[] { "build/Skaftin.Realtime.targets", "buildTransitive/Skaftin.Realtime.targets" },
             entries.Where(static e => e.StartsWith("build")).Order(StringComparer.Ordinal).ToArray());
-        Assert.DoesNotContain(entries, static e => e.StartsWith("lib/") && e.Contains("Generator"));
+        Assert.DoesNotContain(entries, static e => e.StartsWith("lib/") && (e.Contains("Generator") || e.Contains("CodeFixes")));
         Assert.DoesNotContain(entries, static e => e.Contains("DevServer"));
     }
 

@@ -41,7 +41,7 @@ public sealed class SchemaDriftTests
         Assert.Equal("p1", added.ProjectId);
         Assert.Equal(DatabaseChangeType.AddColumn, added.ChangeType);
         Assert.Equal(new[] { "colour" }, added.Columns);
-        Assert.Null(added.AffectedMembers);
+        Assert.Empty(added.AffectedMembers!);
         Assert.Contains("resynced", added.Action);
         Assert.Equal(time.GetUtcNow(), added.DetectedAt);
 

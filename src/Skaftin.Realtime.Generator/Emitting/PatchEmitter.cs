@@ -65,7 +65,7 @@ internal static class PatchEmitter
         var keyType = TableEmitter.KeyType(spec);
         var patchType = $"{Runtime}.RowPatch<{spec.ModelFullName}, {keyType}>";
         w.Line("/// <inheritdoc />");
-        using (w.Block($"protected override {patchType} ReadPatchObject(ref {Json}.Utf8JsonReader reader)"))
+        using (w.Block($"protected override {patchType} ReadPatchObject(ref {Json}.Utf8JsonReader reader, out bool unknownColumns)"))
         {
             w.Line($"{Runtime}.SkaftinJson.ReadStartObject(ref reader, Table);");
             foreach (var member in spec.Members)

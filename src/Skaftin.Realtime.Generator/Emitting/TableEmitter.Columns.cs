@@ -12,11 +12,14 @@ internal static partial class TableEmitter
     // The loop over the object's properties: each column's strict read into its local (and, where tracked, its presence).
     internal static void WriteColumnLoop(SourceWriter w, TableSpec spec, System.Func<TableSpec, int, bool> tracksPresence)
     {
+        // A column the model has no member for is skipped and noted (the runtime reports it once as schema drift).
+        w.Line("unknownColumns = false;");
         if (spec.Members.Count == 0)
         {
             using (w.Block($"while ({Runtime}.SkaftinJson.ReadPropertyName(ref reader, Table))"))
             {
                 w.Line($"{Runtime}.SkaftinJson.SkipValue(ref reader, Table);");
+                w.Line("unknownColumns = true;");
             }
         }
         else
@@ -48,11 +51,30 @@ internal static partial class TableEmitter
                     w.Line("default:");
                     w.Indent();
                     w.Line($"{Runtime}.SkaftinJson.SkipValue(ref reader, Table);");
+                    w.Line("unknownColumns = true;");
                     w.Line("break;");
                     w.Outdent();
                 }
             }
         }
+    }
+
+    // The column-to-member map the runtime names drift's affected members with: one read-only dictionary per reader.
+    private static void WriteColumnMembers(SourceWriter w, TableSpec spec)
+    {
+        w.Line($"private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>({spec.Members.Count}, global::System.StringComparer.Ordinal)");
+        w.Line("{");
+        w.Indent();
+        foreach (var member in spec.Members)
+        {
+            w.Line($"[{Literal(member.ColumnName)}] = {Literal(member.MemberName)},");
+        }
+
+        w.Outdent();
+        w.Line("});");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line("public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;");
     }
 
     // The index of the column the reader's property name names, or -1. Plain names (the usual case) are compared as

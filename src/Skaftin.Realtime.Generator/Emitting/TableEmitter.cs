@@ -82,6 +82,8 @@ internal static partial class TableEmitter
             w.Line();
             w.Line("/// <inheritdoc />");
             w.Line($"public override bool HasKey => {(spec.KeyIndex >= 0 ? "true" : "false")};");
+            w.Line();
+            WriteColumnMembers(w, spec);
             if (spec.KeyIndex >= 0)
             {
                 var key = spec.Members[spec.KeyIndex];
@@ -91,7 +93,7 @@ internal static partial class TableEmitter
             }
             w.Line();
             w.Line("/// <inheritdoc />");
-            using (w.Block($"protected override {spec.ModelFullName}? ReadRow(ref {Json}.Utf8JsonReader reader, out {KeyType(spec)} key, out bool hasKey, out string? missingColumn)"))
+            using (w.Block($"protected override {spec.ModelFullName}? ReadRow(ref {Json}.Utf8JsonReader reader, out {KeyType(spec)} key, out bool hasKey, out string? missingColumn, out bool unknownColumns)"))
             {
                 w.Line($"{Runtime}.SkaftinJson.ReadStartObject(ref reader, Table);");
                 for (var i = 0; i < spec.Members.Count; i++)

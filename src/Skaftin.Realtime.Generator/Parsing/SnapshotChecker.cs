@@ -33,11 +33,15 @@ internal static class SnapshotChecker
             columns[column.Name] = column;
         }
 
+        var read = new HashSet<string>(table.Members.Select(static m => m.ColumnName), StringComparer.Ordinal);
         foreach (var member in table.Members)
         {
             if (!columns.TryGetValue(member.ColumnName, out var column))
             {
-                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.ColumnNotInSnapshot, member.Location, Arguments(member.MemberName, table.ModelDisplayName, member.ColumnName, backend.Name)));
+                // The code fix's column: the nearest one no other member reads, when one is clearly nearest.
+                var close = CloseColumnName.Find(member.ColumnName, backend.Columns.Select(static c => c.Name).Where(c => !read.Contains(c)));
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.ColumnNotInSnapshot, member.Location, Arguments(member.MemberName, table.ModelDisplayName, member.ColumnName, backend.Name),
+                    close is null ? default : Arguments(FixProperties.Column, close)));
                 continue;
             }
 
@@ -45,7 +49,8 @@ internal static class SnapshotChecker
             if (accepted is not null && member.Kind != ValueKind.JsonElement && Array.IndexOf(accepted.Kinds, member.Kind) < 0)
             {
                 diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.ColumnTypeMismatch, member.Location,
-                    Arguments(member.MemberName, table.ModelDisplayName, member.TypeName, column.Name, column.Type, accepted.Advice)));
+                    Arguments(member.MemberName, table.ModelDisplayName, member.TypeName, column.Name, column.Type, accepted.Advice),
+                    Arguments(FixProperties.Type, accepted.FixType + (column.Nullable || member.IsNullable ? "?" : ""))));
             }
             else if (column.Nullable && !member.IsNullable)
             {
@@ -54,7 +59,6 @@ internal static class SnapshotChecker
             }
         }
 
-        var read = new HashSet<string>(table.Members.Select(static m => m.ColumnName), StringComparer.Ordinal);
         foreach (var column in backend.Columns.Where(c => !c.Nullable && !c.HasDefault && !c.PrimaryKey && c.Name != backend.PrimaryKey && !read.Contains(c.Name)))
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.RequiredColumnWithoutMember, table.Location, Arguments(column.Name, backend.Name, table.ModelDisplayName)));
@@ -78,15 +82,15 @@ internal static class SnapshotChecker
     /// </summary>
     public static Compatibility? Holds(string backendType) => backendType switch
     {
-        "integer" => new(new[] { ValueKind.Int32, ValueKind.Int64, ValueKind.Decimal, ValueKind.Double, ValueKind.Enum }, "int, long, decimal, double or an enum read by value"),
-        "bigint" => new(new[] { ValueKind.Int64, ValueKind.Decimal }, "long or decimal"),
-        "text" => new(new[] { ValueKind.String, ValueKind.Enum }, "string, or an enum read by name"),
-        "real" => new(new[] { ValueKind.Double }, "double"),
-        "numeric" => new(new[] { ValueKind.Decimal, ValueKind.Double }, "decimal (or double, which rounds)"),
-        "boolean" => new(new[] { ValueKind.Boolean }, "bool"),
-        "timestamp" => new(new[] { ValueKind.DateTimeOffset, ValueKind.DateTime, ValueKind.String }, "DateTimeOffset, DateTime or string"),
-        "json" => new(new[] { ValueKind.Array, ValueKind.List }, "System.Text.Json.JsonElement, or an array or list for a JSON array"),
-        "uuid" => new(new[] { ValueKind.Guid, ValueKind.String }, "Guid or string"),
+        "integer" => new(new[] { ValueKind.Int32, ValueKind.Int64, ValueKind.Decimal, ValueKind.Double, ValueKind.Enum }, "int, long, decimal, double or an enum read by value", "int"),
+        "bigint" => new(new[] { ValueKind.Int64, ValueKind.Decimal }, "long or decimal", "long"),
+        "text" => new(new[] { ValueKind.String, ValueKind.Enum }, "string, or an enum read by name", "string"),
+        "real" => new(new[] { ValueKind.Double }, "double", "double"),
+        "numeric" => new(new[] { ValueKind.Decimal, ValueKind.Double }, "decimal (or double, which rounds)", "decimal"),
+        "boolean" => new(new[] { ValueKind.Boolean }, "bool", "bool"),
+        "timestamp" => new(new[] { ValueKind.DateTimeOffset, ValueKind.DateTime, ValueKind.String }, "DateTimeOffset, DateTime or string", "global::System.DateTimeOffset"),
+        "json" => new(new[] { ValueKind.Array, ValueKind.List }, "System.Text.Json.JsonElement, or an array or list for a JSON array", "global::System.Text.Json.JsonElement"),
+        "uuid" => new(new[] { ValueKind.Guid, ValueKind.String }, "Guid or string", "global::System.Guid"),
         _ => null,
     };
 
@@ -95,11 +99,15 @@ internal static class SnapshotChecker
     /// <summary>Which member kinds a backend type can be read into, and how the diagnostic says so.</summary>
     internal sealed class Compatibility
     {
-        public Compatibility(ValueKind[] kinds, string advice)
+        public Compatibility(ValueKind[] kinds, string advice, string fixType)
         {
             Kinds = kinds;
             Advice = advice;
+            FixType = fixType;
         }
+
+        /// <summary>The member type SKR032's code fix writes (the first the advice names), without nullability.</summary>
+        public string FixType { get; }
 
         public ValueKind[] Kinds { get; }
 

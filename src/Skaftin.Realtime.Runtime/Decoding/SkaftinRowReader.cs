@@ -25,6 +25,12 @@ public abstract class SkaftinRowReader<TRow, TKey>
     /// <summary>The table's wire name.</summary>
     public string TableName { get; }
 
+    /// <summary>
+    /// The columns the row type reads: each wire column name mapped to the name of the C# member it fills (generated).
+    /// The client uses it to name the members a schema drift affects (<see cref="SchemaDrift.AffectedMembers"/>).
+    /// </summary>
+    public abstract IReadOnlyDictionary<string, string> ColumnMembers { get; }
+
     /// <summary>Whether the row type declares a key (a <see cref="SkaftinKeyAttribute"/> member or one named <c>Id</c>).</summary>
     public abstract bool HasKey { get; }
 
@@ -42,9 +48,19 @@ public abstract class SkaftinRowReader<TRow, TKey>
     public TRow Read(ReadOnlySpan<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        var row = Decode(ref reader, out _, out _, out var missingColumn);
+        var row = Decode(ref reader, out _, out _, out var missingColumn, out _);
         EnsureEnd(ref reader);
         return row ?? throw MissingColumn(missingColumn);
+    }
+
+    // Read without the throw for a missing column, telling whether a column the model does not know was skipped: the
+    // table reports both as schema drift (once), so the flag costs a row that matches nothing but a local.
+    internal TRow? Read(ReadOnlySpan<byte> utf8Json, out string? missingColumn, out bool unknownColumns)
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        var row = Decode(ref reader, out _, out _, out missingColumn, out unknownColumns);
+        EnsureEnd(ref reader);
+        return row;
     }
 
     /// <summary>Decodes one row from JSON text holding exactly one object.</summary>
@@ -62,7 +78,7 @@ public abstract class SkaftinRowReader<TRow, TKey>
     /// <exception cref="SkaftinDecodeException">The object is not a valid row.</exception>
     public TRow Read(ref Utf8JsonReader reader)
     {
-        var row = Decode(ref reader, out _, out _, out var missingColumn);
+        var row = Decode(ref reader, out _, out _, out var missingColumn, out _);
         return row ?? throw MissingColumn(missingColumn);
     }
 
@@ -122,10 +138,13 @@ public abstract class SkaftinRowReader<TRow, TKey>
     /// <param name="missingColumn">The first required column that was missing, when the row is null.</param>
     /// <returns>The row, or null when a required column is missing.</returns>
     /// <exception cref="SkaftinDecodeException">The text is not valid JSON or a column has the wrong type.</exception>
-    public TRow? ReadPartial(ReadOnlySpan<byte> utf8Json, out TKey key, out bool hasKey, out string? missingColumn)
+    public TRow? ReadPartial(ReadOnlySpan<byte> utf8Json, out TKey key, out bool hasKey, out string? missingColumn) =>
+        ReadPartial(utf8Json, out key, out hasKey, out missingColumn, out _);
+
+    internal TRow? ReadPartial(ReadOnlySpan<byte> utf8Json, out TKey key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        var row = Decode(ref reader, out key, out hasKey, out missingColumn);
+        var row = Decode(ref reader, out key, out hasKey, out missingColumn, out unknownColumns);
         EnsureEnd(ref reader);
         return row;
     }
@@ -137,13 +156,15 @@ public abstract class SkaftinRowReader<TRow, TKey>
     /// <param name="utf8Json">The JSON text of one object.</param>
     /// <returns>The patch: which columns came and their typed values.</returns>
     /// <exception cref="SkaftinDecodeException">The text is not one valid JSON object or a column has the wrong type.</exception>
-    public RowPatch<TRow, TKey> ReadPatch(ReadOnlySpan<byte> utf8Json)
+    public RowPatch<TRow, TKey> ReadPatch(ReadOnlySpan<byte> utf8Json) => ReadPatch(utf8Json, out _);
+
+    internal RowPatch<TRow, TKey> ReadPatch(ReadOnlySpan<byte> utf8Json, out bool unknownColumns)
     {
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         RowPatch<TRow, TKey> patch;
         try
         {
-            patch = ReadPatchObject(ref reader);
+            patch = ReadPatchObject(ref reader, out unknownColumns);
         }
         catch (Exception ex) when (IsReaderFailure(ex))
         {
@@ -165,8 +186,9 @@ public abstract class SkaftinRowReader<TRow, TKey>
     /// its closing <c>}</c>; throws <see cref="SkaftinDecodeException"/> for a wrong value.
     /// </summary>
     /// <param name="reader">The reader.</param>
+    /// <param name="unknownColumns">Whether the object held a column the row type has no member for (skipped).</param>
     /// <returns>The patch.</returns>
-    protected abstract RowPatch<TRow, TKey> ReadPatchObject(ref Utf8JsonReader reader);
+    protected abstract RowPatch<TRow, TKey> ReadPatchObject(ref Utf8JsonReader reader, out bool unknownColumns);
 
     /// <summary>
     /// Implemented by generated code: the whole row <paramref name="patch"/> makes of <paramref name="row"/> (each column
@@ -191,17 +213,18 @@ public abstract class SkaftinRowReader<TRow, TKey>
     /// <param name="key">The key, when <paramref name="hasKey"/>.</param>
     /// <param name="hasKey">Whether the key column was present.</param>
     /// <param name="missingColumn">The first required column that was missing, when the result is null.</param>
+    /// <param name="unknownColumns">Whether the object held a column the row type has no member for (skipped).</param>
     /// <returns>The row, or null when a required column is missing.</returns>
-    protected abstract TRow? ReadRow(ref Utf8JsonReader reader, out TKey key, out bool hasKey, out string? missingColumn);
+    protected abstract TRow? ReadRow(ref Utf8JsonReader reader, out TKey key, out bool hasKey, out string? missingColumn, out bool unknownColumns);
 
-    private TRow? Decode(ref Utf8JsonReader reader, out TKey key, out bool hasKey, out string? missingColumn)
+    private TRow? Decode(ref Utf8JsonReader reader, out TKey key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         // The row's object is at the reader's depth once started; the row is built only when the reader is back on its
         // closing brace, so an exception there comes from the row type's constructor or setters, not from the JSON.
         var rowDepth = reader.TokenType == JsonTokenType.None ? 0 : reader.CurrentDepth;
         try
         {
-            return ReadRow(ref reader, out key, out hasKey, out missingColumn);
+            return ReadRow(ref reader, out key, out hasKey, out missingColumn, out unknownColumns);
         }
         catch (Exception ex) when (ex is not SkaftinDecodeException && reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == rowDepth)
         {
@@ -214,7 +237,7 @@ public abstract class SkaftinRowReader<TRow, TKey>
         }
     }
 
-    private SkaftinDecodeException MissingColumn(string? column) =>
+    internal SkaftinDecodeException MissingColumn(string? column) =>
         new(DecodeErrorKind.MissingColumn, TableName, column, null, "the required column is missing.");
 
     private void EnsureEnd(ref Utf8JsonReader reader)

@@ -26,9 +26,6 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     private readonly HandlerList<Action<ResyncRequired>> _resyncs = new();
     private readonly HandlerList<Action<SchemaChange>> _schema = new();
     private readonly HandlerList<Action<IDatabaseEvent>> _any = new();
-    private readonly HandlerList<Action<SchemaDrift>> _drifts = new();
-    private readonly ConcurrentDictionary<(string Table, DatabaseChangeType Type), bool> _driftsSeen = new();
-    private readonly ConcurrentDictionary<string, SchemaDrift> _latestDrifts = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
     private readonly NamedRegistry<RealtimeTableBase> _tables = new();
@@ -150,18 +147,6 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
         }
     }
 
-    /// <summary>
-    /// Subscribes to schema drift: a declared table was changed under the app (<c>add_column</c>, <c>alter_column</c>,
-    /// <c>drop_column</c>, <c>rename_table</c>, <c>drop_table</c>). Raised once per table and kind of change, not once
-    /// per event or row; each report is also logged once as a warning and kept in <see cref="SchemaDrifts"/>.
-    /// </summary>
-    /// <param name="handler">Receives each report.</param>
-    /// <returns>Disposing it ends the subscription.</returns>
-    internal IDisposable OnSchemaDrift(Action<SchemaDrift> handler) => _drifts.Add(handler);
-
-    /// <summary>The latest <see cref="SchemaDrift"/> report of each declared table that drifted, by table name.</summary>
-    internal IReadOnlyDictionary<string, SchemaDrift> SchemaDrifts => new Dictionary<string, SchemaDrift>(_latestDrifts, StringComparer.Ordinal);
-
     /// <summary>Subscribes to delivery failures: undecodable payloads, throwing handlers, unknown event types.</summary>
     /// <param name="handler">Receives each failure.</param>
     /// <returns>Disposing it ends the subscription.</returns>
@@ -241,7 +226,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
                 DeliverAny(schemaChange, change);
                 if (drift)
                 {
-                    ReportDrift(schemaChange, change);
+                    ReportDrift(SchemaDrift.From(schemaChange, table!.ColumnMembers, _clock.GetUtcNow()), change);
                 }
             }
 
@@ -271,30 +256,6 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
         }
 
         DeliverUndeclared(change);
-    }
-
-    // Once per table and kind of change: the report, its log line, and the latest per table.
-    private void ReportDrift(SchemaChange schemaChange, DatabaseChange change)
-    {
-        if (!_driftsSeen.TryAdd((schemaChange.TableName, schemaChange.Type), true))
-        {
-            return;
-        }
-
-        var drift = SchemaDrift.From(schemaChange, _clock.GetUtcNow());
-        _latestDrifts[drift.TableName] = drift;
-        Log.SchemaDrift(_logger, drift.Describe(), drift.Action);
-        foreach (var handler in _drifts.Snapshot)
-        {
-            try
-            {
-                handler(drift);
-            }
-            catch (Exception ex)
-            {
-                ReportHandlerFailure(change, ex);
-            }
-        }
     }
 
     // Rows of undeclared tables, unknown types and schema events without a table: raw, to both kinds of handler.

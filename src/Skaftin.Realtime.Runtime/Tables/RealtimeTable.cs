@@ -29,6 +29,7 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     private readonly HandlerList<Action<SchemaChange>> _schema = new();
     private readonly HandlerList<Action<ResyncRequired>> _resync = new();
     private int _unhandledPatchReported;
+    private readonly RowDriftCheck _drift;
 
     /// <summary>Creates the table. Called by generated code.</summary>
     /// <param name="router">The router that delivers this table's events.</param>
@@ -38,6 +39,7 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
         : base(router ?? throw new ArgumentNullException(nameof(router)), (reader ?? throw new ArgumentNullException(nameof(reader))).TableName)
     {
         Reader = reader;
+        _drift = new RowDriftCheck(this);
     }
 #pragma warning restore RS0022
 
@@ -181,6 +183,8 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
 
     internal sealed override bool HasSchemaSubscribers => !_schema.IsEmpty;
 
+    internal sealed override IReadOnlyDictionary<string, string> ColumnMembers => Reader.ColumnMembers;
+
     internal sealed override void DispatchSchema(SchemaChange schemaChange, DatabaseChange change) => Router.Deliver(_schema, schemaChange, change);
 
     private bool HasSubscribers(DatabaseChangeType type) =>
@@ -214,10 +218,29 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     {
         return change.Type switch
         {
-            DatabaseChangeType.Insert => new RowInserted<TRow, TKey>(Reader.Read(data.Span)) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp },
+            DatabaseChangeType.Insert => DecodeInsert(change, data),
             DatabaseChangeType.Update => DecodeUpdate(change, data, oldRow),
             _ => DecodeDelete(change, data),
         };
+    }
+
+    // An insert is a whole row: a column the model requires that is not there is drift (reported once) as well as this
+    // row's DecodeFailed; a column the model does not know is drift too, and the row is still delivered.
+    private RowInserted<TRow, TKey> DecodeInsert(DatabaseChange change, ReadOnlyMemory<byte> data)
+    {
+        var row = Reader.Read(data.Span, out var missingColumn, out var unknownColumns);
+        if (unknownColumns)
+        {
+            _drift.UnknownColumns(change, data.Span);
+        }
+
+        if (row is null)
+        {
+            _drift.MissingColumn(change, missingColumn);
+            throw Reader.MissingColumn(missingColumn);
+        }
+
+        return new RowInserted<TRow, TKey>(row) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
     }
 
     // An update's data may hold only the columns that changed: the whole row when every column came, else the patch
@@ -225,7 +248,12 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
     // defaults standing in for the columns that did not come).
     private RowChange<TRow, TKey> DecodeUpdate(DatabaseChange change, ReadOnlyMemory<byte> data, TRow? oldRow)
     {
-        var patch = Reader.ReadPatch(data.Span);
+        var patch = Reader.ReadPatch(data.Span, out var unknownColumns);
+        if (unknownColumns)
+        {
+            _drift.UnknownColumns(change, data.Span);
+        }
+
         if (patch.IsComplete)
         {
             return new RowUpdated<TRow, TKey>(patch.ToRow(), oldRow) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
@@ -246,7 +274,12 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
 
     private RowChange<TRow, TKey> DecodeDelete(DatabaseChange change, ReadOnlyMemory<byte> data)
     {
-        var row = Reader.ReadPartial(data.Span, out var key, out var hasKey, out var missingColumn);
+        var row = Reader.ReadPartial(data.Span, out var key, out var hasKey, out var missingColumn, out var unknownColumns);
+        if (unknownColumns)
+        {
+            _drift.UnknownColumns(change, data.Span);
+        }
+
         if (row is null && !hasKey)
         {
             throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, missingColumn, null,

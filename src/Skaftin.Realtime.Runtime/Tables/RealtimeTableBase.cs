@@ -27,4 +27,7 @@ public abstract class RealtimeTableBase
     internal abstract void DispatchSchema(SchemaChange schemaChange, DatabaseChange change);
 
     internal abstract void Resync(ResyncRequired signal);
+
+    /// <summary>The model's columns, each mapped to the member it fills (from the generated reader).</summary>
+    internal abstract System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers { get; }
 }

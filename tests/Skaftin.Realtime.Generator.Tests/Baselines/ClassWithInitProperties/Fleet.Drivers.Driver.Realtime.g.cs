@@ -21,11 +21,23 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(5, global::System.StringComparer.Ordinal)
+    {
+        ["id"] = "Id",
+        ["full_name"] = "FullName",
+        ["licence_number"] = "LicenceNumber",
+        ["active"] = "Active",
+        ["rating"] = "Rating",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override long GetKey(global::Fleet.Drivers.Driver row) => row.Id;
 
     /// <inheritdoc />
-    protected override global::Fleet.Drivers.Driver? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out long key, out bool hasKey, out string? missingColumn)
+    protected override global::Fleet.Drivers.Driver? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out long key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         long value_Id = default!;
@@ -39,6 +51,7 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
         int value_Rating = default!;
         bool has_Rating = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -76,6 +89,7 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -220,7 +234,7 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Fleet.Drivers.Driver, long> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Fleet.Drivers.Driver, long> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         long value_Id = default!;
@@ -234,6 +248,7 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
         int value_Rating = default!;
         bool has_Rating = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -271,6 +286,7 @@ public sealed class DriverRowReader : global::Skaftin.Realtime.SkaftinRowReader<
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

@@ -21,11 +21,22 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(4, global::System.StringComparer.Ordinal)
+    {
+        ["person_no"] = "Number",
+        ["givenName"] = "FirstName",
+        ["family"] = "LastName",
+        ["http_endpoint"] = "HTTPEndpoint",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override int GetKey(global::Renames.Person row) => row.Number;
 
     /// <inheritdoc />
-    protected override global::Renames.Person? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
+    protected override global::Renames.Person? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Number = default!;
@@ -37,6 +48,7 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
         string value_HTTPEndpoint = default!;
         bool has_HTTPEndpoint = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -68,6 +80,7 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -183,7 +196,7 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Renames.Person, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Renames.Person, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Number = default!;
@@ -195,6 +208,7 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
         string value_HTTPEndpoint = default!;
         bool has_HTTPEndpoint = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -226,6 +240,7 @@ public sealed class PersonRowReader : global::Skaftin.Realtime.SkaftinRowReader<
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

@@ -21,11 +21,20 @@ public sealed class DoorRowRowReader : global::Skaftin.Realtime.SkaftinRowReader
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(2, global::System.StringComparer.Ordinal)
+    {
+        ["id"] = "Id",
+        ["state"] = "State",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override int GetKey(global::Shop.DoorRow row) => row.Id;
 
     /// <inheritdoc />
-    protected override global::Shop.DoorRow? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
+    protected override global::Shop.DoorRow? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -33,6 +42,7 @@ public sealed class DoorRowRowReader : global::Skaftin.Realtime.SkaftinRowReader
         global::Shop.Door value_State = default!;
         bool has_State = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -52,6 +62,7 @@ public sealed class DoorRowRowReader : global::Skaftin.Realtime.SkaftinRowReader
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -127,7 +138,7 @@ public sealed class DoorRowRowReader : global::Skaftin.Realtime.SkaftinRowReader
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Shop.DoorRow, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Shop.DoorRow, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -135,6 +146,7 @@ public sealed class DoorRowRowReader : global::Skaftin.Realtime.SkaftinRowReader
         global::Shop.Door value_State = default!;
         bool has_State = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -154,6 +166,7 @@ public sealed class DoorRowRowReader : global::Skaftin.Realtime.SkaftinRowReader
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

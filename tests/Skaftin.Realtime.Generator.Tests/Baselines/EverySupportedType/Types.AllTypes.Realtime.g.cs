@@ -21,11 +21,43 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(25, global::System.StringComparer.Ordinal)
+    {
+        ["id"] = "Id",
+        ["text"] = "Text",
+        ["flag"] = "Flag",
+        ["u8"] = "U8",
+        ["i8"] = "I8",
+        ["i16"] = "I16",
+        ["u16"] = "U16",
+        ["i32"] = "I32",
+        ["u32"] = "U32",
+        ["i64"] = "I64",
+        ["u64"] = "U64",
+        ["f32"] = "F32",
+        ["f64"] = "F64",
+        ["money"] = "Money",
+        ["at"] = "At",
+        ["at_offset"] = "AtOffset",
+        ["day"] = "Day",
+        ["time"] = "Time",
+        ["meta"] = "Meta",
+        ["level"] = "Level",
+        ["permissions"] = "Permissions",
+        ["numbers"] = "Numbers",
+        ["tags"] = "Tags",
+        ["levels"] = "Levels",
+        ["sparse"] = "Sparse",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override global::System.Guid GetKey(global::Types.AllTypes row) => row.Id;
 
     /// <inheritdoc />
-    protected override global::Types.AllTypes? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.Guid key, out bool hasKey, out string? missingColumn)
+    protected override global::Types.AllTypes? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.Guid key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         global::System.Guid value_Id = default!;
@@ -79,6 +111,7 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
         global::System.Collections.Generic.List<int?> value_Sparse = default!;
         bool has_Sparse = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -236,6 +269,7 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -760,7 +794,7 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Types.AllTypes, global::System.Guid> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Types.AllTypes, global::System.Guid> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         global::System.Guid value_Id = default!;
@@ -814,6 +848,7 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
         global::System.Collections.Generic.List<int?> value_Sparse = default!;
         bool has_Sparse = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -971,6 +1006,7 @@ public sealed class AllTypesRowReader : global::Skaftin.Realtime.SkaftinRowReade
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

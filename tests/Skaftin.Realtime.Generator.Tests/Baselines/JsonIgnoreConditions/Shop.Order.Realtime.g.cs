@@ -21,11 +21,22 @@ public sealed class OrderRowReader : global::Skaftin.Realtime.SkaftinRowReader<g
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(4, global::System.StringComparer.Ordinal)
+    {
+        ["id"] = "Id",
+        ["never"] = "Never",
+        ["when_writing_null"] = "WhenWritingNull",
+        ["when_writing_default"] = "WhenWritingDefault",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override int GetKey(global::Shop.Order row) => row.Id;
 
     /// <inheritdoc />
-    protected override global::Shop.Order? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
+    protected override global::Shop.Order? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -37,6 +48,7 @@ public sealed class OrderRowReader : global::Skaftin.Realtime.SkaftinRowReader<g
         int value_WhenWritingDefault = default!;
         bool has_WhenWritingDefault = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -68,6 +80,7 @@ public sealed class OrderRowReader : global::Skaftin.Realtime.SkaftinRowReader<g
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -193,7 +206,7 @@ public sealed class OrderRowReader : global::Skaftin.Realtime.SkaftinRowReader<g
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Shop.Order, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Shop.Order, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -205,6 +218,7 @@ public sealed class OrderRowReader : global::Skaftin.Realtime.SkaftinRowReader<g
         int value_WhenWritingDefault = default!;
         bool has_WhenWritingDefault = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -236,6 +250,7 @@ public sealed class OrderRowReader : global::Skaftin.Realtime.SkaftinRowReader<g
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

@@ -19,11 +19,24 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(6, global::System.StringComparer.Ordinal)
+    {
+        ["id"] = "Id",
+        ["line\nbreak"] = "A",
+        ["cr\rlf\r\n"] = "B",
+        ["ls\u2028ps\u2029nel\u0085"] = "C",
+        ["q\"uote\\back */ --> <b>&amp;"] = "D",
+        ["tab\tnul\0"] = "E",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override int GetKey(global::Note row) => row.Id;
 
     /// <inheritdoc />
-    protected override global::Note? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
+    protected override global::Note? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -39,6 +52,7 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
         string value_E = default!;
         bool has_E = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -82,6 +96,7 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -241,7 +256,7 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Note, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Note, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -257,6 +272,7 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
         string value_E = default!;
         bool has_E = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -300,6 +316,7 @@ public sealed class NoteRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

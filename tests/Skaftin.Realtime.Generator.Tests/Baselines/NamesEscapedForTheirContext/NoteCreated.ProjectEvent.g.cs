@@ -19,13 +19,22 @@ public sealed class NoteCreatedEventReader : global::Skaftin.Realtime.SkaftinRow
     /// <inheritdoc />
     public override bool HasKey => false;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(1, global::System.StringComparer.Ordinal)
+    {
+        ["note_id"] = "NoteId",
+    });
+
     /// <inheritdoc />
-    protected override global::NoteCreated? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::Skaftin.Realtime.SkaftinNoKey key, out bool hasKey, out string? missingColumn)
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
+    /// <inheritdoc />
+    protected override global::NoteCreated? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::Skaftin.Realtime.SkaftinNoKey key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_NoteId = default!;
         bool has_NoteId = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -39,6 +48,7 @@ public sealed class NoteCreatedEventReader : global::Skaftin.Realtime.SkaftinRow
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -93,12 +103,13 @@ public sealed class NoteCreatedEventReader : global::Skaftin.Realtime.SkaftinRow
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::NoteCreated, global::Skaftin.Realtime.SkaftinNoKey> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::NoteCreated, global::Skaftin.Realtime.SkaftinNoKey> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_NoteId = default!;
         bool has_NoteId = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -112,6 +123,7 @@ public sealed class NoteCreatedEventReader : global::Skaftin.Realtime.SkaftinRow
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

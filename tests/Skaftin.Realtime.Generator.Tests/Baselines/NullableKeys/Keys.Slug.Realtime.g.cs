@@ -21,17 +21,27 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(2, global::System.StringComparer.Ordinal)
+    {
+        ["code"] = "Code",
+        ["owner"] = "Owner",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override string GetKey(global::Keys.Slug row) => row.Code!;
 
     /// <inheritdoc />
-    protected override global::Keys.Slug? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out string key, out bool hasKey, out string? missingColumn)
+    protected override global::Keys.Slug? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out string key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         string? value_Code = default!;
         bool has_Code = false;
         global::System.Guid? value_Owner = default!;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -50,6 +60,7 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -115,7 +126,7 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Keys.Slug, string> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Keys.Slug, string> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         string? value_Code = default!;
@@ -123,6 +134,7 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
         global::System.Guid? value_Owner = default!;
         bool has_Owner = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -142,6 +154,7 @@ public sealed class SlugRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

@@ -21,11 +21,27 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(9, global::System.StringComparer.Ordinal)
+    {
+        ["id"] = "Id",
+        ["name"] = "Name",
+        ["price"] = "Price",
+        ["colour"] = "Colour",
+        ["deleted_at"] = "DeletedAt",
+        ["tags"] = "Tags",
+        ["stock"] = "Stock",
+        ["currency"] = "Currency",
+        ["fallback"] = "Fallback",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override int GetKey(global::Shop.Product row) => row.Id;
 
     /// <inheritdoc />
-    protected override global::Shop.Product? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
+    protected override global::Shop.Product? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -39,6 +55,7 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
         string value_Currency = "EUR";
         global::Shop.Colour value_Fallback = (global::Shop.Colour)(1);
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -92,6 +109,7 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -268,7 +286,7 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Shop.Product, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Shop.Product, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -290,6 +308,7 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
         global::Shop.Colour value_Fallback = default!;
         bool has_Fallback = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -351,6 +370,7 @@ public sealed class ProductRowReader : global::Skaftin.Realtime.SkaftinRowReader
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

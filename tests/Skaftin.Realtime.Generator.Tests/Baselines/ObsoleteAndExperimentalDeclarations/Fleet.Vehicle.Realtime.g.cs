@@ -22,11 +22,23 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(5, global::System.StringComparer.Ordinal)
+    {
+        ["id"] = "Id",
+        ["fuel"] = "Fuel",
+        ["plate"] = "Plate",
+        ["seats"] = "Seats",
+        ["colour"] = "Colour",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override int GetKey(global::Fleet.Vehicle row) => row.Id;
 
     /// <inheritdoc />
-    protected override global::Fleet.Vehicle? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
+    protected override global::Fleet.Vehicle? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -40,6 +52,7 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
         string? value_Colour = default!;
         bool has_Colour = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -77,6 +90,7 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -213,7 +227,7 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Fleet.Vehicle, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Fleet.Vehicle, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -227,6 +241,7 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
         string? value_Colour = default!;
         bool has_Colour = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -264,6 +279,7 @@ public sealed class VehicleRowReader : global::Skaftin.Realtime.SkaftinRowReader
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

@@ -19,8 +19,17 @@ internal sealed class EventsOrderCreatedEventReader : global::Skaftin.Realtime.S
     /// <inheritdoc />
     public override bool HasKey => false;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(2, global::System.StringComparer.Ordinal)
+    {
+        ["number"] = "Number",
+        ["total"] = "Total",
+    });
+
     /// <inheritdoc />
-    protected override global::Events.OrderCreated? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::Skaftin.Realtime.SkaftinNoKey key, out bool hasKey, out string? missingColumn)
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
+    /// <inheritdoc />
+    protected override global::Events.OrderCreated? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::Skaftin.Realtime.SkaftinNoKey key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         string value_Number = default!;
@@ -28,6 +37,7 @@ internal sealed class EventsOrderCreatedEventReader : global::Skaftin.Realtime.S
         decimal value_Total = default!;
         bool has_Total = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -47,6 +57,7 @@ internal sealed class EventsOrderCreatedEventReader : global::Skaftin.Realtime.S
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -124,7 +135,7 @@ internal sealed class EventsOrderCreatedEventReader : global::Skaftin.Realtime.S
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Events.OrderCreated, global::Skaftin.Realtime.SkaftinNoKey> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Events.OrderCreated, global::Skaftin.Realtime.SkaftinNoKey> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         string value_Number = default!;
@@ -132,6 +143,7 @@ internal sealed class EventsOrderCreatedEventReader : global::Skaftin.Realtime.S
         decimal value_Total = default!;
         bool has_Total = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -151,6 +163,7 @@ internal sealed class EventsOrderCreatedEventReader : global::Skaftin.Realtime.S
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

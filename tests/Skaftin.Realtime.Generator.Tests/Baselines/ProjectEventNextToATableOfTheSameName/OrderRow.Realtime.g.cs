@@ -19,11 +19,20 @@ public sealed class OrderRowRowReader : global::Skaftin.Realtime.SkaftinRowReade
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(2, global::System.StringComparer.Ordinal)
+    {
+        ["id"] = "Id",
+        ["number"] = "Number",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override int GetKey(global::OrderRow row) => row.Id;
 
     /// <inheritdoc />
-    protected override global::OrderRow? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
+    protected override global::OrderRow? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -31,6 +40,7 @@ public sealed class OrderRowRowReader : global::Skaftin.Realtime.SkaftinRowReade
         string value_Number = default!;
         bool has_Number = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -50,6 +60,7 @@ public sealed class OrderRowRowReader : global::Skaftin.Realtime.SkaftinRowReade
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -125,7 +136,7 @@ public sealed class OrderRowRowReader : global::Skaftin.Realtime.SkaftinRowReade
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::OrderRow, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::OrderRow, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -133,6 +144,7 @@ public sealed class OrderRowRowReader : global::Skaftin.Realtime.SkaftinRowReade
         string value_Number = default!;
         bool has_Number = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -152,6 +164,7 @@ public sealed class OrderRowRowReader : global::Skaftin.Realtime.SkaftinRowReade
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

@@ -21,8 +21,20 @@ public sealed class VehicleDispatchedEventReader : global::Skaftin.Realtime.Skaf
     /// <inheritdoc />
     public override bool HasKey => false;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(5, global::System.StringComparer.Ordinal)
+    {
+        ["vehicle_id"] = "VehicleId",
+        ["status"] = "Status",
+        ["at"] = "At",
+        ["note"] = "Note",
+        ["dest"] = "Destination",
+    });
+
     /// <inheritdoc />
-    protected override global::Fleet.VehicleDispatched? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::Skaftin.Realtime.SkaftinNoKey key, out bool hasKey, out string? missingColumn)
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
+    /// <inheritdoc />
+    protected override global::Fleet.VehicleDispatched? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::Skaftin.Realtime.SkaftinNoKey key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         long value_VehicleId = default!;
@@ -35,6 +47,7 @@ public sealed class VehicleDispatchedEventReader : global::Skaftin.Realtime.Skaf
         string value_Destination = default!;
         bool has_Destination = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -71,6 +84,7 @@ public sealed class VehicleDispatchedEventReader : global::Skaftin.Realtime.Skaf
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -212,7 +226,7 @@ public sealed class VehicleDispatchedEventReader : global::Skaftin.Realtime.Skaf
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Fleet.VehicleDispatched, global::Skaftin.Realtime.SkaftinNoKey> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Fleet.VehicleDispatched, global::Skaftin.Realtime.SkaftinNoKey> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         long value_VehicleId = default!;
@@ -226,6 +240,7 @@ public sealed class VehicleDispatchedEventReader : global::Skaftin.Realtime.Skaf
         string value_Destination = default!;
         bool has_Destination = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -263,6 +278,7 @@ public sealed class VehicleDispatchedEventReader : global::Skaftin.Realtime.Skaf
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

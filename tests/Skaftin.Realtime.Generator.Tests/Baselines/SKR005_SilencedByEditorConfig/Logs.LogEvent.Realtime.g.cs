@@ -21,8 +21,17 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
     /// <inheritdoc />
     public override bool HasKey => false;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(2, global::System.StringComparer.Ordinal)
+    {
+        ["message"] = "Message",
+        ["level"] = "Level",
+    });
+
     /// <inheritdoc />
-    protected override global::Logs.LogEvent? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::Skaftin.Realtime.SkaftinNoKey key, out bool hasKey, out string? missingColumn)
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
+    /// <inheritdoc />
+    protected override global::Logs.LogEvent? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out global::Skaftin.Realtime.SkaftinNoKey key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         string value_Message = default!;
@@ -30,6 +39,7 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
         int value_Level = default!;
         bool has_Level = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -49,6 +59,7 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -124,7 +135,7 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Logs.LogEvent, global::Skaftin.Realtime.SkaftinNoKey> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Logs.LogEvent, global::Skaftin.Realtime.SkaftinNoKey> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         string value_Message = default!;
@@ -132,6 +143,7 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
         int value_Level = default!;
         bool has_Level = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -151,6 +163,7 @@ public sealed class LogEventRowReader : global::Skaftin.Realtime.SkaftinRowReade
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

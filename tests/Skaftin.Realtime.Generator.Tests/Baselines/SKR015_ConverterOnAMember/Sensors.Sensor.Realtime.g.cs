@@ -21,11 +21,22 @@ public sealed class SensorRowReader : global::Skaftin.Realtime.SkaftinRowReader<
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(4, global::System.StringComparer.Ordinal)
+    {
+        ["id"] = "Id",
+        ["temperature"] = "Temperature",
+        ["unit"] = "Unit",
+        ["place"] = "Place",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override int GetKey(global::Sensors.Sensor row) => row.Id;
 
     /// <inheritdoc />
-    protected override global::Sensors.Sensor? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
+    protected override global::Sensors.Sensor? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -36,6 +47,7 @@ public sealed class SensorRowReader : global::Skaftin.Realtime.SkaftinRowReader<
         global::Sensors.Place value_Place = default!;
         bool has_Place = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -66,6 +78,7 @@ public sealed class SensorRowReader : global::Skaftin.Realtime.SkaftinRowReader<
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -178,7 +191,7 @@ public sealed class SensorRowReader : global::Skaftin.Realtime.SkaftinRowReader<
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Sensors.Sensor, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Sensors.Sensor, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -190,6 +203,7 @@ public sealed class SensorRowReader : global::Skaftin.Realtime.SkaftinRowReader<
         global::Sensors.Place value_Place = default!;
         bool has_Place = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -221,6 +235,7 @@ public sealed class SensorRowReader : global::Skaftin.Realtime.SkaftinRowReader<
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

@@ -21,11 +21,21 @@ public sealed class ItemRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(3, global::System.StringComparer.Ordinal)
+    {
+        ["id"] = "Id",
+        ["skaftin_second"] = "First",
+        ["skaftin_first"] = "Second",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override int GetKey(global::Shop.Item row) => row.Id;
 
     /// <inheritdoc />
-    protected override global::Shop.Item? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
+    protected override global::Shop.Item? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -35,6 +45,7 @@ public sealed class ItemRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
         int value_Second = default!;
         bool has_Second = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -60,6 +71,7 @@ public sealed class ItemRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -156,7 +168,7 @@ public sealed class ItemRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Shop.Item, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Shop.Item, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -166,6 +178,7 @@ public sealed class ItemRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
         int value_Second = default!;
         bool has_Second = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -191,6 +204,7 @@ public sealed class ItemRowReader : global::Skaftin.Realtime.SkaftinRowReader<gl
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

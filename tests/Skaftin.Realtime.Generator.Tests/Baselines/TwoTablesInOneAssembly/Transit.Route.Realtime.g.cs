@@ -21,11 +21,21 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(3, global::System.StringComparer.Ordinal)
+    {
+        ["id"] = "Id",
+        ["association_id"] = "AssociationId",
+        ["label"] = "Label",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override int GetKey(global::Transit.Route row) => row.Id;
 
     /// <inheritdoc />
-    protected override global::Transit.Route? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
+    protected override global::Transit.Route? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -34,6 +44,7 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
         bool has_AssociationId = false;
         string? value_Label = default!;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -58,6 +69,7 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -149,7 +161,7 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Transit.Route, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Transit.Route, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -159,6 +171,7 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
         string? value_Label = default!;
         bool has_Label = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -184,6 +197,7 @@ internal sealed class RouteRowReader : global::Skaftin.Realtime.SkaftinRowReader
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }

@@ -21,11 +21,20 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
     /// <inheritdoc />
     public override bool HasKey => true;
 
+    private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> s_columnMembers = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(2, global::System.StringComparer.Ordinal)
+    {
+        ["id"] = "Id",
+        ["name"] = "Name",
+    });
+
+    /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyDictionary<string, string> ColumnMembers => s_columnMembers;
+
     /// <inheritdoc />
     public override int GetKey(global::Transit.TaxiAssociation row) => row.Id;
 
     /// <inheritdoc />
-    protected override global::Transit.TaxiAssociation? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn)
+    protected override global::Transit.TaxiAssociation? ReadRow(ref global::System.Text.Json.Utf8JsonReader reader, out int key, out bool hasKey, out string? missingColumn, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -33,6 +42,7 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
         string value_Name = default!;
         bool has_Name = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -52,6 +62,7 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
@@ -127,7 +138,7 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
     }
 
     /// <inheritdoc />
-    protected override global::Skaftin.Realtime.RowPatch<global::Transit.TaxiAssociation, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    protected override global::Skaftin.Realtime.RowPatch<global::Transit.TaxiAssociation, int> ReadPatchObject(ref global::System.Text.Json.Utf8JsonReader reader, out bool unknownColumns)
     {
         global::Skaftin.Realtime.SkaftinJson.ReadStartObject(ref reader, Table);
         int value_Id = default!;
@@ -135,6 +146,7 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
         string value_Name = default!;
         bool has_Name = false;
 
+        unknownColumns = false;
         int expected = 0;
         while (global::Skaftin.Realtime.SkaftinJson.ReadPropertyName(ref reader, Table))
         {
@@ -154,6 +166,7 @@ public sealed class TaxiAssociationRowReader : global::Skaftin.Realtime.SkaftinR
                     break;
                 default:
                     global::Skaftin.Realtime.SkaftinJson.SkipValue(ref reader, Table);
+                    unknownColumns = true;
                     break;
             }
         }
