@@ -32,9 +32,9 @@ internal sealed class ColdStartBuilds
     public static string PropertiesOf(string build) => build switch
     {
         "jit" => "framework-dependent, tiered JIT (the default)",
-        "r2r" => "framework-dependent, <PublishReadyToRun>",
-        "aot" => "<PublishAot>",
-        "r2r-composite" => "self-contained, <PublishReadyToRun> + <PublishReadyToRunComposite> (framework and app in one composite image)",
+        "r2r" => "framework-dependent, `<PublishReadyToRun>`",
+        "aot" => "`<PublishAot>`",
+        "r2r-composite" => "self-contained, `<PublishReadyToRun>` + `<PublishReadyToRunComposite>` (framework and app in one composite image)",
         _ => throw new ArgumentException($"unknown build {build}"),
     };
 
