@@ -59,7 +59,7 @@ internal sealed class Harness
 
         if (_options.Clients.Contains(ClientKinds.Node))
         {
-            await EnsureNodeClientInstalledAsync().ConfigureAwait(false);
+            await EnsureNodeClientInstalledAsync(_nodeClientDir).ConfigureAwait(false);
         }
 
         var runs = new List<Run>();
@@ -195,15 +195,16 @@ internal sealed class Harness
         return JsonSerializer.Deserialize<StreamResponse>(text, Json.Options);
     }
 
-    private async Task EnsureNodeClientInstalledAsync()
+    /// <summary>Runs <c>npm ci</c> in benchmarks/node-client when socket.io-client is not installed there.</summary>
+    public static async Task EnsureNodeClientInstalledAsync(string nodeClientDir)
     {
-        if (File.Exists(Path.Combine(_nodeClientDir, "node_modules", "socket.io-client", "package.json")))
+        if (File.Exists(Path.Combine(nodeClientDir, "node_modules", "socket.io-client", "package.json")))
         {
             return;
         }
 
-        Console.WriteLine($"npm ci in {_nodeClientDir}");
-        var info = new ProcessStartInfo("npm") { WorkingDirectory = _nodeClientDir, UseShellExecute = false };
+        Console.WriteLine($"npm ci in {nodeClientDir}");
+        var info = new ProcessStartInfo("npm") { WorkingDirectory = nodeClientDir, UseShellExecute = false };
         foreach (var a in new[] { "ci", "--no-audit", "--no-fund" })
         {
             info.ArgumentList.Add(a);
@@ -236,7 +237,7 @@ internal sealed class Harness
             : (process, Array.Empty<string>());
     }
 
-    private static string FindRepoRoot()
+    public static string FindRepoRoot()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {

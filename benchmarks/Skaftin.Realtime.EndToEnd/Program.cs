@@ -4,9 +4,11 @@ using System.Linq;
 using System.Threading.Tasks;
 using Skaftin.Realtime.EndToEnd;
 using Skaftin.Realtime.EndToEnd.Clients;
+using Skaftin.Realtime.EndToEnd.ColdStart;
 
 // dotnet run -c Release --project benchmarks/Skaftin.Realtime.EndToEnd -- [--quick] [--events N] [options]
 // A client process: the same program with --client <kind> (started by the harness, not by hand).
+// Cold start (docs/benchmarks/cold-start.md): ... -- --cold-start [--reps N] [--baseline-ref REF] (see --help).
 
 const string Usage = """
     usage: dotnet run -c Release --project benchmarks/Skaftin.Realtime.EndToEnd -- [options]
@@ -36,7 +38,14 @@ try
     if (args.Contains("--help") || args.Contains("-h"))
     {
         Console.WriteLine(Usage);
+        Console.WriteLine(ColdStartOptions.Usage);
         return 0;
+    }
+
+    if (args.Contains("--cold-start"))
+    {
+        var coldCommand = "dotnet run -c Release --project benchmarks/Skaftin.Realtime.EndToEnd -- " + string.Join(" ", args);
+        return await new ColdStartHarness(ColdStartOptions.Parse(args), Harness.FindRepoRoot()).RunAsync(coldCommand).ConfigureAwait(false);
     }
 
     var options = ParseHarness(args);

@@ -247,6 +247,29 @@ public sealed class SocketIOFrameReaderTests
     }
 
     [Theory]
+    [InlineData("0{\"sid\":\"e1\",\"pingInterval\":25000,\"pingTimeout\":20000}", 45_000)]
+    [InlineData("0{\"pingTimeout\":500,\"sid\":\"e1\",\"upgrades\":[],\"pingInterval\":1500}", 2_000)]
+    [InlineData("0{\"sid\":\"e1\",\"pingInterval\":0,\"pingTimeout\":20000}", null)]
+    [InlineData("0{\"sid\":\"e1\",\"pingInterval\":25000,\"pingTimeout\":-1}", null)]
+    public void TheOpenPacketsHeartbeatIsReadWithThePacketAndRoutedWithoutAnotherParse(string text, int? heartbeatMs)
+    {
+        var open = Read(text);
+        Assert.Equal(InboundFrameKind.Control, open.Kind);
+        Assert.Equal(heartbeatMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, open.Heartbeat);
+
+        // The router takes the frame's heartbeat as it is: a frame whose rewritten text would say otherwise still
+        // announces what the reader read, so the text is not parsed a second time.
+        var router = new InboundFrameRouter(ClientEvents, 1 << 20, offsetsAppended: false, static _ => { });
+        Assert.Equal(open.ControlText, router.Route(open, out var fatal));
+        Assert.Null(fatal);
+        Assert.Equal(open.Heartbeat, router.AnnouncedHeartbeat);
+        router.Route(InboundFrame.Open("0{\"sid\":\"e2\",\"pingInterval\":1,\"pingTimeout\":1}", null), out _);
+        Assert.Equal(open.Heartbeat, router.AnnouncedHeartbeat);
+        router.Route(InboundFrame.Open("0{}", TimeSpan.FromSeconds(7)), out _);
+        Assert.Equal(TimeSpan.FromSeconds(7), router.AnnouncedHeartbeat);
+    }
+
+    [Theory]
     [InlineData("0{\"sid\":1}")]
     [InlineData("0{\"sid\":\"\\ud800\",\"pingInterval\":1,\"pingTimeout\":1}")]
     [InlineData("40")]

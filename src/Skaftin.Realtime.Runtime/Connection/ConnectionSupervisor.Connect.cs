@@ -121,18 +121,38 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
     }
 
     // Outside the connection lock. The provider's wait is bounded by ConnectTimeout and abandoned when the connection
-    // is stopped, whether or not the provider honours the token it is given.
-    private async Task<HandshakeCredential?> CredentialAsync(CancellationToken run)
+    // is stopped, whether or not the provider honours the token it is given. A provider that answers at once (a key,
+    // a cached token) costs no async state machine and no timed wait: at cold start each one is JIT work.
+    private ValueTask<HandshakeCredential?> CredentialAsync(CancellationToken run)
     {
         // No provider and no key: no credential is sent, as a server without keys expects none.
         if (_options.AccessTokenProvider is not { } provider)
         {
-            return HandshakeCredential.From(_options.Credential, _options.ApiKey);
+            return new ValueTask<HandshakeCredential?>(HandshakeCredential.From(_options.Credential, _options.ApiKey));
         }
 
+        ValueTask<string> pending;
         try
         {
-            var token = await provider(run).AsTask().WaitAsync(_options.ConnectTimeout, _options.TimeProvider, run).ConfigureAwait(false);
+            pending = provider(run);
+            if (pending.IsCompletedSuccessfully)
+            {
+                return new ValueTask<HandshakeCredential?>(HandshakeCredential.From(_options.Credential, pending.Result));
+            }
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && run.IsCancellationRequested))
+        {
+            throw new TokenProviderException(ex);
+        }
+
+        return new ValueTask<HandshakeCredential?>(AwaitCredentialAsync(pending, run));
+    }
+
+    private async Task<HandshakeCredential?> AwaitCredentialAsync(ValueTask<string> pending, CancellationToken run)
+    {
+        try
+        {
+            var token = await pending.AsTask().WaitAsync(_options.ConnectTimeout, _options.TimeProvider, run).ConfigureAwait(false);
             return HandshakeCredential.From(_options.Credential, token);
         }
         catch (TimeoutException ex)
@@ -226,6 +246,11 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         try
         {
             var joins = _rooms.AttachAsync(socket, recovered, run);
+            if (joins.Status == TaskStatus.RanToCompletion)
+            {
+                return; // no room to join (a first connection): nothing to race against the socket closing
+            }
+
             if (await Task.WhenAny(joins, closed).ConfigureAwait(false) != joins)
             {
                 throw new SkaftinConnectionException("The connection closed while its rooms were being joined.");

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
     private ISocketConnection? _socket;
     private CancellationTokenSource _run = new();
     private Task _background = Task.CompletedTask;
-    private Task _startOutcome = Task.CompletedTask;
+    private Task<Exception?> _startOutcome = Task.FromResult<Exception?>(null);
     private Task<Exception?> _reconnectOutcome = Task.FromResult<Exception?>(null);
     private TaskCompletionSource<bool> _retryNow = NewRetryNow();
     private bool _disposed;
@@ -88,7 +89,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        Task outcome;
+        Task<Exception?> outcome;
         var startedHere = false;
         await _connectionLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -109,7 +110,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
                     var run = _run.Token;
                     var loop = Task.Run(() => ConnectLoopAsync(ConnectionState.Connecting, RetryReason.ServerUnreachable, null, run));
                     Track(loop);
-                    outcome = _startOutcome = ThrowIfFailed(loop);
+                    outcome = _startOutcome = loop;
                     startedHere = true;
                     break;
             }
@@ -119,14 +120,22 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
             _connectionLock.Release();
         }
 
+        Exception? failure;
         try
         {
-            await outcome.WaitAsync(Timeout.InfiniteTimeSpan, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            failure = await outcome.WaitAsync(Timeout.InfiniteTimeSpan, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (startedHere && cancellationToken.IsCancellationRequested)
         {
             await StopAsync("start cancelled").ConfigureAwait(false);
             throw;
+        }
+
+        // The loop returns why it did not connect instead of throwing (stop awaits it); every caller waiting on this
+        // start throws that, read here rather than through one more async method that only rethrows.
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
         }
     }
 
@@ -200,14 +209,6 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         Volatile.Write(ref _disposed, true);
         await StopAsync("disposed").ConfigureAwait(false);
         await _watchdog.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private static async Task ThrowIfFailed(Task<Exception?> loop)
-    {
-        if (await loop.ConfigureAwait(false) is { } failure)
-        {
-            throw failure;
-        }
     }
 
     // Under the connection lock.

@@ -80,7 +80,10 @@ internal sealed partial class RoomRegistry
             }
         }
 
-        await Task.WhenAll(pending.Select(p => RejoinAsync(socket, p.ProjectId, p.Send, p.Joined, cancellationToken))).ConfigureAwait(false);
+        if (pending.Count > 0)
+        {
+            await Task.WhenAll(pending.Select(p => RejoinAsync(socket, p.ProjectId, p.Send, p.Joined, cancellationToken))).ConfigureAwait(false);
+        }
     }
 
     private async Task RejoinAsync(ISocketConnection socket, string projectId, Task send, Task joined, CancellationToken cancellationToken)

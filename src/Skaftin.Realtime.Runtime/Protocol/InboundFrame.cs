@@ -25,9 +25,10 @@ internal enum InboundFrameKind
 /// </summary>
 internal readonly struct InboundFrame
 {
-    private InboundFrame(InboundFrameKind kind, string? eventName, ReadOnlyMemory<byte> payload, string? offset, string? controlText, string? sessionId, FrameRejection? rejection, int attachments, bool endsConnection = false)
+    private InboundFrame(InboundFrameKind kind, string? eventName, ReadOnlyMemory<byte> payload, string? offset, string? controlText, string? sessionId, FrameRejection? rejection, int attachments, bool endsConnection = false, TimeSpan? heartbeat = null)
     {
         EndsConnection = endsConnection;
+        Heartbeat = heartbeat;
         Kind = kind;
         EventName = eventName;
         Payload = payload;
@@ -64,11 +65,21 @@ internal readonly struct InboundFrame
     /// <summary>Whether the connection cannot go on after this frame (a handshake packet that cannot be read).</summary>
     public bool EndsConnection { get; }
 
+    /// <summary>
+    /// Of an Engine.IO open packet: the server's ping interval plus ping timeout, read when the packet was (once), or
+    /// null when it announced no positive pair (the configured heartbeat timeout then stays in force).
+    /// </summary>
+    public TimeSpan? Heartbeat { get; }
+
     public static InboundFrame Event(string name, ReadOnlyMemory<byte> payload, string? offset) =>
         new(InboundFrameKind.Event, name, payload, offset, null, null, null, 0);
 
     public static InboundFrame Control(string text, string? sessionId = null) =>
         new(InboundFrameKind.Control, null, default, null, text, sessionId, null, 0);
+
+    /// <summary>The Engine.IO open packet as the library gets it, with the heartbeat it announced.</summary>
+    public static InboundFrame Open(string text, TimeSpan? heartbeat) =>
+        new(InboundFrameKind.Control, null, default, null, text, null, null, 0, heartbeat: heartbeat);
 
     public static InboundFrame Attachment() =>
         new(InboundFrameKind.Attachment, null, default, null, null, null, null, 0);

@@ -38,7 +38,10 @@ internal static partial class SocketIOFrameReader
                 "The server's Engine.IO handshake lacks a readable sid, pingInterval or pingTimeout."));
         }
 
-        return InboundFrame.Control("0" + WriteObject(writer =>
+        // The heartbeat is read here, with the rest of the packet: the router takes it from the frame, so the open
+        // packet is parsed once by the SDK (and once more by SocketIOClient, from the form written here).
+        var heartbeat = pingInterval > 0 && pingTimeout > 0 ? TimeSpan.FromMilliseconds((double)pingInterval.Value + pingTimeout.Value) : (TimeSpan?)null;
+        return InboundFrame.Open("0" + WriteObject(writer =>
         {
             writer.WriteString("sid", sid);
             writer.WriteStartArray("upgrades");
@@ -49,7 +52,7 @@ internal static partial class SocketIOFrameReader
             {
                 writer.WriteNumber("maxPayload", limit);
             }
-        }));
+        }), heartbeat);
     }
 
     // Socket.IO CONNECT on the main namespace: {"sid":"...","pid":"..."} (pid only with connection state recovery).

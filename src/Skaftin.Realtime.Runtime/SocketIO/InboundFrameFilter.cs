@@ -107,7 +107,7 @@ internal sealed class InboundFrameFilter
             Volatile.Write(ref _sessionId, frame.SessionId);
             Volatile.Write(ref _offsetsAppended, frame.SessionId is not null ? 1 : 0);
         }
-        else if (EngineIoOpenPacket.TryReadHeartbeat(text) is { } heartbeat)
+        else if (frame.Heartbeat is { } heartbeat)
         {
             Volatile.Write(ref _announcedHeartbeatTicks, heartbeat.Ticks);
         }

@@ -102,9 +102,48 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // One state machine for the whole start (the attempt, the fallback, and what its failure is surfaced as): each
+        // async method a first connection passes through costs the JIT its own builder and box at cold start.
         try
         {
-            await StartCoreAsync(cancellationToken).ConfigureAwait(false);
+            if (!_fallBackToPolling)
+            {
+                await _socket.ConnectAsync().ConfigureAwait(false);
+                _fallbackNotice?.Reset();
+                return;
+            }
+
+            try
+            {
+                await _socket.ConnectAsync().ConfigureAwait(false);
+            }
+            catch (WebSocketException refused) when (Volatile.Read(ref _closed) == 0 && !cancellationToken.IsCancellationRequested)
+            {
+                // The websocket's opening handshake failed before any frame: the same attempt goes on over long-polling,
+                // with the same auth, session to resume and frame reader (the library builds the new transport).
+                // While the server is down every attempt falls back: one Warning per outage, the rest at Debug.
+                if (_fallbackNotice?.TryTake() ?? true)
+                {
+                    Log.FellBackToPolling(_logger, refused.Message);
+                }
+                else
+                {
+                    Log.FellBackToPollingAgain(_logger, refused.Message);
+                }
+
+                _socket.Options.Transport = TransportProtocol.Polling;
+                try
+                {
+                    await _socket.ConnectAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    throw new SkaftinConnectionException(
+                        $"Neither transport connected. WebSocket: {refused.Message} Long-polling: {ex.Message}", ex);
+                }
+            }
+
+            _fallbackNotice?.Reset();
         }
         catch (Exception ex) when (RedirectIn(ex) is { } redirect && !ReferenceEquals(redirect, ex))
         {
@@ -142,48 +181,6 @@ internal sealed class SocketIOConnection : ISocketConnection
         }
 
         return null;
-    }
-
-    private async Task StartCoreAsync(CancellationToken cancellationToken)
-    {
-        if (!_fallBackToPolling)
-        {
-            await _socket.ConnectAsync().ConfigureAwait(false);
-            _fallbackNotice?.Reset();
-            return;
-        }
-
-        try
-        {
-            await _socket.ConnectAsync().ConfigureAwait(false);
-        }
-        catch (WebSocketException refused) when (Volatile.Read(ref _closed) == 0 && !cancellationToken.IsCancellationRequested)
-        {
-            // The websocket's opening handshake failed before any frame: the same attempt goes on over long-polling,
-            // with the same auth, session to resume and frame reader (the library builds the new transport).
-            // While the server is down every attempt falls back: one Warning per outage, the rest at Debug.
-            if (_fallbackNotice?.TryTake() ?? true)
-            {
-                Log.FellBackToPolling(_logger, refused.Message);
-            }
-            else
-            {
-                Log.FellBackToPollingAgain(_logger, refused.Message);
-            }
-
-            _socket.Options.Transport = TransportProtocol.Polling;
-            try
-            {
-                await _socket.ConnectAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                throw new SkaftinConnectionException(
-                    $"Neither transport connected. WebSocket: {refused.Message} Long-polling: {ex.Message}", ex);
-            }
-        }
-
-        _fallbackNotice?.Reset();
     }
 
     public Task EmitAsync(string eventName, string argument, CancellationToken cancellationToken) =>
