@@ -11,4 +11,5 @@ command -v node >/dev/null || { echo "node is required (Node.js 20)"; exit 1; }
 if [ -f /usr/include/node/node.h ]; then
   export npm_config_nodedir=/usr
 fi
-npm ci --no-audit --no-fund
+# --foreground-scripts: better-sqlite3's native build prints as it goes (minutes), rather than nothing until the end.
+npm ci --no-audit --no-fund --foreground-scripts

@@ -138,6 +138,10 @@ internal static class NpmInstaller
         startInfo.ArgumentList.Add("ci");
         startInfo.ArgumentList.Add("--no-audit");
         startInfo.ArgumentList.Add("--no-fund");
+
+        // Install scripts (better-sqlite3's native build: minutes) print as they run, so the log shows progress
+        // rather than nothing until npm ends.
+        startInfo.ArgumentList.Add("--foreground-scripts");
         startInfo.Environment["npm_config_update_notifier"] = "false";
 
         // better-sqlite3 compiles from source when no prebuilt binary can be downloaded; node-gyp would then try
@@ -161,7 +165,7 @@ internal static class NpmInstaller
             log.Write("npm: " + line);
         }
 
-        log.Write($"skaftin-dev-server-launcher: running npm ci --no-audit --no-fund in {directory}");
+        log.Write($"skaftin-dev-server-launcher: running npm ci --no-audit --no-fund --foreground-scripts in {directory}");
         using var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
