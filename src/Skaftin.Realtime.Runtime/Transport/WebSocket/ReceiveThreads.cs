@@ -1,47 +1,69 @@
 #if NET
 using System;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Skaftin.Realtime;
 
 /// <summary>
-/// The threads a websocket over a <see cref="BlockingSocketStream"/> receives on. One thread normally does all of it:
-/// it runs the receive loop until the next read has to wait for the network, lets the client deliver what came
-/// (<c>idle</c>: the app's handlers, with nothing else to do on this thread), then performs that read, blocking in the
-/// kernel until data comes, and runs the loop on. A handler that takes long must not stop the socket (the server's
-/// pings must still be answered): a read left waiting for <see cref="TakeOverAfter"/> while its thread is still busy
-/// is taken by a new thread, which goes on receiving; the busy one ends when its handlers return.
+/// The threads a websocket over a <see cref="BlockingSocketStream"/> receives on. While data comes, one thread does
+/// all of it: it runs the receive loop until the next read has to wait for the network, lets the client deliver what
+/// came (<c>idle</c>: the app's handlers, with nothing else to do on this thread), then performs that read, blocking
+/// in the kernel until data comes, and runs the loop on. When no data comes for <see cref="QuietAfter"/>, the thread
+/// gives the connection back: the read is parked with the process's <see cref="ReadinessWatcher"/> and the thread ends,
+/// so an idle connection holds no thread and runs no timer; when data comes, a new thread takes the read
+/// (<see cref="Resume"/>). A handler that takes long must not stop the socket (the server's pings must still be
+/// answered): while a thread of this connection runs, a read left waiting for <see cref="TakeOverAfter"/> while its
+/// thread is still busy is taken by a new thread, which goes on receiving; the busy one ends when its handlers return.
 /// </summary>
 internal sealed class ReceiveThreads : IDisposable
 {
     /// <summary>
     /// How long a read may wait for its thread to come back from the handlers before another thread takes it (checked
-    /// as often): well inside any ping timeout, and rare enough that the check's own thread-pool wake-ups (five a
-    /// second) cost nothing next to the events. Events read meanwhile wait behind the slow handler anyway.
+    /// as often, only while the connection has a thread): well inside any ping timeout, and rare enough that the
+    /// check's own thread-pool wake-ups (five a second) cost nothing next to the events. Events read meanwhile wait
+    /// behind the slow handler anyway.
     /// </summary>
     public static readonly TimeSpan TakeOverAfter = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long a receive thread waits with no data before it gives the connection back (the read parks and the
+    /// thread ends): long enough that a steady stream, even a slow one, keeps its thread (a thread start per burst
+    /// would cost more than the wait), short enough that a server's pings (every 25 s by default) do not keep one.
+    /// </summary>
+    public static readonly TimeSpan QuietAfter = TimeSpan.FromSeconds(1);
 
     [ThreadStatic]
     private static ReceiveThreads? t_driving;
 
     private readonly BlockingSocketStream _stream;
     private readonly Action? _idle;
+    private readonly TimeSpan _quietAfter;
+    private readonly ReadinessWatcher? _watcher;
     private readonly Timer _watchdog;
     private int _disposed;
 
-    public ReceiveThreads(BlockingSocketStream stream, Action? idle)
+    /// <param name="stream">The connection.</param>
+    /// <param name="idle">Run on the receive thread before each read that must wait.</param>
+    /// <param name="quietAfter">Overrides <see cref="QuietAfter"/> (tests); <see cref="Timeout.InfiniteTimeSpan"/>:
+    /// the thread never gives the connection back.</param>
+    public ReceiveThreads(BlockingSocketStream stream, Action? idle, TimeSpan? quietAfter = null)
     {
         _stream = stream;
         _idle = idle;
+        _watcher = ReadinessWatcher.Shared;
+        _quietAfter = _watcher is null ? Timeout.InfiniteTimeSpan : quietAfter ?? QuietAfter;
         _watchdog = new Timer(static s => ((ReceiveThreads)s!).TakeOverStuckRead(), this, Timeout.Infinite, Timeout.Infinite);
     }
+
+    /// <summary>The connection's socket (the watcher's key).</summary>
+    public Socket Socket => _stream.Socket;
 
     /// <summary>Starts the first thread, which runs <paramref name="receiveLoop"/>.</summary>
     public void Start(Func<Task> receiveLoop)
     {
-        _stream.ReceiveOn(this);
-        _watchdog.Change(TakeOverAfter, TakeOverAfter);
+        _stream.ReceiveOn(this, _quietAfter);
         StartThread(() =>
         {
             _ = receiveLoop(); // runs here until its first read waits (or it ends); it catches its own errors
@@ -60,6 +82,26 @@ internal sealed class ReceiveThreads : IDisposable
             StartThread(() => Drive(performFirst: false));
         }
     }
+
+    /// <summary>
+    /// The read waited <see cref="QuietAfter"/> with no data and is parked; its thread ends. The take-over check is
+    /// disarmed first (a parked read has nothing to take over), then the watcher waits for data: a thread it starts
+    /// arms the check again, so the order keeps the check armed whenever a thread of this connection runs the loop.
+    /// </summary>
+    public void OnParked()
+    {
+        Arm(false);
+        _watcher!.Add(_stream.Socket, this);
+    }
+
+    /// <summary>Data came (or the connection closed) on a parked read: a new thread performs it and receives on.</summary>
+    public void Resume() => StartThread(() =>
+    {
+        if (_stream.TryPerformParkedRead())
+        {
+            Drive(performFirst: false);
+        }
+    });
 
     public void Dispose()
     {
@@ -81,7 +123,7 @@ internal sealed class ReceiveThreads : IDisposable
             performFirst = false;
             if (!_stream.TryPerformWaitingRead())
             {
-                return; // another thread took the read over and receives now
+                return; // another thread took the read over and receives now, or the read parked
             }
         }
 
@@ -108,12 +150,27 @@ internal sealed class ReceiveThreads : IDisposable
         }
     }
 
-    private void StartThread(Action run) =>
+    private void Arm(bool on)
+    {
+        try
+        {
+            _watchdog.Change(on ? TakeOverAfter : Timeout.InfiniteTimeSpan, on ? TakeOverAfter : Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed: nothing to check any more.
+        }
+    }
+
+    private void StartThread(Action run)
+    {
+        Arm(true);
         new Thread(() =>
         {
             t_driving = this;
             run();
         })
         { IsBackground = true, Name = "Skaftin receive" }.Start();
+    }
 }
 #endif
