@@ -37,6 +37,11 @@ internal sealed class ReadinessWatcher
     /// <summary>The process's watcher, or null where it cannot work (no loopback datagram socket).</summary>
     public static ReadinessWatcher? Shared => s_shared.Value;
 
+    private long _resumed;
+
+    /// <summary>How many parked reads were given a thread again so far (for benchmarks).</summary>
+    public long Resumed => Interlocked.Read(ref _resumed);
+
     /// <summary>How many connections are parked now (for tests and benchmarks).</summary>
     public int ParkedCount
     {
@@ -172,6 +177,7 @@ internal sealed class ReadinessWatcher
                 }
             }
 
+            Interlocked.Add(ref _resumed, ready.Count);
             Resume(ready);
         }
     }
