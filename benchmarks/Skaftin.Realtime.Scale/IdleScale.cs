@@ -23,9 +23,9 @@ internal static class IdleScale
 {
     private static readonly string[] Variants = ["empty", "thread-per-connection", "parked"];
 
-    public static async Task<string> RunAsync(int connections, int repetitions, TimeSpan settle, TimeSpan window)
+    public static async Task<string> RunAsync(int connections, int repetitions, TimeSpan settle, TimeSpan window, TimeSpan? pingInterval = null)
     {
-        await using var server = await SkaftinDevServer.StartAsync();
+        await using var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { PingInterval = pingInterval });
         var results = Variants.ToDictionary(v => v, _ => new List<JsonElement>());
         for (var rep = 0; rep < repetitions; rep++)
         {

@@ -19,6 +19,7 @@ const string Usage = """
       --reps N              repetitions per variant, interleaved (default 3)
       --settle S            seconds after the last join before the idle window (default 5)
       --window S            seconds of the idle window (default 20)
+      --ping-interval S     the server's ping interval for the idle mode (default: the server's, 25 s)
       --out PATH            also write the Markdown report there
     """;
 
@@ -56,7 +57,9 @@ try
     report.AppendLine();
     if (modes.Contains("idle"))
     {
-        report.AppendLine(await IdleScale.RunAsync(Int(options, "--connections", 200), reps, Seconds(options, "--settle", 5), Seconds(options, "--window", 20)));
+        report.AppendLine(await IdleScale.RunAsync(
+            Int(options, "--connections", 200), reps, Seconds(options, "--settle", 5), Seconds(options, "--window", 20),
+            options.ContainsKey("--ping-interval") ? Seconds(options, "--ping-interval", 25) : null));
     }
 
     if (modes.Contains("rooms"))

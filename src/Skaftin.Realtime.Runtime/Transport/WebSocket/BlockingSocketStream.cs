@@ -341,12 +341,21 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
                 return false;
             }
 
-            received = _socket.Receive(into, SocketFlags.None);
-            return true;
-        }
-        catch (SocketException ex) when (_quietEnds && ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
-        {
-            return false;
+            // The overload that reports instead of throwing: a quiet time-out is the normal way out, not an error.
+            received = _socket.Receive(into, SocketFlags.None, out var error);
+            if (error == SocketError.Success)
+            {
+                return true;
+            }
+
+            if (_quietEnds && error is SocketError.TimedOut or SocketError.WouldBlock)
+            {
+                received = 0;
+                return false;
+            }
+
+            var failure = new SocketException((int)error);
+            throw new IOException("The connection could not be read from: " + failure.Message, failure);
         }
         catch (SocketException ex)
         {

@@ -14,8 +14,10 @@ namespace Skaftin.Realtime;
 /// gives the connection back: the read is parked with the process's <see cref="ReadinessWatcher"/> and the thread ends,
 /// so an idle connection holds no thread and runs no timer; when data comes, a new thread takes the read
 /// (<see cref="Resume"/>). A handler that takes long must not stop the socket (the server's pings must still be
-/// answered): while a thread of this connection runs, a read left waiting for <see cref="TakeOverAfter"/> while its
-/// thread is still busy is taken by a new thread, which goes on receiving; the busy one ends when its handlers return.
+/// answered): a read left waiting for <see cref="TakeOverAfter"/> while its thread is still busy is taken by a new
+/// thread, which goes on receiving; the busy one ends when its handlers return. That check is armed when a thread
+/// hands over to the handlers and disarms itself the first time it finds no read waiting, so a connection whose
+/// thread is blocked in the kernel, or that is parked, runs no timer.
 /// </summary>
 internal sealed class ReceiveThreads : IDisposable
 {
@@ -44,6 +46,8 @@ internal sealed class ReceiveThreads : IDisposable
     private readonly TimeSpan _quietAfter;
     private readonly ReadinessWatcher? _watcher;
     private readonly Timer _watchdog;
+    private readonly object _armGate = new();
+    private int _armed;
     private int _disposed;
 
     /// <param name="stream">The connection.</param>
@@ -86,15 +90,10 @@ internal sealed class ReceiveThreads : IDisposable
     }
 
     /// <summary>
-    /// The read waited <see cref="QuietAfter"/> with no data and is parked; its thread ends. The take-over check is
-    /// disarmed first (a parked read has nothing to take over), then the watcher waits for data: a thread it starts
-    /// arms the check again, so the order keeps the check armed whenever a thread of this connection runs the loop.
+    /// The read waited <see cref="QuietAfter"/> with no data and is parked; its thread ends and the watcher waits for
+    /// data. (The take-over check, if still armed, finds no read waiting and disarms itself.)
     /// </summary>
-    public void OnParked()
-    {
-        Arm(false);
-        _watcher!.Add(_stream.Socket, this);
-    }
+    public void OnParked() => _watcher!.Add(_stream.Socket, this);
 
     /// <summary>Data came (or the connection closed) on a parked read: a new thread performs it and receives on.</summary>
     public void Resume() => StartThread(() =>
@@ -119,6 +118,14 @@ internal sealed class ReceiveThreads : IDisposable
         {
             if (!performFirst)
             {
+                // The read waits (its state was published before this fence): the check must be armed while the
+                // handlers run. A full fence per hand-over, a timer change only when it had disarmed itself.
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _armed) == 0)
+                {
+                    Arm();
+                }
+
                 Idle();
             }
 
@@ -146,17 +153,50 @@ internal sealed class ReceiveThreads : IDisposable
 
     private void TakeOverStuckRead()
     {
-        if (Volatile.Read(ref _disposed) == 0 && _stream.WaitingFor >= TakeOverAfter)
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        if (_stream.WaitingFor >= TakeOverAfter)
         {
             StartThread(() => Drive(performFirst: true));
+            return;
+        }
+
+        // No read waits (its thread is in the kernel, or it is parked): disarm until a thread hands over again. The
+        // flag goes down before the state is read again (both fenced), so a hand-over that raced this either sees the
+        // flag down and arms, or is seen here and keeps the check armed.
+        lock (_armGate)
+        {
+            Interlocked.Exchange(ref _armed, 0);
+            if (_stream.HasWaitingRead)
+            {
+                Volatile.Write(ref _armed, 1);
+                return;
+            }
+
+            Change(Timeout.InfiniteTimeSpan);
         }
     }
 
-    private void Arm(bool on)
+    private void Arm()
+    {
+        lock (_armGate)
+        {
+            if (Volatile.Read(ref _armed) == 0)
+            {
+                Volatile.Write(ref _armed, 1);
+                Change(TakeOverAfter);
+            }
+        }
+    }
+
+    private void Change(TimeSpan period)
     {
         try
         {
-            _watchdog.Change(on ? TakeOverAfter : Timeout.InfiniteTimeSpan, on ? TakeOverAfter : Timeout.InfiniteTimeSpan);
+            _watchdog.Change(period, period);
         }
         catch (ObjectDisposedException)
         {
@@ -166,7 +206,6 @@ internal sealed class ReceiveThreads : IDisposable
 
     private void StartThread(Action run)
     {
-        Arm(true);
         new Thread(() =>
         {
             t_driving = this;
