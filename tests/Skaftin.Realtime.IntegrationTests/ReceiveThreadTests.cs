@@ -91,6 +91,43 @@ public sealed class ReceiveThreadTests
         await Harness.Until(() => ReceiveThreadsRunning() <= before, "the closed client's receive threads have ended");
     }
 
+    [Fact]
+    public async Task AnIdleClientHoldsNoReceiveThreadYetAnswersEveryPingAndGetsItsNextEvent()
+    {
+        // Pings every 1.5 s (longer than the quiet time after which a receive thread gives the connection back), so
+        // each ping finds the connection parked: it must be woken, answered in time, and parked again.
+        await using var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions
+        {
+            PingInterval = TimeSpan.FromMilliseconds(1500),
+            PingTimeout = TimeSpan.FromMilliseconds(1000),
+        });
+        var before = ReceiveThreadsRunning();
+        await using var session = await Harness.SessionAsync(server, o => o.Transport = SkaftinTransport.WebSocket);
+        var states = new ConcurrentQueue<ConnectionStateChange>();
+        session.Client.StateChanged += states.Enqueue;
+        var socketId = session.Client.SocketId;
+        var inserted = new BlockingCollection<(Vehicle Vehicle, string? Thread)>();
+        using var a = session.Client.Vehicles().OnInserted(v => inserted.Add((v, Thread.CurrentThread.Name)));
+
+        for (var i = 0; i < 2; i++)
+        {
+            await Harness.Until(() => ReceiveThreadsRunning() <= before, "the idle client gave its receive thread back");
+
+            await server.Api.InsertAsync(session.Project, "vehicles", new { registration_number = "after idle " + i, status = "available" });
+            var (vehicle, thread) = await inserted.Next();
+            Assert.Equal("after idle " + i, vehicle.RegistrationNumber);
+            Assert.Equal(ThreadName, thread);
+        }
+
+        // Idle across three of the server's pings: each woke the parked connection and was answered (a missed pong
+        // ends the connection after 1 s), and the client never saw its connection drop.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Equal(ConnectionState.Connected, session.Client.State);
+        Assert.Equal(socketId, session.Client.SocketId);
+        Assert.Empty(states);
+        await Harness.Until(() => ReceiveThreadsRunning() <= before, "the idle client gave its receive thread back again");
+    }
+
     // Linux names a thread after its managed name (up to 15 characters: "Skaftin receive" fits exactly).
     private static int ReceiveThreadsRunning()
     {

@@ -21,8 +21,13 @@ public sealed class ProjectMembership : IAsyncDisposable, IDisposable
     /// <summary>The project whose room this share holds.</summary>
     public string ProjectId { get; }
 
-    /// <summary>Gives up this share; the last one leaves the room and waits for the server to confirm.</summary>
-    /// <returns>A task that completes when the share is released (and the room left, if it was the last).</returns>
+    /// <summary>
+    /// Gives up this share; the last one leaves the room. The server does not answer a leave (the protocol has no
+    /// confirmation for it), so this completes when the leave has gone out on the connection, not when the server has
+    /// acted on it: the server drops the room when it reads the leave, a few milliseconds later on a local network,
+    /// and events it sent before then may still arrive. Use <see cref="LeaveAsync"/> to bound or cancel the wait.
+    /// </summary>
+    /// <returns>A task that completes when the share is released (and, if it was the last, the leave sent).</returns>
     public ValueTask DisposeAsync() =>
         Interlocked.Exchange(ref _client, null) is { } client ? client.ReleaseAsync(ProjectId) : default;
 
@@ -37,6 +42,6 @@ public sealed class ProjectMembership : IAsyncDisposable, IDisposable
     public ValueTask LeaveAsync(CancellationToken cancellationToken = default) =>
         Interlocked.Exchange(ref _client, null) is { } client ? client.ReleaseAsync(ProjectId, cancellationToken) : default;
 
-    /// <summary>Gives up this share without waiting for the server's confirmation of a leave.</summary>
+    /// <summary>Gives up this share without waiting for the leave to go out.</summary>
     public void Dispose() => _ = DisposeAsync().AsTask();
 }

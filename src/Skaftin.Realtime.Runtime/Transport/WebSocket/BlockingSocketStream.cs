@@ -21,12 +21,19 @@ namespace Skaftin.Realtime;
 /// (<see cref="TryPerformWaitingRead"/>); whoever performs it runs the receive loop on from there. Any other read (the
 /// HTTP upgrade, the TLS handshake, a receive that finds data waiting) simply blocks until the data is there.
 /// </para>
+/// <para>
+/// A thread that performs the waiting read waits at most the quiet time it was given (<see cref="ReceiveOn"/>; the
+/// socket's own receive time-out, set once, so a read costs no extra system call): when no data came by then, the read
+/// is parked (<see cref="ReceiveThreads.OnParked"/>: the thread ends and <see cref="ReadinessWatcher"/> waits for data
+/// on the connection's behalf), and <see cref="TryPerformParkedRead"/> performs it when data comes.
+/// </para>
 /// </summary>
 internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
 {
     private const int NoRead = 0;
     private const int Waiting = 1;
     private const int Claimed = 2;
+    private const int Parked = 3;
 
     private readonly Socket _socket;
     private readonly TimeSpan _sendTimeout;
@@ -35,6 +42,8 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
     private int _readState;
     private long _waitingSince;
     private ReceiveThreads? _threads;
+    private int _pollMicroseconds = -1; // where the receive time-out cannot be used (Windows): a poll bounds the wait
+    private bool _quietEnds;
     private int _disposed;
 
     private BlockingSocketStream(Socket socket, TimeSpan sendTimeout)
@@ -46,6 +55,12 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
 
     /// <summary>Whether a read waits for a thread to perform it.</summary>
     public bool HasWaitingRead => Volatile.Read(ref _readState) == Waiting;
+
+    /// <summary>Whether a read waits parked, with no thread, for data (see <see cref="ReadinessWatcher"/>).</summary>
+    public bool HasParkedRead => Volatile.Read(ref _readState) == Parked;
+
+    /// <summary>The socket, for <see cref="ReadinessWatcher"/> to wait on.</summary>
+    public Socket Socket => _socket;
 
     /// <summary>How long the waiting read has waited for a thread, or zero when none waits.</summary>
     public TimeSpan WaitingFor =>
@@ -94,8 +109,30 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
         }
     }
 
-    /// <summary>From now on, reads on <paramref name="threads"/>' threads that would wait are performed by them.</summary>
-    public void ReceiveOn(ReceiveThreads threads) => Volatile.Write(ref _threads, threads);
+    /// <summary>
+    /// From now on, reads on <paramref name="threads"/>' threads that would wait are performed by them, each waiting at
+    /// most <paramref name="quietAfter"/> for data before it is parked (<see cref="Timeout.InfiniteTimeSpan"/>: never).
+    /// </summary>
+    public void ReceiveOn(ReceiveThreads threads, TimeSpan quietAfter)
+    {
+        if (quietAfter != Timeout.InfiniteTimeSpan)
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                // Windows leaves a connection whose blocking receive timed out in an undefined state: poll first there.
+                _pollMicroseconds = (int)Math.Min(quietAfter.Ticks / 10, int.MaxValue);
+            }
+            else
+            {
+                // SO_RCVTIMEO: a receive with no data by then fails with EAGAIN and leaves the connection as it was.
+                _socket.ReceiveTimeout = TimeoutMilliseconds(quietAfter);
+            }
+
+            _quietEnds = true;
+        }
+
+        Volatile.Write(ref _threads, threads);
+    }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -123,28 +160,40 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
 
     /// <summary>
     /// Performs the waiting read on the calling thread, blocking until data comes; the websocket's receive chain then
-    /// goes on on this thread. False when no read waits or another thread took it.
+    /// goes on on this thread. False when no read waits, another thread took it, or no data came within the quiet
+    /// time (the read is then parked and the calling thread is free to end).
     /// </summary>
-    public bool TryPerformWaitingRead()
+    public bool TryPerformWaitingRead() => TryPerform(Waiting);
+
+    /// <summary>As <see cref="TryPerformWaitingRead"/>, for a read that was parked (data came, or the stream closes).</summary>
+    public bool TryPerformParkedRead() => TryPerform(Parked);
+
+    private bool TryPerform(int state)
     {
-        if (Interlocked.CompareExchange(ref _readState, Claimed, Waiting) != Waiting)
+        if (Interlocked.CompareExchange(ref _readState, Claimed, state) != state)
         {
             return false;
         }
 
         var into = _readInto;
-        _readInto = default;
         int received;
         try
         {
-            received = Receive(into.Span);
+            if (!TryReceiveBeforeQuiet(into.Span, out received))
+            {
+                Park();
+                return false;
+            }
         }
         catch (Exception ex)
         {
+            _readInto = default;
             Volatile.Write(ref _readState, NoRead);
             _read.SetException(ex);
             return true;
         }
+
+        _readInto = default;
 
         // Free before the continuation runs: it asks for the next read on this very thread.
         Volatile.Write(ref _readState, NoRead);
@@ -249,16 +298,69 @@ internal sealed class BlockingSocketStream : Stream, IValueTaskSource<int>
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            ReadinessWatcher.Shared?.Remove(_socket);
             Shutdown();
             _socket.Dispose();
-            // A read nobody performs yet fails now, off the disposing thread (its continuation ends the receive loop).
-            if (HasWaitingRead)
+            // A read nobody performs yet (waiting, or parked) fails now, off the disposing thread (its continuation
+            // ends the receive loop).
+            if (Volatile.Read(ref _readState) is Waiting or Parked)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(static stream => stream.TryPerformWaitingRead(), this, preferLocal: false);
+                FailUnperformedRead();
             }
         }
 
         base.Dispose(disposing);
+    }
+
+    private void FailUnperformedRead() =>
+        ThreadPool.UnsafeQueueUserWorkItem(static stream => _ = stream.TryPerformWaitingRead() || stream.TryPerformParkedRead(), this, preferLocal: false);
+
+    // The thread waited the quiet time with no data: the read waits on with no thread (ReceiveThreads.OnParked). The
+    // state is published before the closed check, and Dispose marks closed before it reads the state, so a close at
+    // the same moment still fails the read (twice at worst; only one claim succeeds).
+    private void Park()
+    {
+        Interlocked.Exchange(ref _readState, Parked);
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            FailUnperformedRead();
+            return;
+        }
+
+        _threads!.OnParked();
+    }
+
+    // False when the quiet time passed with no data (only when ReceiveOn gave one).
+    private bool TryReceiveBeforeQuiet(Span<byte> into, out int received)
+    {
+        received = 0;
+        try
+        {
+            if (_pollMicroseconds >= 0 && !_socket.Poll(_pollMicroseconds, SelectMode.SelectRead))
+            {
+                return false;
+            }
+
+            // The overload that reports instead of throwing: a quiet time-out is the normal way out, not an error.
+            received = _socket.Receive(into, SocketFlags.None, out var error);
+            if (error == SocketError.Success)
+            {
+                return true;
+            }
+
+            if (_quietEnds && error is SocketError.TimedOut or SocketError.WouldBlock)
+            {
+                received = 0;
+                return false;
+            }
+
+            var failure = new SocketException((int)error);
+            throw new IOException("The connection could not be read from: " + failure.Message, failure);
+        }
+        catch (SocketException ex)
+        {
+            throw new IOException("The connection could not be read from: " + ex.Message, ex);
+        }
     }
 
     private static int TimeoutMilliseconds(TimeSpan timeout) => (int)Math.Clamp(Math.Ceiling(timeout.TotalMilliseconds), 1, int.MaxValue);

@@ -1,47 +1,75 @@
 #if NET
 using System;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Skaftin.Realtime;
 
 /// <summary>
-/// The threads a websocket over a <see cref="BlockingSocketStream"/> receives on. One thread normally does all of it:
-/// it runs the receive loop until the next read has to wait for the network, lets the client deliver what came
-/// (<c>idle</c>: the app's handlers, with nothing else to do on this thread), then performs that read, blocking in the
-/// kernel until data comes, and runs the loop on. A handler that takes long must not stop the socket (the server's
-/// pings must still be answered): a read left waiting for <see cref="TakeOverAfter"/> while its thread is still busy
-/// is taken by a new thread, which goes on receiving; the busy one ends when its handlers return.
+/// The threads a websocket over a <see cref="BlockingSocketStream"/> receives on. While data comes, one thread does
+/// all of it: it runs the receive loop until the next read has to wait for the network, lets the client deliver what
+/// came (<c>idle</c>: the app's handlers, with nothing else to do on this thread), then performs that read, blocking
+/// in the kernel until data comes, and runs the loop on. When no data comes for <see cref="QuietAfter"/>, the thread
+/// gives the connection back: the read is parked with the process's <see cref="ReadinessWatcher"/> and the thread ends,
+/// so an idle connection holds no thread and runs no timer; when data comes, a new thread takes the read
+/// (<see cref="Resume"/>). A handler that takes long must not stop the socket (the server's pings must still be
+/// answered): a read left waiting for <see cref="TakeOverAfter"/> while its thread is still busy is taken by a new
+/// thread, which goes on receiving; the busy one ends when its handlers return. That check is armed when a thread
+/// hands over to the handlers and disarms itself the first time it finds no read waiting, so a connection whose
+/// thread is blocked in the kernel, or that is parked, runs no timer.
 /// </summary>
 internal sealed class ReceiveThreads : IDisposable
 {
     /// <summary>
     /// How long a read may wait for its thread to come back from the handlers before another thread takes it (checked
-    /// as often): well inside any ping timeout, and rare enough that the check's own thread-pool wake-ups (five a
-    /// second) cost nothing next to the events. Events read meanwhile wait behind the slow handler anyway.
+    /// as often, only while the connection has a thread): well inside any ping timeout, and rare enough that the
+    /// check's own thread-pool wake-ups (five a second) cost nothing next to the events. Events read meanwhile wait
+    /// behind the slow handler anyway.
     /// </summary>
     public static readonly TimeSpan TakeOverAfter = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long a receive thread waits with no data before it gives the connection back (the read parks and the
+    /// thread ends): long enough that a steady stream, even a slow one, keeps its thread (a thread start per burst
+    /// would cost more than the wait), short enough that a server's pings (every 25 s by default) do not keep one.
+    /// Settable for the scale benchmark's baseline only (<see cref="Timeout.InfiniteTimeSpan"/>: a thread per
+    /// connection for good, as before), read when a connection opens.
+    /// </summary>
+    public static TimeSpan QuietAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     [ThreadStatic]
     private static ReceiveThreads? t_driving;
 
     private readonly BlockingSocketStream _stream;
     private readonly Action? _idle;
+    private readonly TimeSpan _quietAfter;
+    private readonly ReadinessWatcher? _watcher;
     private readonly Timer _watchdog;
+    private readonly object _armGate = new();
+    private int _armed;
     private int _disposed;
 
-    public ReceiveThreads(BlockingSocketStream stream, Action? idle)
+    /// <param name="stream">The connection.</param>
+    /// <param name="idle">Run on the receive thread before each read that must wait.</param>
+    /// <param name="quietAfter">Overrides <see cref="QuietAfter"/> (tests); <see cref="Timeout.InfiniteTimeSpan"/>:
+    /// the thread never gives the connection back.</param>
+    public ReceiveThreads(BlockingSocketStream stream, Action? idle, TimeSpan? quietAfter = null)
     {
         _stream = stream;
         _idle = idle;
+        _watcher = ReadinessWatcher.Shared;
+        _quietAfter = _watcher is null ? Timeout.InfiniteTimeSpan : quietAfter ?? QuietAfter;
         _watchdog = new Timer(static s => ((ReceiveThreads)s!).TakeOverStuckRead(), this, Timeout.Infinite, Timeout.Infinite);
     }
+
+    /// <summary>The connection's socket (the watcher's key).</summary>
+    public Socket Socket => _stream.Socket;
 
     /// <summary>Starts the first thread, which runs <paramref name="receiveLoop"/>.</summary>
     public void Start(Func<Task> receiveLoop)
     {
-        _stream.ReceiveOn(this);
-        _watchdog.Change(TakeOverAfter, TakeOverAfter);
+        _stream.ReceiveOn(this, _quietAfter);
         StartThread(() =>
         {
             _ = receiveLoop(); // runs here until its first read waits (or it ends); it catches its own errors
@@ -61,6 +89,21 @@ internal sealed class ReceiveThreads : IDisposable
         }
     }
 
+    /// <summary>
+    /// The read waited <see cref="QuietAfter"/> with no data and is parked; its thread ends and the watcher waits for
+    /// data. (The take-over check, if still armed, finds no read waiting and disarms itself.)
+    /// </summary>
+    public void OnParked() => _watcher!.Add(_stream.Socket, this);
+
+    /// <summary>Data came (or the connection closed) on a parked read: a new thread performs it and receives on.</summary>
+    public void Resume() => StartThread(() =>
+    {
+        if (_stream.TryPerformParkedRead())
+        {
+            Drive(performFirst: false);
+        }
+    });
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
@@ -75,13 +118,21 @@ internal sealed class ReceiveThreads : IDisposable
         {
             if (!performFirst)
             {
+                // The read waits (its state was published before this fence): the check must be armed while the
+                // handlers run. A full fence per hand-over, a timer change only when it had disarmed itself.
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _armed) == 0)
+                {
+                    Arm();
+                }
+
                 Idle();
             }
 
             performFirst = false;
             if (!_stream.TryPerformWaitingRead())
             {
-                return; // another thread took the read over and receives now
+                return; // another thread took the read over and receives now, or the read parked
             }
         }
 
@@ -102,18 +153,65 @@ internal sealed class ReceiveThreads : IDisposable
 
     private void TakeOverStuckRead()
     {
-        if (Volatile.Read(ref _disposed) == 0 && _stream.WaitingFor >= TakeOverAfter)
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        if (_stream.WaitingFor >= TakeOverAfter)
         {
             StartThread(() => Drive(performFirst: true));
+            return;
+        }
+
+        // No read waits (its thread is in the kernel, or it is parked): disarm until a thread hands over again. The
+        // flag goes down before the state is read again (both fenced), so a hand-over that raced this either sees the
+        // flag down and arms, or is seen here and keeps the check armed.
+        lock (_armGate)
+        {
+            Interlocked.Exchange(ref _armed, 0);
+            if (_stream.HasWaitingRead)
+            {
+                Volatile.Write(ref _armed, 1);
+                return;
+            }
+
+            Change(Timeout.InfiniteTimeSpan);
         }
     }
 
-    private void StartThread(Action run) =>
+    private void Arm()
+    {
+        lock (_armGate)
+        {
+            if (Volatile.Read(ref _armed) == 0)
+            {
+                Volatile.Write(ref _armed, 1);
+                Change(TakeOverAfter);
+            }
+        }
+    }
+
+    private void Change(TimeSpan period)
+    {
+        try
+        {
+            _watchdog.Change(period, period);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed: nothing to check any more.
+        }
+    }
+
+    private void StartThread(Action run)
+    {
         new Thread(() =>
         {
             t_driving = this;
             run();
         })
         { IsBackground = true, Name = "Skaftin receive" }.Start();
+    }
 }
 #endif

@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Skaftin.Realtime.DevServer;
+
+namespace Skaftin.Realtime.Scale;
+
+/// <summary>
+/// Many idle connections in one process: every client connected over the websocket and in a project of its own, then
+/// nothing sent but the server's pings (every 25 s). Measured: the process's CPU time per second over a window, and
+/// its thread count (the most seen, sampled each second). Variants, each in a fresh child process, interleaved: no
+/// client at all (the runtime's own floor), a receive thread per connection for good (the design before idle
+/// connections parked, kept as the baseline by <see cref="ReceiveThreads.QuietAfter"/>), and the SDK as it ships.
+/// </summary>
+internal static class IdleScale
+{
+    private static readonly string[] Variants = ["empty", "thread-per-connection", "parked"];
+
+    public static async Task<string> RunAsync(int connections, int repetitions, TimeSpan settle, TimeSpan window, TimeSpan? pingInterval = null)
+    {
+        await using var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { PingInterval = pingInterval });
+        var results = Variants.ToDictionary(v => v, _ => new List<JsonElement>());
+        for (var rep = 0; rep < repetitions; rep++)
+        {
+            foreach (var variant in rep % 2 == 0 ? Variants : Variants.Reverse())
+            {
+                Console.Error.WriteLine($"idle: repetition {rep + 1}, {variant}");
+                results[variant].Add(await ChildRunner.RunAsync(
+                [
+                    "--child", "idle", "--url", server.Url.ToString(), "--key", server.DefaultApiKey,
+                    "--connections", (variant == "empty" ? 0 : connections).ToString(CultureInfo.InvariantCulture),
+                    "--park", variant == "parked" ? "on" : "off",
+                    "--settle", settle.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+                    "--window", window.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+                ], settle + window + TimeSpan.FromMinutes(2)));
+            }
+        }
+
+        return Report(connections, repetitions, settle, window, results);
+    }
+
+    public static async Task<int> ChildAsync(Uri url, string key, int connections, bool park, TimeSpan settle, TimeSpan window)
+    {
+        if (!park)
+        {
+            ReceiveThreads.QuietAfter = Timeout.InfiniteTimeSpan;
+        }
+
+        var drops = 0;
+        var clients = new SkaftinRealtimeClient[connections];
+        var memberships = new ProjectMembership[connections];
+        var connecting = Stopwatch.StartNew();
+        using (var gate = new SemaphoreSlim(20))
+        {
+            await Task.WhenAll(Enumerable.Range(0, connections).Select(async i =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    var client = new SkaftinRealtimeClient(new SkaftinRealtimeOptions
+                    {
+                        ApiUrl = url,
+                        AccessTokenProvider = _ => ValueTask.FromResult(key),
+                        Transport = SkaftinTransport.WebSocket,
+                    });
+                    client.StateChanged += change =>
+                    {
+                        if (change.Current == ConnectionState.Reconnecting)
+                        {
+                            Interlocked.Increment(ref drops);
+                        }
+                    };
+                    clients[i] = client;
+                    await client.ConnectAsync();
+                    memberships[i] = await client.JoinProjectAsync("idle-" + i.ToString(CultureInfo.InvariantCulture));
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+
+        var connected = connecting.Elapsed;
+        await Task.Delay(settle);
+        GC.Collect();
+        var threadsBefore = ProcessStats.Threads();
+        var cpuBefore = ProcessStats.Cpu();
+        var resumedBefore = ReadinessWatcher.Shared?.Resumed ?? 0;
+        var measuring = Stopwatch.StartNew();
+        var threadsMax = threadsBefore;
+        while (measuring.Elapsed < window)
+        {
+            // A blocking sleep, not Task.Delay: each timer continuation would wake a pool thread, whose spinning
+            // before it sleeps again costs several ms per second here, more than what is measured.
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+            threadsMax = Math.Max(threadsMax, ProcessStats.Threads());
+        }
+
+        var cpu = ProcessStats.Cpu() - cpuBefore;
+        var threadsAtEnd = ProcessStats.Threads();
+        var elapsed = measuring.Elapsed;
+        var resumed = (ReadinessWatcher.Shared?.Resumed ?? 0) - resumedBefore;
+        var stillConnected = clients.Count(c => c.State == ConnectionState.Connected);
+        ChildRunner.Report(new
+        {
+            connections,
+            cpuMsPerSecond = cpu.TotalMilliseconds / elapsed.TotalSeconds,
+            threadsAtStart = threadsBefore,
+            threadsMax,
+            threadsAtEnd,
+            connectSeconds = connected.TotalSeconds,
+            stillConnected,
+            drops,
+            parkedAtEnd = ReadinessWatcher.Shared?.ParkedCount ?? 0,
+            wakeUpsPerSecond = resumed / elapsed.TotalSeconds,
+        });
+
+        foreach (var (client, membership) in clients.Zip(memberships))
+        {
+            await membership.DisposeAsync();
+            await client.DisposeAsync();
+        }
+
+        return 0;
+    }
+
+    private static string Report(int connections, int repetitions, TimeSpan settle, TimeSpan window, Dictionary<string, List<JsonElement>> results)
+    {
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        string Range(string variant, string field, string format)
+        {
+            var values = results[variant].Select(r => r.GetProperty(field).GetDouble()).ToArray();
+            return $"{Median(values).ToString(format, CultureInfo.InvariantCulture)} ({values.Min().ToString(format, CultureInfo.InvariantCulture)}–{values.Max().ToString(format, CultureInfo.InvariantCulture)})";
+        }
+
+        double Med(string variant, string field) => Median(results[variant].Select(r => r.GetProperty(field).GetDouble()));
+
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"### {connections} idle connections in one process");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{repetitions} repetitions per variant, interleaved; each a fresh process; {settle.TotalSeconds:0} s to settle after the last join, then a {window.TotalSeconds:0} s window. Medians (range).");
+        text.AppendLine();
+        text.AppendLine("| variant | connections | CPU ms per second | threads at start / most seen / at end of the window | still connected | drops | parked at end | wake-ups per second |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var variant in Variants)
+        {
+            var sample = results[variant][0];
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {variant} | {sample.GetProperty("connections").GetInt32()} | {Range(variant, "cpuMsPerSecond", "0.0")} | {Med(variant, "threadsAtStart"):0} / {Range(variant, "threadsMax", "0")} / {Range(variant, "threadsAtEnd", "0")} | {results[variant].Min(r => r.GetProperty("stillConnected").GetInt32())} | {results[variant].Sum(r => r.GetProperty("drops").GetInt32())} | {Range(variant, "parkedAtEnd", "0")} | {Range(variant, "wakeUpsPerSecond", "0.0")} |");
+        }
+
+        var cores = Environment.ProcessorCount;
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- parked ÷ thread-per-connection: CPU {Med("parked", "cpuMsPerSecond") / Med("thread-per-connection", "cpuMsPerSecond"):0.00}×, threads (most seen) {Med("parked", "threadsMax") / Med("thread-per-connection", "threadsMax"):0.00}×");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- targets: CPU ≤ 5 ms/s → {Med("parked", "cpuMsPerSecond"):0.0} ms/s in all, {Med("parked", "cpuMsPerSecond") - Med("empty", "cpuMsPerSecond"):0.0} ms/s over the empty process ({(Med("parked", "cpuMsPerSecond") <= 5 ? "met" : "missed")}); threads ≤ 2 × {cores} cores + 30 = {2 * cores + 30} → most seen {Med("parked", "threadsMax"):0} ({(Med("parked", "threadsMax") <= 2 * cores + 30 ? "met" : "missed")}), at the end {Med("parked", "threadsAtEnd"):0} ({(Med("parked", "threadsAtEnd") <= 2 * cores + 30 ? "met" : "missed")})");
+        return text.ToString();
+    }
+}
