@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -62,6 +63,7 @@ public static class SkaftinRealtimeServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<SkaftinRealtimeOptions>>().Value;
             options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            options.MeterFactory ??= provider.GetService<IMeterFactory>();
             return new SkaftinRealtimeClient(options);
         });
         services.TryAddSingleton<ISkaftinRealtimeSource>(static provider => provider.GetRequiredService<SkaftinRealtimeClient>());

@@ -31,11 +31,14 @@ public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsy
     private readonly ConnectionSupervisor _supervisor;
     private int _disposed;
 
-    /// <summary>Creates a client; nothing is sent until <see cref="StartAsync"/>.</summary>
+    /// <summary>
+    /// Creates a client; nothing is sent until <see cref="StartAsync"/>. The settings are validated and copied here:
+    /// changing <paramref name="options"/> afterwards has no effect on this client.
+    /// </summary>
     /// <param name="options">The settings.</param>
     /// <exception cref="ArgumentException">A setting is invalid (the message names each one).</exception>
     public SkaftinRealtimeClient(SkaftinRealtimeOptions options)
-        : this(options, new OncePerOutage())
+        : this(options?.Snapshot()!, new OncePerOutage())
     {
     }
 
@@ -53,9 +56,11 @@ public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsy
             throw new ArgumentNullException(nameof(options));
         }
 
+        // Read once: the client keeps its own copy, validated once, so nothing the caller changes later reaches it.
+        options = options.Snapshot();
         options.ThrowIfInvalid();
         _logger = options.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance;
-        Router = new SkaftinEventRouter(_logger, options.TimeProvider);
+        Router = new SkaftinEventRouter(_logger, options.TimeProvider, SkaftinMetrics.For(options.MeterFactory));
         _pump = new DispatchPump(options, Router, DeliverStateChange);
         _rooms = new RoomRegistry(options, _pump.PostConnectionFailure, _logger);
         _supervisor = new ConnectionSupervisor(options, connectionFactory, _logger, _rooms, _pump);

@@ -166,6 +166,13 @@ public sealed partial class SkaftinRealtimeOptions
 
     /// <summary>The clock for timeouts, backoff and the heartbeat watchdog. <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Creates the client's <see cref="System.Diagnostics.Metrics.Meter"/> (named <see cref="SkaftinTelemetry.Name"/>),
+    /// so its metrics belong to the app's metrics pipeline (the hosting package passes the container's). Null (default)
+    /// uses one process-wide meter of that name.
+    /// </summary>
+    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; set; }
 }
 
 /// <summary>The Socket.IO transport to use.</summary>

@@ -225,7 +225,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         Log.Connected(_logger, _options.ApiUrl, socket.Id);
         if (phase == ConnectionState.Reconnecting)
         {
-            SkaftinTelemetry.Reconnects.Add(1);
+            _pump.Router.Metrics.Reconnects.Add(1);
         }
 
         // Self-check: the client says it is live only once every held room is joined on this socket (or its failure

@@ -278,12 +278,12 @@ internal sealed class DispatchPump
         }
     }
 
-    private static void RecordLag(long arrivedAt)
+    private void RecordLag(long arrivedAt)
     {
-        if (SkaftinTelemetry.DispatchLag.Enabled)
+        if (_router.Metrics.DispatchLag.Enabled)
         {
             var elapsed = System.Diagnostics.Stopwatch.GetTimestamp() - arrivedAt;
-            SkaftinTelemetry.DispatchLag.Record(elapsed * 1000.0 / System.Diagnostics.Stopwatch.Frequency);
+            _router.Metrics.DispatchLag.Record(elapsed * 1000.0 / System.Diagnostics.Stopwatch.Frequency);
         }
     }
 

@@ -16,7 +16,7 @@ public sealed partial class SkaftinEventRouter
     internal void ReportDecodeFailure(string eventName, string? tableName, string? eventType, ReadOnlyMemory<byte> utf8Json, SkaftinDecodeException ex)
     {
         Log.DecodeFailed(_logger, eventType, tableName, ex.Message, ex);
-        SkaftinTelemetry.DecodeFailures.Add(1, SkaftinTelemetry.Table(tableName ?? ex.TableName));
+        Metrics.DecodeFailures.Add(1, SkaftinTelemetry.Table(tableName ?? ex.TableName));
         Report(new RealtimeError(RealtimeErrorKind.DecodeFailed, eventName, tableName ?? ex.TableName, eventType, Cut(utf8Json), ex));
     }
 
@@ -25,7 +25,7 @@ public sealed partial class SkaftinEventRouter
         Log.FrameRejected(_logger, rejection.EventName, rejection.Exception.Kind, rejection.Exception.Message);
         if (rejection.Kind == RealtimeErrorKind.DecodeFailed)
         {
-            SkaftinTelemetry.DecodeFailures.Add(1, SkaftinTelemetry.Table(rejection.TableName));
+            Metrics.DecodeFailures.Add(1, SkaftinTelemetry.Table(rejection.TableName));
         }
 
         Report(new RealtimeError(rejection.Kind, rejection.EventName, rejection.TableName, rejection.EventType, Cut(rejection.Text), rejection.Exception));
@@ -34,7 +34,7 @@ public sealed partial class SkaftinEventRouter
     internal void ReportHandlerFailure(DatabaseChange change, Exception ex)
     {
         Log.HandlerFailed(_logger, change.TypeName, change.TableName, ex);
-        SkaftinTelemetry.HandlerFailures.Add(1, SkaftinTelemetry.Table(change.TableName));
+        Metrics.HandlerFailures.Add(1, SkaftinTelemetry.Table(change.TableName));
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, EventNames.DatabaseChange, change.TableName, change.TypeName, Cut(change.Utf8Json), ex));
     }
 
@@ -47,42 +47,42 @@ public sealed partial class SkaftinEventRouter
     internal void ReportResyncHandlerFailure(ResyncRequired signal, Exception ex)
     {
         Log.HandlerFailed(_logger, "resync", signal.TableName, ex);
-        SkaftinTelemetry.HandlerFailures.Add(1, SkaftinTelemetry.Table(signal.TableName));
+        Metrics.HandlerFailures.Add(1, SkaftinTelemetry.Table(signal.TableName));
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, "resync", signal.TableName, signal.Reason.ToString(), "", ex));
     }
 
     internal void ReportLiveTableHandlerFailure(string tableName, string handlerName, Exception ex)
     {
         Log.HandlerFailed(_logger, handlerName, tableName, ex);
-        SkaftinTelemetry.HandlerFailures.Add(1, SkaftinTelemetry.Table(tableName));
+        Metrics.HandlerFailures.Add(1, SkaftinTelemetry.Table(tableName));
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, "live-table", tableName, handlerName, "", ex));
     }
 
     internal void ReportStatusHandlerFailure(string propertyName, Exception ex)
     {
         Log.HandlerFailed(_logger, propertyName, null, ex);
-        SkaftinTelemetry.HandlerFailures.Add(1);
+        Metrics.HandlerFailures.Add(1);
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, "connection-status", null, propertyName, "", ex));
     }
 
     internal void ReportHandlerContextFailure(string eventName, ReadOnlyMemory<byte> utf8Json, Exception ex)
     {
         Log.HandlerFailed(_logger, eventName, null, ex);
-        SkaftinTelemetry.HandlerFailures.Add(1);
+        Metrics.HandlerFailures.Add(1);
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, eventName, null, null, Cut(utf8Json), ex));
     }
 
     internal void ReportQueueFull(string eventName, ReadOnlyMemory<byte> utf8Json)
     {
         Log.DispatchQueueFull(_logger, eventName);
-        SkaftinTelemetry.DroppedEvents.Add(1);
+        Metrics.DroppedEvents.Add(1);
         Report(new RealtimeError(RealtimeErrorKind.DispatchQueueFull, eventName, null, null, Cut(utf8Json), null));
     }
 
     internal void ReportProjectHandlerFailure(ProjectEvent projectEvent, ReadOnlyMemory<byte> utf8Json, Exception ex)
     {
         Log.HandlerFailed(_logger, projectEvent.Type, null, ex);
-        SkaftinTelemetry.HandlerFailures.Add(1);
+        Metrics.HandlerFailures.Add(1);
         Report(new RealtimeError(RealtimeErrorKind.HandlerFailed, EventNames.ProjectEvent, null, projectEvent.Type, Cut(utf8Json), ex));
     }
 

@@ -33,11 +33,16 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     /// <summary>Creates a router.</summary>
     /// <param name="logger">Where decode and handler failures are logged; none by default.</param>
     /// <param name="timeProvider">The client's clock: it stamps the resync signals the router raises; the system clock by default.</param>
-    internal SkaftinEventRouter(ILogger? logger = null, TimeProvider? timeProvider = null)
+    /// <param name="metrics">Where the router's counters go; the process-wide meter by default.</param>
+    internal SkaftinEventRouter(ILogger? logger = null, TimeProvider? timeProvider = null, SkaftinMetrics? metrics = null)
     {
         _logger = logger ?? NullLogger.Instance;
         _clock = timeProvider ?? TimeProvider.System;
+        Metrics = metrics ?? SkaftinMetrics.Default;
     }
+
+    /// <summary>The client's instruments (its <see cref="SkaftinRealtimeOptions.MeterFactory"/>'s meter, or the default one).</summary>
+    internal SkaftinMetrics Metrics { get; }
 
     /// <inheritdoc />
     SkaftinEventRouter ISkaftinRealtimeSource.Router => this;
@@ -170,7 +175,7 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
             return;
         }
 
-        SkaftinTelemetry.EventsReceived.Add(1, SkaftinTelemetry.Table(change.TableName), SkaftinTelemetry.EventType(change.TypeName));
+        Metrics.EventsReceived.Add(1, SkaftinTelemetry.Table(change.TableName), SkaftinTelemetry.EventType(change.TypeName));
         using var activity = SkaftinTelemetry.ActivitySource.StartActivity("skaftin.realtime.dispatch", System.Diagnostics.ActivityKind.Consumer);
         if (activity is not null)
         {

@@ -65,4 +65,9 @@ public sealed class SkaftinRetryPolicy : IRetryPolicy
             return DelayFor(context.PreviousRetryCount + 1, _random);
         }
     }
+
+    /// <summary>A policy with the same settings and its own source of jitter (the client's snapshot of its options).</summary>
+    /// <returns>The copy.</returns>
+    internal SkaftinRetryPolicy Copy() =>
+        new() { Enabled = Enabled, MaxAttempts = MaxAttempts, InitialDelay = InitialDelay, MaxDelay = MaxDelay, Jitter = Jitter };
 }
