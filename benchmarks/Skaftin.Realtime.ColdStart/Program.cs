@@ -56,7 +56,7 @@ try
     });
     Stamp(stdout, "created", Stopwatch.GetTimestamp());
 
-    await client.ConnectAsync(timeout.Token).ConfigureAwait(false);
+    await client.StartAsync(timeout.Token).ConfigureAwait(false);
     Stamp(stdout, "connected", Stopwatch.GetTimestamp());
 
     await using var membership = await client.JoinProjectAsync(project, timeout.Token).ConfigureAwait(false);

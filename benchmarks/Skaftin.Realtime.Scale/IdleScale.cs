@@ -78,7 +78,7 @@ internal static class IdleScale
                         }
                     };
                     clients[i] = client;
-                    await client.ConnectAsync();
+                    await client.StartAsync();
                     memberships[i] = await client.JoinProjectAsync("idle-" + i.ToString(CultureInfo.InvariantCulture));
                 }
                 finally

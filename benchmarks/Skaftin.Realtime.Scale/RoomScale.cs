@@ -54,11 +54,11 @@ internal static class RoomScale
             ApiUrl = url,
             AccessTokenProvider = _ => ValueTask.FromResult(key),
             Transport = SkaftinTransport.WebSocket,
-            Reconnect = new SkaftinReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) },
+            RetryPolicy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) },
         });
         var resyncs = 0;
         using var resync = client.Vehicles().OnResync(_ => Interlocked.Increment(ref resyncs));
-        await client.ConnectAsync();
+        await client.StartAsync();
         var run = Guid.NewGuid().ToString("N")[..6];
 
         if (variant == "rooms")

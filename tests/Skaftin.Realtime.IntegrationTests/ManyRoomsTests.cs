@@ -33,7 +33,7 @@ public sealed class ManyRoomsTests
         });
         var resyncs = 0;
         using var resync = client.Vehicles().OnResync(_ => Interlocked.Increment(ref resyncs));
-        await client.ConnectAsync();
+        await client.StartAsync();
         var projects = Enumerable.Range(0, Rooms).Select(i => $"many-{i:0000}").ToArray();
 
         var memberships = await Task.WhenAll(projects.Select(p => client.JoinProjectAsync(p)));

@@ -257,16 +257,16 @@ public sealed class SocketIOFrameReaderTests
         Assert.Equal(InboundFrameKind.Control, open.Kind);
         Assert.Equal(heartbeatMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, open.Heartbeat);
 
-        // The router takes the frame's heartbeat as it is: a frame whose rewritten text would say otherwise still
+        // The filter takes the frame's heartbeat as it is: a frame whose rewritten text would say otherwise still
         // announces what the reader read, so the text is not parsed a second time.
-        var router = new InboundFrameRouter(ClientEvents, 1 << 20, offsetsAppended: false, static _ => { });
-        Assert.Equal(open.ControlText, router.Route(open, out var fatal));
+        var filter = new InboundFrameFilter(ClientEvents, 1 << 20, offsetsAppended: false, static _ => { });
+        Assert.Equal(open.ControlText, filter.Route(open, out var fatal));
         Assert.Null(fatal);
-        Assert.Equal(open.Heartbeat, router.AnnouncedHeartbeat);
-        router.Route(InboundFrame.Open("0{\"sid\":\"e2\",\"pingInterval\":1,\"pingTimeout\":1}", null), out _);
-        Assert.Equal(open.Heartbeat, router.AnnouncedHeartbeat);
-        router.Route(InboundFrame.Open("0{}", TimeSpan.FromSeconds(7)), out _);
-        Assert.Equal(TimeSpan.FromSeconds(7), router.AnnouncedHeartbeat);
+        Assert.Equal(open.Heartbeat, filter.AnnouncedHeartbeat);
+        filter.Route(InboundFrame.Open("0{\"sid\":\"e2\",\"pingInterval\":1,\"pingTimeout\":1}", null), out _);
+        Assert.Equal(open.Heartbeat, filter.AnnouncedHeartbeat);
+        filter.Route(InboundFrame.Open("0{}", TimeSpan.FromSeconds(7)), out _);
+        Assert.Equal(TimeSpan.FromSeconds(7), filter.AnnouncedHeartbeat);
     }
 
     [Theory]
