@@ -102,13 +102,14 @@ public class LiveTableChange
         _insertEnd = LiveRows.Change("insert", 2 * Rows + 1, "NEW E");
         _deleteEnd = LiveRows.Change("delete", 2 * Rows + 1, "");
 
-        // Each change must reach the view: one notification per change, the table back to its size.
+        // Each change must reach the view: one notification per change, the table back to its size, the middle row
+        // updated (B, then A).
         var before = _notifications;
         Update();
         Update();
         InsertThenDeleteMiddle();
         InsertThenDeleteAtEnd();
-        if (_notifications - before != 6 || _live.Count != Rows || _live[Rows / 2].RegistrationNumber != "UPD B")
+        if (_notifications - before != 6 || _live.Count != Rows || _live[Rows / 2].RegistrationNumber != "UPD A")
         {
             throw new InvalidOperationException($"Expected 6 notifications and {Rows} rows, saw {_notifications - before} and {_live.Count}.");
         }
