@@ -9,13 +9,19 @@ namespace Skaftin.Realtime.Benchmarks;
 
 /// <summary>
 /// One-shot measurements that a steady-state benchmark cannot make (run with <c>--probes</c>, in a fresh process):
-/// the generator's first run including JIT, and the memory an idle subscription keeps.
+/// the generator's first run including JIT, the memory an idle subscription keeps, and what a live table holds per row.
 /// </summary>
 public static class Probes
 {
-    /// <param name="only">"generator" or "subscriptions" to run one half; null for both.</param>
+    /// <param name="only">"generator", "subscriptions" or "livetable" to run one; null for all.</param>
     public static void Run(string? only)
     {
+        if (only is "livetable")
+        {
+            LiveTableMemory.Run(100_000);
+            return;
+        }
+
         if (only is null or "generator")
         {
             GeneratorColdRun(1000);
@@ -30,6 +36,12 @@ public static class Probes
         foreach (var count in new[] { 1_000, 10_000, 30_000 })
         {
             SubscriptionMemory(count);
+        }
+
+        if (only is null)
+        {
+            Console.WriteLine();
+            LiveTableMemory.Run(100_000);
         }
     }
 

@@ -14,8 +14,9 @@ using Skaftin.Realtime.Benchmarks.Decoding;
 //   --verify   only check that every decoder produces the same rows, then exit
 //   --profile-loop vehicle|wide|document|array SECONDS  the generated reader in a loop, to attach a profiler
 //   --interleaved  only the decoders timed in alternation (a cross-check on a noisy machine), then exit
-//   --probes [generator|subscriptions]
-//              only the one-shot measurements (generator cold run, memory per idle subscription), then exit
+//   --probes [generator|subscriptions|livetable]
+//              only the one-shot measurements (generator cold run, memory per idle subscription, live-table memory
+//              per row at 100,000 rows), then exit
 // Without --filter every benchmark runs. Results go to BenchmarkDotNet.Artifacts/ beside this file.
 
 if (args.Contains("--verify"))
