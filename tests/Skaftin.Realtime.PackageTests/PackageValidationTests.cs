@@ -42,6 +42,7 @@ public sealed class PackageValidationTests : IDisposable
         CopyTree("eng/baselines");
         CopyTree("src/Skaftin.Realtime.Runtime");
         CopyTree("src/Skaftin.Realtime.Generator");
+        CopyTree("src/Skaftin.Realtime.CodeFixes");
 
         var source = Path.Combine(_copy, "src/Skaftin.Realtime.Runtime/Client/SkaftinRealtimeClient.Subscriptions.cs");
         var code = File.ReadAllText(source);
