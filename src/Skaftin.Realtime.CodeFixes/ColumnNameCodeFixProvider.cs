@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -19,38 +20,26 @@ namespace Skaftin.Realtime.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ColumnNameCodeFixProvider))]
 [Shared]
-public sealed class ColumnNameCodeFixProvider : CodeFixProvider
+public sealed class ColumnNameCodeFixProvider : MemberCodeFixProvider
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SKR031");
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix of SKR031.</summary>
+    public ColumnNameCodeFixProvider()
+        : base("SKR031")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    /// <inheritdoc />
+    private protected override bool TryFix(Diagnostic diagnostic, SyntaxNode member, out string title, out Func<SyntaxNode, SyntaxNode> rewrite)
+    {
+        if (!diagnostic.Properties.TryGetValue(FixProperties.Column, out var column) || column is null)
         {
-            return;
+            (title, rewrite) = ("", static m => m);
+            return false;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(FixProperties.Column, out var column) || column is null
-                || MemberSyntax.Find(root, diagnostic.Location.SourceSpan) is not { } member)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Read column '{column}' ([SkaftinColumn])",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(member, WithColumn(member, column)))),
-                    equivalenceKey: "SKR031"),
-                diagnostic);
-        }
+        title = $"Read column '{column}' ([SkaftinColumn])";
+        rewrite = m => WithColumn(m, column);
+        return true;
     }
 
     internal static SyntaxNode WithColumn(SyntaxNode member, string column)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
@@ -17,39 +18,26 @@ namespace Skaftin.Realtime.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MemberTypeCodeFixProvider))]
 [Shared]
-public sealed class MemberTypeCodeFixProvider : CodeFixProvider
+public sealed class MemberTypeCodeFixProvider : MemberCodeFixProvider
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SKR032");
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix of SKR032.</summary>
+    public MemberTypeCodeFixProvider()
+        : base("SKR032")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    /// <inheritdoc />
+    private protected override bool TryFix(Diagnostic diagnostic, SyntaxNode member, out string title, out Func<SyntaxNode, SyntaxNode> rewrite)
+    {
+        if (!diagnostic.Properties.TryGetValue(FixProperties.Type, out var typeName) || typeName is null)
         {
-            return;
+            (title, rewrite) = ("", static m => m);
+            return false;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(FixProperties.Type, out var typeName) || typeName is null
-                || MemberSyntax.Find(root, diagnostic.Location.SourceSpan) is not { } member)
-            {
-                continue;
-            }
-
-            var title = typeName.Replace("global::System.Text.Json.", "").Replace("global::System.", "");
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Change the type to '{title}'",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(member, WithType(member, typeName)))),
-                    equivalenceKey: "SKR032"),
-                diagnostic);
-        }
+        title = $"Change the type to '{typeName.Replace("global::System.Text.Json.", "").Replace("global::System.", "")}'";
+        rewrite = m => WithType(m, typeName);
+        return true;
     }
 
     internal static SyntaxNode WithType(SyntaxNode member, string typeName)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
@@ -12,37 +13,20 @@ namespace Skaftin.Realtime.CodeFixes;
 /// <summary>SKR033 (a nullable column is read by a member that cannot hold null): makes the member's type nullable.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NullableMemberCodeFixProvider))]
 [Shared]
-public sealed class NullableMemberCodeFixProvider : CodeFixProvider
+public sealed class NullableMemberCodeFixProvider : MemberCodeFixProvider
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SKR033");
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix of SKR033.</summary>
+    public NullableMemberCodeFixProvider()
+        : base("SKR033")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
+    }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (MemberSyntax.Find(root, diagnostic.Location.SourceSpan) is not { } member || MemberSyntax.TypeOf(member) is NullableTypeSyntax)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Make the member nullable",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(member, MakeNullable(member)))),
-                    equivalenceKey: "SKR033"),
-                diagnostic);
-        }
+    /// <inheritdoc />
+    private protected override bool TryFix(Diagnostic diagnostic, SyntaxNode member, out string title, out Func<SyntaxNode, SyntaxNode> rewrite)
+    {
+        title = "Make the member nullable";
+        rewrite = MakeNullable;
+        return MemberSyntax.TypeOf(member) is not NullableTypeSyntax;
     }
 
     internal static SyntaxNode MakeNullable(SyntaxNode member)
