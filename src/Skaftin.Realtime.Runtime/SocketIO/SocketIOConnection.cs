@@ -238,7 +238,7 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     private SkaftinWebSocket CreateWebSocket()
     {
-        var webSocket = new SkaftinWebSocket(_configureWebSocket, _router, _sendTimeout) { Idle = OnReceiveIdle };
+        var webSocket = new SkaftinWebSocket(_configureWebSocket, _router, _sendTimeout) { Idle = OnReceiveIdle, PingAnswered = OnPingAnswered };
         Volatile.Write(ref _webSocket, webSocket);
         if (Volatile.Read(ref _closed) == 1)
         {
@@ -270,4 +270,7 @@ internal sealed class SocketIOConnection : ISocketConnection
     }
 
     private void OnReceiveIdle() => ReceiveIdle?.Invoke();
+
+    // The websocket answered a ping below the library (which then raises no OnPing): the server is alive all the same.
+    private void OnPingAnswered() => Heartbeat?.Invoke();
 }

@@ -22,6 +22,16 @@ internal sealed partial class BlockingSocketStream
     /// </summary>
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        lock (_writeGate)
+        {
+            WriteUnderGate(buffer);
+        }
+    }
+
+    // Write's body, under _writeGate: writes stay whole and in order whoever writes (the websocket, or the watcher's
+    // pong in TryAnswerLonePing).
+    private void WriteUnderGate(ReadOnlySpan<byte> buffer)
+    {
         var started = Stopwatch.GetTimestamp();
         var shortened = false;
         try

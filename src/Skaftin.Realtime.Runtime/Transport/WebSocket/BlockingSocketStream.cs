@@ -37,6 +37,8 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
 
     private readonly Socket _socket;
     private readonly TimeSpan _sendTimeout;
+    private readonly object _writeGate = new();
+    private WebSocketFrameBoundary? _frames; // set before the first byte is received (FollowFrames), then read only
     private ManualResetValueTaskSourceCore<int> _read; // continuations run on the thread that performs the read
     private Memory<byte> _readInto;
     private int _readState;
@@ -44,6 +46,7 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
     private ReceiveThreads? _threads;
     private int _pollMicroseconds = -1; // where the receive time-out cannot be used (Windows): a poll bounds the wait
     private bool _quietEnds;
+    private bool _afterPing; // the last frame handled was a ping (FrameWasPing); on the receiving thread only
     private int _disposed;
 
     private BlockingSocketStream(Socket socket, TimeSpan sendTimeout)
@@ -254,6 +257,11 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
         received = 0;
         try
         {
+            if (_quietEnds && _afterPing && !DataSoonAfterPing())
+            {
+                return false;
+            }
+
             if (_pollMicroseconds >= 0 && !_socket.Poll(_pollMicroseconds, SelectMode.SelectRead))
             {
                 return false;
@@ -263,6 +271,7 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
             received = _socket.Receive(into, SocketFlags.None, out var error);
             if (error == SocketError.Success)
             {
+                _frames?.Observe(into[..received]);
                 return true;
             }
 
@@ -312,7 +321,9 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
     {
         try
         {
-            return _socket.Receive(into, SocketFlags.None);
+            var received = _socket.Receive(into, SocketFlags.None);
+            _frames?.Observe(into[..received]);
+            return received;
         }
         catch (SocketException ex)
         {

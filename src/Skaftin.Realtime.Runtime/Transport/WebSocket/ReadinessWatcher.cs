@@ -42,6 +42,11 @@ internal sealed class ReadinessWatcher
     /// <summary>How many parked reads were given a thread again so far (for benchmarks).</summary>
     public long Resumed => Interlocked.Read(ref _resumed);
 
+    private long _pingsAnswered;
+
+    /// <summary>How many pings the watcher answered itself so far, with no receive thread (for benchmarks).</summary>
+    public long PingsAnswered => Interlocked.Read(ref _pingsAnswered);
+
     /// <summary>How many connections are parked now (for tests and benchmarks).</summary>
     public int ParkedCount
     {
@@ -177,8 +182,48 @@ internal sealed class ReadinessWatcher
                 }
             }
 
-            Interlocked.Add(ref _resumed, ready.Count);
-            Resume(ready);
+            OnReadable(ready);
+        }
+    }
+
+    // Each ready connection: a lone ping is answered here and the read stays watched; anything else is resumed.
+    private void OnReadable(List<ReceiveThreads> ready)
+    {
+        var resumed = 0;
+        var answered = 0;
+        for (var i = 0; i < ready.Count; i++)
+        {
+            var threads = ready[i];
+            try
+            {
+                if (threads.OnReadable())
+                {
+                    ready[answered++] = threads;
+                }
+                else
+                {
+                    resumed++;
+                }
+            }
+            catch (Exception)
+            {
+                // No thread could be started (out of memory): that connection's read waits until it is closed. The
+                // watcher itself must go on for the others.
+            }
+        }
+
+        Interlocked.Add(ref _resumed, resumed);
+        Interlocked.Add(ref _pingsAnswered, answered);
+        if (answered > 0)
+        {
+            // Watched again from the next wait on (this thread builds that set, so no wake-up is needed).
+            lock (_gate)
+            {
+                for (var i = 0; i < answered; i++)
+                {
+                    _parked[ready[i].Socket] = ready[i];
+                }
+            }
         }
     }
 

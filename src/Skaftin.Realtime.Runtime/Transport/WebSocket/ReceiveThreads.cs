@@ -11,9 +11,10 @@ namespace Skaftin.Realtime;
 /// all of it: it runs the receive loop until the next read has to wait for the network, lets the client deliver what
 /// came (<c>idle</c>: the app's handlers, with nothing else to do on this thread), then performs that read, blocking
 /// in the kernel until data comes, and runs the loop on. When no data comes for <see cref="QuietAfter"/>, the thread
-/// gives the connection back: the read is parked with the process's <see cref="ReadinessWatcher"/> and the thread ends,
-/// so an idle connection holds no thread and runs no timer; when data comes, a new thread takes the read
-/// (<see cref="Resume"/>). A handler that takes long must not stop the socket (the server's pings must still be
+/// gives the connection back: the read is parked with the process's <see cref="ReadinessWatcher"/> and the thread goes
+/// back to the process's spare receive threads (<see cref="SpareReceiveThreads"/>), so an idle connection holds no
+/// thread and runs no timer; when data comes, a spare thread (or a new one) takes the read (<see cref="Resume"/>),
+/// unless it is only the server's ping, which the watcher answers itself (<see cref="OnReadable"/>). A handler that takes long must not stop the socket (the server's pings must still be
 /// answered): a read left waiting for <see cref="TakeOverAfter"/> while its thread is still busy is taken by a new
 /// thread, which goes on receiving; the busy one ends when its handlers return. That check is armed when a thread
 /// hands over to the handlers and disarms itself the first time it finds no read waiting, so a connection whose
@@ -95,7 +96,42 @@ internal sealed class ReceiveThreads : IDisposable
     /// </summary>
     public void OnParked() => _watcher!.Add(_stream.Socket, this);
 
-    /// <summary>Data came (or the connection closed) on a parked read: a new thread performs it and receives on.</summary>
+    /// <summary>
+    /// Raised on the watcher's thread when it answered the server's ping on the parked connection itself (see
+    /// <see cref="OnReadable"/>): the connection is alive, though no frame went up to the websocket. Set before
+    /// <see cref="Start"/>; it must return at once (it must not block the watcher).
+    /// </summary>
+    public Action? PingAnswered { get; init; }
+
+    /// <summary>
+    /// The watcher saw the parked connection readable (or closed). A lone ping is answered there and then, and the
+    /// read parks again (true: the watcher keeps watching it); anything else gets a receive thread
+    /// (<see cref="Resume"/>; false).
+    /// </summary>
+    public bool OnReadable()
+    {
+        if (_stream.TryAnswerLonePing(out var parkAgain))
+        {
+            try
+            {
+                PingAnswered?.Invoke();
+            }
+            catch (Exception)
+            {
+                // The heartbeat's own bookkeeping; whatever it threw, the watcher goes on.
+            }
+        }
+
+        if (parkAgain)
+        {
+            return true;
+        }
+
+        Resume();
+        return false;
+    }
+
+    /// <summary>Data came (or the connection closed) on a parked read: a thread performs it and receives on.</summary>
     public void Resume() => StartThread(() =>
     {
         if (_stream.TryPerformParkedRead())
@@ -204,14 +240,18 @@ internal sealed class ReceiveThreads : IDisposable
         }
     }
 
-    private void StartThread(Action run)
+    // A spare receive thread of the process if one waits, else a new one (see SpareReceiveThreads).
+    private void StartThread(Action run) => SpareReceiveThreads.Run(() =>
     {
-        new Thread(() =>
+        t_driving = this;
+        try
         {
-            t_driving = this;
             run();
-        })
-        { IsBackground = true, Name = "Skaftin receive" }.Start();
-    }
+        }
+        finally
+        {
+            t_driving = null;
+        }
+    });
 }
 #endif

@@ -48,6 +48,7 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     private HttpMessageInvoker? _invoker;
     private BlockingSocketStream? _stream;
     private ReceiveThreads? _threads;
+    private bool _plain; // ws:, not wss: the connection's bytes are the websocket's frames
 #endif
 
     public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameFilter router, TimeSpan sendTimeout)
@@ -63,6 +64,13 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     /// the calling thread is free: the client delivers the events it queued there, with no wake-up of its own.
     /// </summary>
     public Action? Idle { get; set; }
+
+    /// <summary>
+    /// Called when the server's ping was answered below the websocket, with no receive thread (a parked connection,
+    /// see <c>ReceiveThreads.OnReadable</c>): the library above never sees that ping, so this is how the connection
+    /// learns the server is alive. It runs on the process's watcher thread and must return at once.
+    /// </summary>
+    public Action? PingAnswered { get; set; }
 
     public IObservable<string> TextObservable => _text;
 
@@ -105,10 +113,11 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
         // item and the pool's spinning. In a browser, or over HTTP/2, the runtime's own connection is used.
         if (WebSocketHttpSettings.CanReceiveOnOwnThreads(_socket.Options))
         {
+            _plain = string.Equals(uri.Scheme, "ws", StringComparison.OrdinalIgnoreCase) || string.Equals(uri.Scheme, "http", StringComparison.OrdinalIgnoreCase);
             _invoker = WebSocketHttpSettings.CreateInvoker(_socket.Options, ConnectStreamAsync);
             await _socket.ConnectAsync(uri, _invoker, cancellationToken).ConfigureAwait(false);
             var stream = _stream ?? throw new WebSocketException("The websocket opened without its connection.");
-            _threads = new ReceiveThreads(stream, Idle);
+            _threads = new ReceiveThreads(stream, Idle) { PingAnswered = PingAnswered };
             _threads.Start(ReceiveLoopAsync);
             return;
         }
@@ -194,6 +203,11 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     {
         var stream = await BlockingSocketStream.ConnectAsync(endpoint, _sendTimeout, cancellationToken).ConfigureAwait(false);
         _stream?.Dispose(); // a second connection (the handler retried): only the last one carries the websocket
+        if (_plain)
+        {
+            stream.FollowFrames(); // before the upgrade's first byte: so a parked connection's ping can be answered below
+        }
+
         _stream = stream;
         return stream;
     }
@@ -296,6 +310,9 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     private bool Handle(in InboundFrame frame)
     {
         var control = _router.Route(frame, out var fatal);
+#if NET
+        _stream?.FrameWasPing(control is "2");
+#endif
         if (fatal is not null)
         {
             Fail(new WebSocketException(fatal.Exception.Message));
