@@ -21,7 +21,11 @@ namespace Skaftin.Realtime.Scale;
 /// </summary>
 internal static class IdleScale
 {
-    private static readonly string[] Variants = ["empty", "thread-per-connection", "parked"];
+    // The levers of the parked design, measured one after another (each variant adds one to the one before; the last
+    // is the SDK as it ships): "parked-s26" is the design before them.
+    private static readonly string[] Variants = ["empty", "thread-per-connection", "parked-s26", "+reuse", "+short-quiet", "+watcher-pong", "+no-ws-keepalive"];
+
+    private const string Shipped = "+no-ws-keepalive";
 
     public static async Task<string> RunAsync(int connections, int repetitions, TimeSpan settle, TimeSpan window, TimeSpan? pingInterval = null)
     {
@@ -36,7 +40,7 @@ internal static class IdleScale
                 [
                     "--child", "idle", "--url", server.Url.ToString(), "--key", server.DefaultApiKey,
                     "--connections", (variant == "empty" ? 0 : connections).ToString(CultureInfo.InvariantCulture),
-                    "--park", variant == "parked" ? "on" : "off",
+                    "--park", variant is "empty" or "thread-per-connection" ? "off" : variant,
                     "--settle", settle.TotalSeconds.ToString(CultureInfo.InvariantCulture),
                     "--window", window.TotalSeconds.ToString(CultureInfo.InvariantCulture),
                 ], settle + window + TimeSpan.FromMinutes(2)));
@@ -46,11 +50,38 @@ internal static class IdleScale
         return Report(connections, repetitions, settle, window, results);
     }
 
-    public static async Task<int> ChildAsync(Uri url, string key, int connections, bool park, TimeSpan settle, TimeSpan window)
+    public static async Task<int> ChildAsync(Uri url, string key, int connections, string park, TimeSpan settle, TimeSpan window)
     {
-        if (!park)
+        if (park == "off")
         {
             ReceiveThreads.QuietAfter = Timeout.InfiniteTimeSpan;
+        }
+
+        // The levers this variant goes without (see Variants: each adds one).
+        var lever = Array.IndexOf(Variants, park);
+        if (park != "off" && lever < 0)
+        {
+            throw new ArgumentException($"unknown variant {park}");
+        }
+
+        if (park != "off" && lever < Array.IndexOf(Variants, "+reuse"))
+        {
+            SpareReceiveThreads.MaxSpare = 0;
+        }
+
+        if (park != "off" && lever < Array.IndexOf(Variants, "+short-quiet"))
+        {
+            BlockingSocketStream.QuietAfterPing = Timeout.InfiniteTimeSpan;
+        }
+
+        if (park != "off" && lever < Array.IndexOf(Variants, "+watcher-pong"))
+        {
+            BlockingSocketStream.AnswerPingsWhenParked = false;
+        }
+
+        if (lever < Array.IndexOf(Variants, "+no-ws-keepalive"))
+        {
+            SkaftinWebSocket.NoKeepAliveByDefault = false; // the baselines too: as they were
         }
 
         var drops = 0;
@@ -94,6 +125,8 @@ internal static class IdleScale
         var threadsBefore = ProcessStats.Threads();
         var cpuBefore = ProcessStats.Cpu();
         var resumedBefore = ReadinessWatcher.Shared?.Resumed ?? 0;
+        var answeredBefore = ReadinessWatcher.Shared?.PingsAnswered ?? 0;
+        var startedBefore = SpareReceiveThreads.Started;
         var measuring = Stopwatch.StartNew();
         var threadsMax = threadsBefore;
         while (measuring.Elapsed < window)
@@ -108,6 +141,8 @@ internal static class IdleScale
         var threadsAtEnd = ProcessStats.Threads();
         var elapsed = measuring.Elapsed;
         var resumed = (ReadinessWatcher.Shared?.Resumed ?? 0) - resumedBefore;
+        var answered = (ReadinessWatcher.Shared?.PingsAnswered ?? 0) - answeredBefore;
+        var started = SpareReceiveThreads.Started - startedBefore;
         var stillConnected = clients.Count(c => c.State == ConnectionState.Connected);
         ChildRunner.Report(new
         {
@@ -121,6 +156,8 @@ internal static class IdleScale
             drops,
             parkedAtEnd = ReadinessWatcher.Shared?.ParkedCount ?? 0,
             wakeUpsPerSecond = resumed / elapsed.TotalSeconds,
+            pingsAnsweredPerSecond = answered / elapsed.TotalSeconds,
+            threadsStartedPerSecond = started / elapsed.TotalSeconds,
         });
 
         foreach (var (client, membership) in clients.Zip(memberships))
@@ -153,19 +190,25 @@ internal static class IdleScale
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"{repetitions} repetitions per variant, interleaved; each a fresh process; {settle.TotalSeconds:0} s to settle after the last join, then a {window.TotalSeconds:0} s window. Medians (range).");
         text.AppendLine();
-        text.AppendLine("| variant | connections | CPU ms per second | threads at start / most seen / at end of the window | still connected | drops | parked at end | wake-ups per second |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| variant | connections | CPU ms per second | threads at start / most seen / at end of the window | still connected | drops | parked at end | wake-ups per second | pings answered by the watcher per second | threads started per second |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var variant in Variants)
         {
             var sample = results[variant][0];
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {variant} | {sample.GetProperty("connections").GetInt32()} | {Range(variant, "cpuMsPerSecond", "0.0")} | {Med(variant, "threadsAtStart"):0} / {Range(variant, "threadsMax", "0")} / {Range(variant, "threadsAtEnd", "0")} | {results[variant].Min(r => r.GetProperty("stillConnected").GetInt32())} | {results[variant].Sum(r => r.GetProperty("drops").GetInt32())} | {Range(variant, "parkedAtEnd", "0")} | {Range(variant, "wakeUpsPerSecond", "0.0")} |");
+                $"| {variant} | {sample.GetProperty("connections").GetInt32()} | {Range(variant, "cpuMsPerSecond", "0.0")} | {Med(variant, "threadsAtStart"):0} / {Range(variant, "threadsMax", "0")} / {Range(variant, "threadsAtEnd", "0")} | {results[variant].Min(r => r.GetProperty("stillConnected").GetInt32())} | {results[variant].Sum(r => r.GetProperty("drops").GetInt32())} | {Range(variant, "parkedAtEnd", "0")} | {Range(variant, "wakeUpsPerSecond", "0.0")} | {Range(variant, "pingsAnsweredPerSecond", "0.0")} | {Range(variant, "threadsStartedPerSecond", "0.00")} |");
         }
 
         var cores = Environment.ProcessorCount;
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"- parked ÷ thread-per-connection: CPU {Med("parked", "cpuMsPerSecond") / Med("thread-per-connection", "cpuMsPerSecond"):0.00}×, threads (most seen) {Med("parked", "threadsMax") / Med("thread-per-connection", "threadsMax"):0.00}×");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- targets: CPU ≤ 5 ms/s → {Med("parked", "cpuMsPerSecond"):0.0} ms/s in all, {Med("parked", "cpuMsPerSecond") - Med("empty", "cpuMsPerSecond"):0.0} ms/s over the empty process ({(Med("parked", "cpuMsPerSecond") <= 5 ? "met" : "missed")}); threads ≤ 2 × {cores} cores + 30 = {2 * cores + 30} → most seen {Med("parked", "threadsMax"):0} ({(Med("parked", "threadsMax") <= 2 * cores + 30 ? "met" : "missed")}), at the end {Med("parked", "threadsAtEnd"):0} ({(Med("parked", "threadsAtEnd") <= 2 * cores + 30 ? "met" : "missed")})");
+        foreach (var variant in Variants.Skip(3))
+        {
+            var before = Variants[Array.IndexOf(Variants, variant) - 1];
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {variant} ÷ {before}: CPU {Med(variant, "cpuMsPerSecond") / Med(before, "cpuMsPerSecond"):0.00}×, threads (most seen) {Med(variant, "threadsMax") / Med(before, "threadsMax"):0.00}×");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"- {Shipped} (as shipped) ÷ thread-per-connection: CPU {Med(Shipped, "cpuMsPerSecond") / Med("thread-per-connection", "cpuMsPerSecond"):0.00}×, threads (most seen) {Med(Shipped, "threadsMax") / Med("thread-per-connection", "threadsMax"):0.00}×; ÷ parked-s26: CPU {Med(Shipped, "cpuMsPerSecond") / Med("parked-s26", "cpuMsPerSecond"):0.00}×, threads {Med(Shipped, "threadsMax") / Med("parked-s26", "threadsMax"):0.00}×");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- targets (as shipped): CPU ≤ 5 ms/s → {Med(Shipped, "cpuMsPerSecond"):0.0} ms/s in all, {Med(Shipped, "cpuMsPerSecond") - Med("empty", "cpuMsPerSecond"):0.0} ms/s over the empty process ({(Med(Shipped, "cpuMsPerSecond") <= 5 ? "met" : "missed")}); threads ≤ 2 × {cores} cores + 30 = {2 * cores + 30} → most seen {Med(Shipped, "threadsMax"):0} ({(Med(Shipped, "threadsMax") <= 2 * cores + 30 ? "met" : "missed")}), at the end {Med(Shipped, "threadsAtEnd"):0} ({(Med(Shipped, "threadsAtEnd") <= 2 * cores + 30 ? "met" : "missed")})");
         return text.ToString();
     }
 }

@@ -31,7 +31,7 @@ try
         return child switch
         {
             "idle" => await IdleScale.ChildAsync(
-                new Uri(options["--url"]), options["--key"], Int(options, "--connections", 0), options["--park"] == "on",
+                new Uri(options["--url"]), options["--key"], Int(options, "--connections", 0), options["--park"],
                 Seconds(options, "--settle", 5), Seconds(options, "--window", 20)),
             "rooms" => await RoomScale.ChildAsync(new Uri(options["--url"]), options["--key"], Int(options, "--rooms", 1000), options["--variant"]),
             _ => throw new ArgumentException($"unknown child mode {child}"),

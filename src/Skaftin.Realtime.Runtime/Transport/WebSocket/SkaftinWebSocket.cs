@@ -31,7 +31,7 @@ namespace Skaftin.Realtime;
 /// threads of its own (<c>ReceiveThreads</c>): one kernel wake-up per frame, the burst handed to the handlers
 /// on that thread when the next read must wait.
 /// </summary>
-internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
+internal sealed partial class SkaftinWebSocket : IClientWebSocket, IDisposable
 {
     private const int InitialBufferSize = 16 * 1024;
 
@@ -55,8 +55,29 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     {
         _router = router;
         _sendTimeout = sendTimeout;
+        if (NoKeepAliveByDefault)
+        {
+            // No websocket-level keep-alive (the runtime's default sends an unsolicited pong every 30 s: a timer and a
+            // thread-pool write per connection): Engine.IO's ping and pong already cross the connection every ping
+            // interval, both ways. The app may still set one in ConfigureWebSocket, which runs after this.
+            try
+            {
+                _socket.Options.KeepAliveInterval = TimeSpan.Zero;
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // The browser's websocket has no such setting.
+            }
+        }
+
         configure?.Invoke(_socket.Options);
     }
+
+    /// <summary>
+    /// Whether a websocket starts with no websocket-level keep-alive (see the constructor). Settable for the scale
+    /// benchmark's variants only.
+    /// </summary>
+    internal static bool NoKeepAliveByDefault { get; set; } = true;
 
     /// <summary>
     /// Called when the frames that arrived together have all gone to the frame filter and the next receive has to
@@ -352,33 +373,6 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
         catch (Exception)
         {
             // The library's disconnect handling failed; the websocket is closed regardless.
-        }
-    }
-
-    /// <summary>
-    /// Awaits one receive. When it has to wait for the network, the loop's continuation is registered on it first and
-    /// only then is the thread handed to <c>idle</c>: whatever idle does (run the app's handlers), the loop goes on on
-    /// another thread as soon as data comes, so the socket keeps answering the server.
-    /// </summary>
-    private readonly struct ReceiveWhenIdle(ValueTask<ReceiveResult> receive, Action? idle) : ICriticalNotifyCompletion
-    {
-        public ReceiveWhenIdle GetAwaiter() => this;
-
-        // With an idle callback the await always suspends, so the callback runs even if the data came meanwhile.
-        public bool IsCompleted => idle is null && receive.IsCompleted;
-
-        public ReceiveResult GetResult() => receive.GetAwaiter().GetResult();
-
-        public void OnCompleted(Action continuation)
-        {
-            receive.ConfigureAwait(false).GetAwaiter().OnCompleted(continuation);
-            idle?.Invoke();
-        }
-
-        public void UnsafeOnCompleted(Action continuation)
-        {
-            receive.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(continuation);
-            idle?.Invoke();
         }
     }
 }
