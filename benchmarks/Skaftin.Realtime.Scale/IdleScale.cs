@@ -17,7 +17,9 @@ namespace Skaftin.Realtime.Scale;
 /// nothing sent but the server's pings (every 25 s). Measured: the process's CPU time per second over a window, and
 /// its thread count (the most seen, sampled each second). Variants, each in a fresh child process, interleaved: no
 /// client at all (the runtime's own floor), a receive thread per connection for good (the design before idle
-/// connections parked, kept as the baseline by <see cref="ReceiveThreads.QuietAfter"/>), and the SDK as it ships.
+/// connections parked, kept as the baseline by <see cref="ReceiveThreads.QuietAfter"/>), the parked design as it was
+/// before this round's levers ("parked-s26"), then one variant per lever, each adding it to the one before; the last
+/// is the SDK as it ships.
 /// </summary>
 internal static class IdleScale
 {

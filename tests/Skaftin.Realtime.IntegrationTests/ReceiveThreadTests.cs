@@ -14,7 +14,8 @@ namespace Skaftin.Realtime.IntegrationTests;
 /// The websocket receives on a thread of its own over a blocking socket (one kernel wake-up per frame, as in Node),
 /// and hands each run of events to the handlers on that thread when its next read has to wait. Proven here against
 /// the real server: the thread is really used, what the app sets for the HTTP connection (a proxy) still applies,
-/// and closing the client ends its threads, also when one is blocked in a receive.
+/// and closing the client ends its threads, also when one is blocked in a receive; an idle client's pings are answered
+/// by the watcher with no receive thread. (A receive thread given back waits as a spare under another name.)
 /// These tests count the process's threads by name, so they run alone (no other test's client alongside).
 /// </summary>
 [Collection(ReceiveThreadCollection.Name)]
@@ -126,6 +127,41 @@ public sealed class ReceiveThreadTests
         Assert.Equal(socketId, session.Client.SocketId);
         Assert.Empty(states);
         await Harness.Until(() => ReceiveThreadsRunning() <= before, "the idle client gave its receive thread back again");
+    }
+
+    [Fact]
+    public async Task AParkedClientsPingsAreAnsweredByTheWatcherAndStillCountAsTheServersHeartbeat()
+    {
+        // Pings every 700 ms, and the client gives the server up after 1.2 s with no ping heard (interval + timeout,
+        // as announced): a ping answered below the library must still reach the heartbeat watchdog.
+        await using var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions
+        {
+            PingInterval = TimeSpan.FromMilliseconds(700),
+            PingTimeout = TimeSpan.FromMilliseconds(500),
+        });
+        var before = ReceiveThreadsRunning();
+        await using var session = await Harness.SessionAsync(server, o => o.Transport = SkaftinTransport.WebSocket);
+        var states = new ConcurrentQueue<ConnectionStateChange>();
+        session.Client.StateChanged += states.Enqueue;
+        var socketId = session.Client.SocketId;
+        await Harness.Until(() => ReceiveThreadsRunning() <= before, "the idle client gave its receive thread back");
+        var answered = ReadinessWatcher.Shared!.PingsAnswered;
+        var resumed = ReadinessWatcher.Shared.Resumed;
+
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        // About six pings came: (nearly) all answered by the watcher, none of them woke a receive thread.
+        Assert.True(ReadinessWatcher.Shared.PingsAnswered - answered >= 4, $"{ReadinessWatcher.Shared.PingsAnswered - answered} pings answered by the watcher");
+        Assert.True(ReadinessWatcher.Shared.Resumed - resumed <= 1, $"{ReadinessWatcher.Shared.Resumed - resumed} wake-ups of a receive thread");
+        Assert.Equal(ConnectionState.Connected, session.Client.State);
+        Assert.Equal(socketId, session.Client.SocketId);
+        Assert.Empty(states);
+
+        // The next event still comes up the ordinary way.
+        var inserted = new BlockingCollection<Vehicle>();
+        using var a = session.Client.Vehicles().OnInserted(inserted.Add);
+        await server.Api.InsertAsync(session.Project, "vehicles", new { registration_number = "after the pings", status = "available" });
+        Assert.Equal("after the pings", (await inserted.Next()).RegistrationNumber);
     }
 
     // Linux names a thread after its managed name (up to 15 characters: "Skaftin receive" fits exactly).

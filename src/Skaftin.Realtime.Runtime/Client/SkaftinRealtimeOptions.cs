@@ -58,7 +58,9 @@ public sealed partial class SkaftinRealtimeOptions
     /// Adjusts the websocket before it connects: TLS (for example trusting a private CA through
     /// <c>RemoteCertificateValidationCallback</c> or client certificates), proxy, headers. Runs for every connection
     /// attempt. Long-polling uses the same settings: its HTTP requests get the certificate check, client certificates,
-    /// proxy, credentials and cookies set here (request headers set here stay the websocket's own).
+    /// proxy, credentials and cookies set here (request headers set here stay the websocket's own). The options come
+    /// with <c>KeepAliveInterval</c> at zero (no websocket-level keep-alive: the server's Engine.IO ping and its pong
+    /// already cross the connection every ping interval); set one here if a proxy needs more.
     /// </summary>
     public Action<System.Net.WebSockets.ClientWebSocketOptions>? ConfigureWebSocket { get; set; }
 

@@ -27,13 +27,15 @@ internal sealed class SocketIOConnection : ISocketConnection
     private readonly ILogger _logger;
     private readonly OncePerOutage? _fallbackNotice;
     private readonly TimeSpan _sendTimeout;
+    private readonly TimeProvider _time;
     private SkaftinWebSocket? _webSocket;
     private int _closed;
     private string? _lastOffset;
 
-    public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events, ILogger logger, TimeSpan sendTimeout, OncePerOutage? fallbackNotice = null)
+    public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events, ILogger logger, TimeSpan sendTimeout, OncePerOutage? fallbackNotice = null, TimeProvider? timeProvider = null)
     {
         _sendTimeout = sendTimeout;
+        _time = timeProvider ?? TimeProvider.System;
         _fallbackNotice = fallbackNotice;
         _configureWebSocket = configureWebSocket;
         _logger = logger;
@@ -238,7 +240,7 @@ internal sealed class SocketIOConnection : ISocketConnection
 
     private SkaftinWebSocket CreateWebSocket()
     {
-        var webSocket = new SkaftinWebSocket(_configureWebSocket, _router, _sendTimeout) { Idle = OnReceiveIdle, PingAnswered = OnPingAnswered };
+        var webSocket = new SkaftinWebSocket(_configureWebSocket, _router, _sendTimeout, _time) { Idle = OnReceiveIdle, PingAnswered = OnPingAnswered };
         Volatile.Write(ref _webSocket, webSocket);
         if (Volatile.Read(ref _closed) == 1)
         {

@@ -92,6 +92,7 @@ internal sealed partial class BlockingSocketStream
     {
         _afterPing = false;
         var wait = QuietAfterPing;
+        // A kernel wait (poll), by the system's clock like the socket's receive time-out it stands in for.
         return wait == Timeout.InfiniteTimeSpan || _socket.Poll((int)Math.Min(wait.Ticks / 10, int.MaxValue), SelectMode.SelectRead);
     }
 

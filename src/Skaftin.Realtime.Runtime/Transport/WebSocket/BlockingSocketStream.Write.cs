@@ -1,6 +1,5 @@
 #if NET
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Net.Sockets;
 using System.Threading;
@@ -32,16 +31,17 @@ internal sealed partial class BlockingSocketStream
     // pong in TryAnswerLonePing).
     private void WriteUnderGate(ReadOnlySpan<byte> buffer)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         var shortened = false;
         try
         {
             // The socket's own timeout (set once) bounds each send; only a write that needs several sends (the buffers
-            // were nearly full) gets the time left for the next one.
+            // were nearly full) gets the time left for the next one, by the client's clock. (Each send's own wait is
+            // the kernel's: the socket's send timeout, which no TimeProvider can drive.)
             buffer = buffer[_socket.Send(buffer, SocketFlags.None)..];
             while (!buffer.IsEmpty)
             {
-                var left = _sendTimeout - Stopwatch.GetElapsedTime(started);
+                var left = _sendTimeout - _time.GetElapsedTime(started);
                 if (left <= TimeSpan.Zero)
                 {
                     throw new SocketException((int)SocketError.TimedOut);

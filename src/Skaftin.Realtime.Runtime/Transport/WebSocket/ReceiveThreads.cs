@@ -46,7 +46,7 @@ internal sealed class ReceiveThreads : IDisposable
     private readonly Action? _idle;
     private readonly TimeSpan _quietAfter;
     private readonly ReadinessWatcher? _watcher;
-    private readonly Timer _watchdog;
+    private readonly ITimer _watchdog;
     private readonly object _armGate = new();
     private int _armed;
     private int _disposed;
@@ -61,7 +61,8 @@ internal sealed class ReceiveThreads : IDisposable
         _idle = idle;
         _watcher = ReadinessWatcher.Shared;
         _quietAfter = _watcher is null ? Timeout.InfiniteTimeSpan : quietAfter ?? QuietAfter;
-        _watchdog = new Timer(static s => ((ReceiveThreads)s!).TakeOverStuckRead(), this, Timeout.Infinite, Timeout.Infinite);
+        // By the client's clock (the stream's), as is how long a read has waited (BlockingSocketStream.WaitingFor).
+        _watchdog = stream.TimeProvider.CreateTimer(static s => ((ReceiveThreads)s!).TakeOverStuckRead(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The connection's socket (the watcher's key).</summary>

@@ -43,6 +43,7 @@ internal sealed partial class SkaftinWebSocket : IClientWebSocket, IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly InboundFrameFilter _router;
     private readonly TimeSpan _sendTimeout;
+    private readonly TimeProvider _time;
     private int _closing;
 #if NET
     private HttpMessageInvoker? _invoker;
@@ -51,10 +52,16 @@ internal sealed partial class SkaftinWebSocket : IClientWebSocket, IDisposable
     private bool _plain; // ws:, not wss: the connection's bytes are the websocket's frames
 #endif
 
-    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameFilter router, TimeSpan sendTimeout)
+    /// <param name="configure">The app's websocket settings.</param>
+    /// <param name="router">The connection's frame filter.</param>
+    /// <param name="sendTimeout">How long a send may take.</param>
+    /// <param name="timeProvider">The client's clock: every wait on time here is measured by it (the kernel's own
+    /// socket time-outs aside).</param>
+    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameFilter router, TimeSpan sendTimeout, TimeProvider timeProvider)
     {
         _router = router;
         _sendTimeout = sendTimeout;
+        _time = timeProvider;
         if (NoKeepAliveByDefault)
         {
             // No websocket-level keep-alive (the runtime's default sends an unsolicited pong every 30 s: a timer and a
@@ -156,8 +163,8 @@ internal sealed partial class SkaftinWebSocket : IClientWebSocket, IDisposable
     {
         if (Interlocked.Exchange(ref _closing, 1) == 0 && _socket.State == WebSocketState.Open)
         {
-            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            bounded.CancelAfter(_sendTimeout);
+            using var timeout = SendTimeoutSource();
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, bounded.Token).ConfigureAwait(false);
@@ -185,13 +192,20 @@ internal sealed partial class SkaftinWebSocket : IClientWebSocket, IDisposable
         return SendBoundedAsync(bytes, type, endOfMessage, cancellationToken);
     }
 
+    // Cancelled after the send timeout by the client's clock.
+#if NET
+    private CancellationTokenSource SendTimeoutSource() => new(_sendTimeout, _time);
+#else
+    private CancellationTokenSource SendTimeoutSource() => _time.CreateCancellationTokenSource(_sendTimeout);
+#endif
+
     private static WebSocketMessageType MessageType(TransportMessageType type) =>
         type == TransportMessageType.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
 
     private async Task SendBoundedAsync(byte[] bytes, TransportMessageType type, bool endOfMessage, CancellationToken cancellationToken)
     {
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(_sendTimeout);
+        using var timeout = SendTimeoutSource();
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             await _socket.SendAsync(
@@ -222,7 +236,7 @@ internal sealed partial class SkaftinWebSocket : IClientWebSocket, IDisposable
 #if NET
     private async ValueTask<Stream> ConnectStreamAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
-        var stream = await BlockingSocketStream.ConnectAsync(endpoint, _sendTimeout, cancellationToken).ConfigureAwait(false);
+        var stream = await BlockingSocketStream.ConnectAsync(endpoint, _sendTimeout, cancellationToken, _time).ConfigureAwait(false);
         _stream?.Dispose(); // a second connection (the handler retried): only the last one carries the websocket
         if (_plain)
         {

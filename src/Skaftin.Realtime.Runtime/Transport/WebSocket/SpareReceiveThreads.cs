@@ -157,7 +157,8 @@ internal static class SpareReceiveThreads
             }
         }
 
-        // Bounded: a thread with no work for SpareFor leaves (false).
+        // Bounded: a thread with no work for SpareFor leaves (false). By the system's clock: the spares belong to the
+        // process, not to any one client (whose TimeProvider times its own connections' waits).
         private bool WaitForWork()
         {
             lock (_gate)
