@@ -33,23 +33,33 @@ internal static class IdleScale
     {
         await using var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { PingInterval = pingInterval });
         var results = Variants.ToDictionary(v => v, _ => new List<JsonElement>());
+        var failed = new Dictionary<string, int>();
         for (var rep = 0; rep < repetitions; rep++)
         {
             foreach (var variant in rep % 2 == 0 ? Variants : Variants.Reverse())
             {
                 Console.Error.WriteLine($"idle: repetition {rep + 1}, {variant}");
-                results[variant].Add(await ChildRunner.RunAsync(
+                try
+                {
+                    results[variant].Add(await ChildRunner.RunAsync(
                 [
                     "--child", "idle", "--url", server.Url.ToString(), "--key", server.DefaultApiKey,
                     "--connections", (variant == "empty" ? 0 : connections).ToString(CultureInfo.InvariantCulture),
                     "--park", variant is "empty" or "thread-per-connection" ? "off" : variant,
                     "--settle", settle.TotalSeconds.ToString(CultureInfo.InvariantCulture),
                     "--window", window.TotalSeconds.ToString(CultureInfo.InvariantCulture),
-                ], settle + window + TimeSpan.FromMinutes(2)));
+                    ], settle + window + TimeSpan.FromMinutes(2)));
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+                {
+                    // A child that crashed or hung is reported (in the table and here), not allowed to end the run.
+                    failed[variant] = failed.GetValueOrDefault(variant) + 1;
+                    Console.Error.WriteLine($"idle: repetition {rep + 1}, {variant} FAILED: {ex.Message}");
+                }
             }
         }
 
-        return Report(connections, repetitions, settle, window, results);
+        return Report(connections, repetitions, settle, window, results, failed);
     }
 
     public static async Task<int> ChildAsync(Uri url, string key, int connections, string park, TimeSpan settle, TimeSpan window)
@@ -171,7 +181,7 @@ internal static class IdleScale
         return 0;
     }
 
-    private static string Report(int connections, int repetitions, TimeSpan settle, TimeSpan window, Dictionary<string, List<JsonElement>> results)
+    private static string Report(int connections, int repetitions, TimeSpan settle, TimeSpan window, Dictionary<string, List<JsonElement>> results, Dictionary<string, int> failed)
     {
         static double Median(IEnumerable<double> values)
         {
@@ -192,13 +202,13 @@ internal static class IdleScale
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"{repetitions} repetitions per variant, interleaved; each a fresh process; {settle.TotalSeconds:0} s to settle after the last join, then a {window.TotalSeconds:0} s window. Medians (range).");
         text.AppendLine();
-        text.AppendLine("| variant | connections | CPU ms per second | threads at start / most seen / at end of the window | still connected | drops | parked at end | wake-ups per second | pings answered by the watcher per second | threads started per second |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| variant | connections | CPU ms per second | threads at start / most seen / at end of the window | still connected | drops | parked at end | wake-ups per second | pings answered by the watcher per second | threads started per second | children failed |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var variant in Variants)
         {
             var sample = results[variant][0];
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {variant} | {sample.GetProperty("connections").GetInt32()} | {Range(variant, "cpuMsPerSecond", "0.0")} | {Med(variant, "threadsAtStart"):0} / {Range(variant, "threadsMax", "0")} / {Range(variant, "threadsAtEnd", "0")} | {results[variant].Min(r => r.GetProperty("stillConnected").GetInt32())} | {results[variant].Sum(r => r.GetProperty("drops").GetInt32())} | {Range(variant, "parkedAtEnd", "0")} | {Range(variant, "wakeUpsPerSecond", "0.0")} | {Range(variant, "pingsAnsweredPerSecond", "0.0")} | {Range(variant, "threadsStartedPerSecond", "0.00")} |");
+                $"| {variant} | {sample.GetProperty("connections").GetInt32()} | {Range(variant, "cpuMsPerSecond", "0.0")} | {Med(variant, "threadsAtStart"):0} / {Range(variant, "threadsMax", "0")} / {Range(variant, "threadsAtEnd", "0")} | {results[variant].Min(r => r.GetProperty("stillConnected").GetInt32())} | {results[variant].Sum(r => r.GetProperty("drops").GetInt32())} | {Range(variant, "parkedAtEnd", "0")} | {Range(variant, "wakeUpsPerSecond", "0.0")} | {Range(variant, "pingsAnsweredPerSecond", "0.0")} | {Range(variant, "threadsStartedPerSecond", "0.00")} | {failed.GetValueOrDefault(variant)} |");
         }
 
         var cores = Environment.ProcessorCount;
