@@ -70,9 +70,11 @@ internal sealed partial class BlockingSocketStream
             answered = frames.AtBoundary && TryAnswer(frames);
             parkAgain = answered && Available() == 0;
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or System.IO.IOException)
+        catch (Exception)
         {
-            parkAgain = false; // the ordinary read finds out what is wrong with the connection and reports it
+            // Whatever it was (a closed or failed connection, mostly), the claim must be given back below and the
+            // ordinary read finds out what is wrong with the connection and reports it.
+            parkAgain = false;
         }
 
         // Parked again, as before the claim. A close that came meanwhile saw the read claimed and failed nothing: the
