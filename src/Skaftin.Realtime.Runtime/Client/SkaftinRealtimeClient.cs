@@ -49,6 +49,25 @@ public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsy
     {
     }
 
+    /// <summary>
+    /// Creates a client that connects through <paramref name="connector"/> instead of Socket.IO: an in-memory server
+    /// for tests, or a transport of your own. Everything else is the same client: settings, retries, rooms, dispatch,
+    /// typed events. Nothing is sent until <see cref="StartAsync"/>.
+    /// </summary>
+    /// <param name="options">The settings (<see cref="SkaftinRealtimeOptions.ApiUrl"/> is handed to the connector; the transport settings are not used).</param>
+    /// <param name="connector">Opens each connection attempt.</param>
+    /// <exception cref="ArgumentException">A setting is invalid (the message names each one).</exception>
+    public SkaftinRealtimeClient(SkaftinRealtimeOptions options, RealtimeConnector connector)
+        : this(options, new ConnectorConnections(connector ?? throw new ArgumentNullException(nameof(connector))))
+    {
+    }
+
+    private SkaftinRealtimeClient(SkaftinRealtimeOptions options, ConnectorConnections connections)
+        : this(options, connections.Create)
+    {
+        connections.Router = Router;
+    }
+
     internal SkaftinRealtimeClient(SkaftinRealtimeOptions options, SocketConnectionFactory connectionFactory)
     {
         if (options is null)
@@ -195,6 +214,20 @@ public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsy
         return new ProjectMembership(this, projectId);
     }
 
+    /// <summary>
+    /// Waits until everything this client received before the call (events, state changes, errors) has reached its
+    /// handlers. Called from one of the client's handlers it completes once that handler has returned: await it there,
+    /// never block on it.
+    /// </summary>
+    /// <param name="cancellationToken">Abandons the wait (what was received is still delivered).</param>
+    /// <returns>A task that completes once delivered.</returns>
+    public Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var delivered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pump.PostInjected(() => delivered.TrySetResult(true));
+        return delivered.Task.WaitAsync(Timeout.InfiniteTimeSpan, TimeProvider, cancellationToken);
+    }
+
     /// <summary>The projects whose rooms this client holds, with how many holders each.</summary>
     /// <returns>A snapshot.</returns>
     public IReadOnlyDictionary<string, int> GetJoinedProjects() => _rooms.Snapshot();
@@ -246,8 +279,6 @@ public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsy
         remove => _supervisor.ReconnectAttemptChanged -= value;
     }
 
-    /// <summary>Runs <paramref name="work"/> on the dispatch path, in order with events (Skaftin.Realtime.Testing's typed pushes).</summary>
-    internal void PostToDispatch(Action work) => _pump.PostInjected(work);
 
     /// <summary>The clock of the options, for the hosting package's health check.</summary>
     internal TimeProvider TimeProvider { get; }

@@ -156,8 +156,9 @@ public sealed partial class SkaftinRealtimeOptions
     /// docs/benchmarks/end-to-end.md), for apps whose handlers are quick (or hand work off themselves). The price:
     /// while a handler runs, the socket reads nothing, not even the server's pings, so a handler that blocks longer
     /// than <see cref="HeartbeatTimeout"/> costs the connection (which is then recovered or resynced as after any
-    /// drop). Order and the one-handler-at-a-time guarantee are the same either way; the <c>dispatch_lag</c> metric is
-    /// not recorded (there is no queue to wait in). Cannot be combined with <see cref="HandlerContext"/>.
+    /// drop). Order and the one-handler-at-a-time guarantee are the same either way: an event that arrives while
+    /// another thread is delivering (a state change, an error) is delivered by that thread right after, rather than
+    /// the receive thread waiting for it. Cannot be combined with <see cref="HandlerContext"/>.
     /// </summary>
     public bool DispatchOnReceiveThread { get; set; }
 

@@ -42,8 +42,6 @@ internal sealed class DispatchPump
     private readonly int _runLength;
     private readonly WaitCallback _drainOnPool;
 
-    // With DispatchOnReceiveThread: the receive thread and a drain of queued signals take turns.
-    private readonly object _inlineGate = new();
     private int _state;
     private int _closed;
     private int _undrainedEvents;
@@ -79,18 +77,6 @@ internal sealed class DispatchPump
     /// </param>
     public void PostEvent(string name, ReadOnlyMemory<byte> payload, bool drainedWhenIdle = false)
     {
-        if (_options.DispatchOnReceiveThread)
-        {
-            // Anything queued before (a resync signal, a state change) goes first, then this event.
-            lock (_inlineGate)
-            {
-                Drain();
-                DispatchEvent(name, payload);
-            }
-
-            return;
-        }
-
         if (!_room.Wait(0))
         {
             // The handlers are behind: make sure they are being run before holding the reader.
@@ -109,7 +95,13 @@ internal sealed class DispatchPump
         }
 
         _queue.Enqueue(new DispatchItem(ItemKind.ServerEvent, name, payload, System.Diagnostics.Stopwatch.GetTimestamp(), null));
-        if (!drainedWhenIdle || Interlocked.Increment(ref _undrainedEvents) >= _runLength)
+        if (_options.DispatchOnReceiveThread)
+        {
+            // Delivered here and now, after anything queued before it (a resync signal, a state change), unless another
+            // thread is delivering at this moment: that one takes it, in order. No lock is held while handlers run.
+            TryDrain();
+        }
+        else if (!drainedWhenIdle || Interlocked.Increment(ref _undrainedEvents) >= _runLength)
         {
             ScheduleDrain();
         }
@@ -218,17 +210,7 @@ internal sealed class DispatchPump
     {
         while (true)
         {
-            if (_options.DispatchOnReceiveThread)
-            {
-                lock (_inlineGate)
-                {
-                    Drain();
-                }
-            }
-            else
-            {
-                Drain();
-            }
+            Drain();
 
             Interlocked.Exchange(ref _state, Idle);
             if (_queue.IsEmpty)
