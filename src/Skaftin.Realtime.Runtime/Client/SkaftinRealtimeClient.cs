@@ -45,7 +45,7 @@ public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsy
     // The fallback notice outlives each connection: one Warning per outage, however many attempts it takes.
     private SkaftinRealtimeClient(SkaftinRealtimeOptions options, OncePerOutage fallbackNotice)
         : this(options, (url, transport, credential, resume) => new SocketIOConnection(url, transport, credential, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes, ServerEvents,
-            options?.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance, options?.SendTimeout ?? TimeSpan.FromSeconds(10), fallbackNotice))
+            options?.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance, options?.SendTimeout ?? TimeSpan.FromSeconds(10), fallbackNotice, options?.TimeProvider))
     {
     }
 

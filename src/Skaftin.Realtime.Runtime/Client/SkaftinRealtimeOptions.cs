@@ -49,8 +49,10 @@ public sealed partial class SkaftinRealtimeOptions
 
     /// <summary>
     /// Where handlers run. Null (default): on the client's dispatch task. Set it to a UI thread's context
-    /// (<c>SynchronizationContext.Current</c>) to get handlers on that thread; events are handed over one at a time
-    /// with <see cref="SynchronizationContext.Send"/>, so their order and the queue's bound are kept.
+    /// (<c>SynchronizationContext.Current</c>) to get handlers on that thread: the client posts one callback at a time
+    /// (<see cref="SynchronizationContext.Post"/>) that runs up to 32 queued items in order, so order and the queue's
+    /// bound are kept, no SDK thread waits for the context, and the app's loop gets its turn between runs. A context
+    /// that refuses the post (its loop has ended) has each queued item reported to <c>OnError</c>.
     /// </summary>
     public SynchronizationContext? HandlerContext { get; set; }
 

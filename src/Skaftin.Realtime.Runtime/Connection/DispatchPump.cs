@@ -41,6 +41,7 @@ internal sealed class DispatchPump
     private static DispatchPump? t_delivering;
     private readonly int _runLength;
     private readonly WaitCallback _drainOnPool;
+    private readonly SendOrPostCallback _drainOnContext;
 
     private int _state;
     private int _closed;
@@ -54,6 +55,7 @@ internal sealed class DispatchPump
         _room = new SemaphoreSlim(options.DispatchQueueCapacity, options.DispatchQueueCapacity);
         _runLength = Math.Min(RunLength, options.DispatchQueueCapacity);
         _drainOnPool = static state => ((DispatchPump)state!).DrainWhileQueued();
+        _drainOnContext = static state => ((DispatchPump)state!).DrainOnContext();
     }
 
     public SkaftinEventRouter Router => _router;
@@ -188,21 +190,80 @@ internal sealed class DispatchPump
         }
     }
 
-    // One thread-pool wake-up, unless a drain is already under way (it takes what is queued before it stops).
+    // One thread-pool wake-up (or one callback posted to the app's HandlerContext), unless a drain is already under
+    // way (it takes what is queued before it stops).
     private void ScheduleDrain()
     {
         if (Interlocked.CompareExchange(ref _state, Draining, Idle) == Idle)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(_drainOnPool, this);
+            if (_options.HandlerContext is { } context)
+            {
+                PostToContext(context);
+            }
+            else
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(_drainOnPool, this);
+            }
         }
     }
 
     private void TryDrain()
     {
-        if (Interlocked.CompareExchange(ref _state, Draining, Idle) == Idle)
+        if (_options.HandlerContext is not null)
+        {
+            ScheduleDrain(); // the handlers run on the app's context, never on the calling thread
+        }
+        else if (Interlocked.CompareExchange(ref _state, Draining, Idle) == Idle)
         {
             DrainWhileQueued();
         }
+    }
+
+    // With a HandlerContext, a run of what is queued is delivered by one callback posted to it; no thread blocks waiting
+    // for the context (no Send), and the app's loop gets its turn between runs.
+    private void PostToContext(SynchronizationContext context)
+    {
+        try
+        {
+            context.Post(_drainOnContext, this);
+        }
+        catch (Exception ex)
+        {
+            // The app's context takes no more work (a UI loop that has ended): what is queued is reported, not lost silently.
+            while (_queue.TryDequeue(out var item))
+            {
+                if (item.Kind == ItemKind.ServerEvent)
+                {
+                    _room.Release();
+                }
+
+                _router.ReportHandlerContextFailure(item.Name ?? item.Kind.ToString(), item.Payload, ex);
+            }
+
+            Interlocked.Exchange(ref _state, Idle);
+            if (Volatile.Read(ref _closed) == 1)
+            {
+                _completed.TrySetResult(true);
+            }
+        }
+    }
+
+    // On the app's HandlerContext, with _state Draining: one run, then the next run is posted if more came.
+    private void DrainOnContext()
+    {
+        Drain(_runLength);
+        Interlocked.Exchange(ref _state, Idle);
+        if (_queue.IsEmpty)
+        {
+            if (Volatile.Read(ref _closed) == 1)
+            {
+                _completed.TrySetResult(true);
+            }
+
+            return;
+        }
+
+        ScheduleDrain();
     }
 
     // Runs with _state Draining; leaves it Idle, unless something came in after it let go and it took over again.
@@ -230,10 +291,10 @@ internal sealed class DispatchPump
         }
     }
 
-    private void Drain()
+    private void Drain(int max = int.MaxValue)
     {
         Volatile.Write(ref _undrainedEvents, 0);
-        while (_queue.TryDequeue(out var item))
+        for (var taken = 0; taken < max && _queue.TryDequeue(out var item); taken++)
         {
             if (item.Kind == ItemKind.ServerEvent)
             {
@@ -241,22 +302,7 @@ internal sealed class DispatchPump
                 RecordLag(item.ArrivedAt);
             }
 
-            if (_options.HandlerContext is { } context)
-            {
-                try
-                {
-                    context.Send(static state => ((Work)state!).Run(), new Work(this, item));
-                }
-                catch (Exception ex)
-                {
-                    // The app's context could not run it (a UI loop that has ended): reported, and the pump goes on.
-                    _router.ReportHandlerContextFailure(item.Name ?? item.Kind.ToString(), item.Payload, ex);
-                }
-            }
-            else
-            {
-                Dispatch(item);
-            }
+            Dispatch(item);
         }
     }
 
@@ -321,9 +367,4 @@ internal sealed class DispatchPump
     }
 
     private readonly record struct DispatchItem(ItemKind Kind, string? Name, ReadOnlyMemory<byte> Payload, long ArrivedAt, object? Signal);
-
-    private sealed class Work(DispatchPump pump, DispatchItem item)
-    {
-        public void Run() => pump.Dispatch(item);
-    }
 }

@@ -89,6 +89,8 @@ public sealed partial class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotify
             throw new NotSupportedException($"A live table needs a key; the row type of table '{table.TableName}' declares none.");
         }
 
+        // Read once: the table keeps its own copy, validated here, so a later change to the caller's object has no effect.
+        options = options.Snapshot();
         var order = (IComparer<TRow>?)null;
         if (options is LiveTableOptions<TRow> typed)
         {

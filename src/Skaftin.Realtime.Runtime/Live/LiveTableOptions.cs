@@ -5,7 +5,8 @@ namespace Skaftin.Realtime;
 
 /// <summary>
 /// Settings of a <see cref="LiveTable{TRow, TKey}"/>. Rows are ordered by key; to order them otherwise, use
-/// <see cref="LiveTableOptions{TRow}"/> and set its <see cref="LiveTableOptions{TRow}.Order"/>.
+/// <see cref="LiveTableOptions{TRow}"/> and set its <see cref="LiveTableOptions{TRow}.Order"/>. A live table copies
+/// the settings when it starts: changing them afterwards has no effect on it.
 /// </summary>
 public class LiveTableOptions
 {
@@ -46,4 +47,7 @@ public class LiveTableOptions
     /// (<see cref="RetryDelay"/>) and <see cref="LiveTable{TRow, TKey}.LastChangedAt"/>. Default <see cref="TimeProvider.System"/>.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>A copy of every setting (and of <see cref="LiveTableOptions{TRow}.Order"/>), taken when a live table starts.</summary>
+    internal LiveTableOptions Snapshot() => (LiveTableOptions)MemberwiseClone();
 }

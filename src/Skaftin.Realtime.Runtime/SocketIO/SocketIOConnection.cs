@@ -27,6 +27,7 @@ internal sealed class SocketIOConnection : ISocketConnection
     private readonly ILogger _logger;
     private readonly OncePerOutage? _fallbackNotice;
     private readonly TimeSpan _sendTimeout;
+    private readonly TimeProvider _timeProvider;
     private SkaftinWebSocket? _webSocket;
     // Made with the connection, so the app's ConfigureWebSocket runs where the connection is made (before the client's
     // connection lock is taken), not when the library asks for the websocket during the connect.
@@ -34,8 +35,9 @@ internal sealed class SocketIOConnection : ISocketConnection
     private int _closed;
     private string? _lastOffset;
 
-    public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events, ILogger logger, TimeSpan sendTimeout, OncePerOutage? fallbackNotice = null)
+    public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events, ILogger logger, TimeSpan sendTimeout, OncePerOutage? fallbackNotice = null, TimeProvider? timeProvider = null)
     {
+        _timeProvider = timeProvider ?? TimeProvider.System;
         _sendTimeout = sendTimeout;
         _fallbackNotice = fallbackNotice;
         _configureWebSocket = configureWebSocket;
@@ -218,7 +220,7 @@ internal sealed class SocketIOConnection : ISocketConnection
         });
         try
         {
-            await goodbye.WaitAsync(_sendTimeout, TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
+            await goodbye.WaitAsync(_sendTimeout, _timeProvider, CancellationToken.None).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
