@@ -14,8 +14,9 @@ public class LiveTableOptions
     /// Where <see cref="LiveTable{TRow, TKey}.CollectionChanged"/> and <see cref="LiveTable{TRow, TKey}.PropertyChanged"/>
     /// are raised; null (default) raises them on the thread that applied the change. Set it to a UI thread's context to
     /// bind the table to a view: the rows the table shows (its indexer, <see cref="LiveTable{TRow, TKey}.Count"/>, its
-    /// enumerator) then change only on that context, each change followed at once by its notification. Notifications
-    /// are handed over with <see cref="SynchronizationContext.Send"/>, so they keep their order.
+    /// enumerator) then change only on that context, each change followed at once by its notification. Changes made off
+    /// the context are handed over with <see cref="SynchronizationContext.Post"/> (nothing waits for the UI thread) and
+    /// shown there in the order they were made; changes made on the context show at once.
     /// </summary>
     public SynchronizationContext? NotificationContext { get; set; }
 
