@@ -75,15 +75,14 @@ public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsy
             throw new ArgumentNullException(nameof(options));
         }
 
-        // Read once: the client keeps its own copy, validated once, so nothing the caller changes later reaches it.
-        options = options.Snapshot();
-        options.ThrowIfInvalid();
-        _logger = options.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance;
-        Router = new SkaftinEventRouter(_logger, options.TimeProvider, SkaftinMetrics.For(options.MeterFactory));
-        _pump = new DispatchPump(options, Router, DeliverStateChange);
-        _rooms = new RoomRegistry(options, _pump.PostConnectionFailure, _logger);
-        _supervisor = new ConnectionSupervisor(options, connectionFactory, _logger, _rooms, _pump);
-        TimeProvider = options.TimeProvider;
+        // Read once: the client runs with immutable settings, validated once, so nothing the caller changes later reaches it.
+        var settings = ClientSettings.From(options);
+        _logger = settings.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance;
+        Router = new SkaftinEventRouter(_logger, settings.TimeProvider, SkaftinMetrics.For(settings.MeterFactory));
+        _pump = new DispatchPump(settings, Router, DeliverStateChange);
+        _rooms = new RoomRegistry(settings, _pump.PostConnectionFailure, _logger);
+        _supervisor = new ConnectionSupervisor(settings, connectionFactory, _logger, _rooms, _pump);
+        TimeProvider = settings.TimeProvider;
     }
 
     /// <summary>The router that hands this client's events to its typed tables (internal: subscribe on the client).</summary>

@@ -27,7 +27,7 @@ internal sealed class DispatchPump
     private const int Idle = 0;
     private const int Draining = 1;
 
-    private readonly SkaftinRealtimeOptions _options;
+    private readonly ClientSettings _options;
     private readonly SkaftinEventRouter _router;
     private readonly Action<ConnectionStateChange> _deliverStateChange;
     private readonly ConcurrentQueue<DispatchItem> _queue = new();
@@ -47,7 +47,7 @@ internal sealed class DispatchPump
     private int _closed;
     private int _undrainedEvents;
 
-    public DispatchPump(SkaftinRealtimeOptions options, SkaftinEventRouter router, Action<ConnectionStateChange> deliverStateChange)
+    public DispatchPump(ClientSettings options, SkaftinEventRouter router, Action<ConnectionStateChange> deliverStateChange)
     {
         _options = options;
         _router = router;
