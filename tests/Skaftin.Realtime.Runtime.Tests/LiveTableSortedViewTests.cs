@@ -9,7 +9,8 @@ namespace Skaftin.Realtime.Runtime.Tests;
 
 /// <summary>
 /// Issue 24, item 4: a live table's sorted view (its rows in a counted B+-tree) against a sorted <see cref="List{T}"/>
-/// model, through random inserts, updates that keep or change a row's place, deletes, reloads and index reads, on up
+/// model, through random inserts, updates that keep or change a row's place, deletes, reloads (of rows in order or not,
+/// ordered by an app comparer or by key alone) and index reads, on up
 /// to 5,000 rows in leaves of 4 to 16 (hundreds of leaves, several levels). After every step the view's rows, count
 /// and key map equal the model's; each notification names the model's real indices, and a list that applies the
 /// notifications one by one (as a bound UI list does) equals the view after each of them.
@@ -32,8 +33,8 @@ public sealed class LiveTableSortedViewTests
         Gen.Int[0, 40],
         Gen.Int[0, 5_000]);
 
-    private static readonly Gen<(int Leaf, int Branch, int Size, bool Ordered, (Op Op, int Pick, int Rank, int Size)[] Steps)> Scenario =
-        Gen.Select(Gen.Int[4, 16], Gen.Int[4, 8], Gen.Int[0, 5_000], Gen.Bool, Step.Array[1, 60]);
+    private static readonly Gen<(int Leaf, int Branch, int Size, bool Ordered, bool AppOrder, (Op Op, int Pick, int Rank, int Size)[] Steps)> Scenario =
+        Gen.Select(Gen.Int[4, 16], Gen.Int[4, 8], Gen.Int[0, 5_000], Gen.Bool, Gen.Bool, Step.Array[1, 60]);
 
     // By rank (often equal: the key breaks ties), as an app's comparer.
     private static readonly IComparer<Row> ByRank = Comparer<Row>.Create(static (x, y) => x.Rank.CompareTo(y.Rank));
@@ -42,9 +43,9 @@ public sealed class LiveTableSortedViewTests
     public void RandomEditsMatchASortedListModel()
     {
         Scenario.Sample(
-            static s => new Run(s.Leaf, s.Branch).Execute(s.Size, s.Ordered, s.Steps),
+            static s => new Run(s.Leaf, s.Branch, s.AppOrder).Execute(s.Size, s.Ordered, s.Steps),
             iter: 200,
-            print: static s => $"leaf={s.Leaf} branch={s.Branch} size={s.Size} ordered={s.Ordered} steps: "
+            print: static s => $"leaf={s.Leaf} branch={s.Branch} size={s.Size} ordered={s.Ordered} appOrder={s.AppOrder} steps: "
                 + string.Join(", ", s.Steps.Select(static x => $"{x.Op}({x.Pick},{x.Rank},{x.Size})")));
     }
 
@@ -66,14 +67,19 @@ public sealed class LiveTableSortedViewTests
 
     private sealed class Run
     {
-        private readonly RowOrder<Row, int> _order = new(ByRank, static row => row.Key);
+        private readonly RowOrder<Row, int> _order;
         private readonly SortedRowView<Row, int> _view;
         private readonly List<Row> _model = new();
         private readonly List<Row> _bound = new();
         private readonly List<string> _told = new();
         private int _nextKey;
 
-        public Run(int leaf, int branch) => _view = new SortedRowView<Row, int>(_order, static row => row.Key, leaf, branch);
+        // By the app's comparer (rank, then key) or, with none, by key alone (a reload then sorts the keys).
+        public Run(int leaf, int branch, bool appOrder)
+        {
+            _order = new RowOrder<Row, int>(appOrder ? ByRank : null, static row => row.Key);
+            _view = new SortedRowView<Row, int>(_order, static row => row.Key, leaf, branch);
+        }
 
         public void Execute(int size, bool ordered, (Op Op, int Pick, int Rank, int Size)[] steps)
         {
@@ -150,7 +156,8 @@ public sealed class LiveTableSortedViewTests
             return ~at;
         }
 
-        // Reloads size rows (keys kept from the model where there are some, a few duplicated, the last one winning).
+        // Reloads size rows (keys kept from the model where there are some, one duplicated, the last one winning), in the
+        // view's order or shuffled.
         private void Reload(int size, bool ordered, int rank)
         {
             _told.Clear();
@@ -166,8 +173,11 @@ public sealed class LiveTableSortedViewTests
                 rows.Add(new Row(rows[3].Key, rank)); // the same key twice: the later row is the one shown
             }
 
+            var shuffled = rows.ToArray();
+            new Random(size + rank).Shuffle(shuffled);
+
             var latest = new Dictionary<int, Row>();
-            foreach (var row in rows)
+            foreach (var row in shuffled)
             {
                 latest[row.Key] = row;
             }
@@ -175,12 +185,7 @@ public sealed class LiveTableSortedViewTests
             _model.Clear();
             _model.AddRange(latest.Values);
             _model.Sort(_order);
-            if (ordered)
-            {
-                rows = _model.ToList();
-            }
-
-            _view.Apply(LiveEdit<Row, int>.Reset(rows), Raise);
+            _view.Apply(LiveEdit<Row, int>.Reset(ordered ? _model.ToList() : shuffled), Raise);
             Assert.Equal(new[] { "Reset" }, _told);
         }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Specialized;
-using System.Linq;
 
 namespace Skaftin.Realtime;
 
@@ -19,7 +18,7 @@ internal sealed class SortedRowView<TRow, TKey>
     where TKey : notnull
 {
     private readonly object _sync = new();
-    private readonly IComparer<TRow> _order;
+    private readonly RowOrder<TRow, TKey> _order;
     private readonly Func<TRow, TKey> _key;
     private readonly CountedRowTree<TRow> _items;
     private Dictionary<TKey, TRow> _byKey = new();
@@ -30,7 +29,7 @@ internal sealed class SortedRowView<TRow, TKey>
     /// <param name="leafCapacity">The rows one leaf of the tree holds at most (small only in tests).</param>
     /// <param name="branchCapacity">The children one branch of the tree holds at most (small only in tests).</param>
     public SortedRowView(
-        IComparer<TRow> order,
+        RowOrder<TRow, TKey> order,
         Func<TRow, TKey> key,
         int leafCapacity = CountedRowTree<TRow>.DefaultLeafCapacity,
         int branchCapacity = CountedRowTree<TRow>.DefaultBranchCapacity)
@@ -128,7 +127,7 @@ internal sealed class SortedRowView<TRow, TKey>
         byKey.Values.CopyTo(sorted, 0);
         if (!InOrder(sorted))
         {
-            sorted = sorted.OrderBy(static row => row, _order).ToArray();
+            _order.Sort(sorted);
         }
 
         lock (_sync)
