@@ -340,19 +340,31 @@ public sealed class HostingTests
         using var a = client.Vehicles().OnInserted(v => seen.Enqueue(v.RegistrationNumber));
         await client.StartAsync();
         await client.FlushAsync();
-        using var release = new ManualResetEventSlim();
-        context.Post(_ => release.Wait(), null); // the "UI thread" is busy
-
-        for (var i = 0; i < 100; i++)
+        var release = new ManualResetEventSlim(); // not disposed: the "UI thread" may still be in its Wait
+        var busy = new ManualResetEventSlim();
+        context.Post(_ =>
         {
-            server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("v" + i));
+            busy.Set();
+            release.Wait();
+        }, null); // the "UI thread" is busy (so the start's own deliveries are over)
+        try
+        {
+            Assert.True(busy.Wait(TimeSpan.FromSeconds(10)));
+            for (var i = 0; i < 100; i++)
+            {
+                server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("v" + i));
+            }
+
+            // The first run waits for the UI thread as one posted callback; work the app posts meanwhile runs after
+            // that run, before the rest of the 100 events.
+            await Eventually.Until(() => context.Queued == 1, "one run waits for the UI thread");
+            context.Post(_ => seen.Enqueue("ui"), null);
+        }
+        finally
+        {
+            release.Set();
         }
 
-        // The first run waits for the UI thread as one posted callback; work the app posts meanwhile runs after that
-        // run, before the rest of the 100 events.
-        await Eventually.Until(() => context.Queued == 1, "one run waits for the UI thread");
-        context.Post(_ => seen.Enqueue("ui"), null);
-        release.Set();
         await client.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(0, context.Sends);
@@ -415,19 +427,28 @@ public sealed class HostingTests
         var delivered = 0;
         using var a = client.Vehicles().OnInserted(_ => Interlocked.Increment(ref delivered));
         await client.StartAsync();
-        using var release = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim(); // not disposed: the "UI thread" may still be in its Wait
         var disposed = new TaskCompletionSource();
 
-        // The "UI thread" is busy; meanwhile the dispatch task posts it the event.
+        // The "UI thread" is busy (so the start's own deliveries are over); meanwhile the dispatch task posts it the event.
+        var busy = new ManualResetEventSlim();
         context.Post(_ =>
         {
+            busy.Set();
             release.Wait();
             client.Dispose();
             disposed.SetResult();
         }, null);
-        server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("A"));
-        await Eventually.Until(() => context.Queued == 1, "the event waits for the UI thread");
-        release.Set();
+        try
+        {
+            Assert.True(busy.Wait(TimeSpan.FromSeconds(10)));
+            server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("A"));
+            await Eventually.Until(() => context.Queued == 1, "the event waits for the UI thread");
+        }
+        finally
+        {
+            release.Set();
+        }
 
         await disposed.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(server.Current.Closed);

@@ -130,14 +130,19 @@ public sealed class LiveTableBindingTests
     {
         using var ui = new SingleThreadContext();
         await using var live = await StartAsync(new LiveTableOptions { NotificationContext = ui });
-        using var release = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim(); // not disposed: the UI thread may still be in its Wait
         ui.Post(_ => release.Wait(), null); // the UI thread is busy
+        try
+        {
+            // Handed over without waiting for the UI thread (a Send would time out here), and not shown elsewhere.
+            await Task.Run(() => Send("insert", 1)).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Empty(live);
+        }
+        finally
+        {
+            release.Set();
+        }
 
-        // Handed over without waiting for the UI thread (a Send would time out here).
-        await Task.Run(() => Send("insert", 1)).WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.Equal(1, ui.Queued); // the drain waits its turn behind the busy item
-        release.Set();
         await Eventually.Until(() => ui.Run(() => live.Count) == 1, "the change shows on the UI thread");
     }
 
