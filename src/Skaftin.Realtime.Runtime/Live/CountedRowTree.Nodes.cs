@@ -46,6 +46,19 @@ internal sealed partial class CountedRowTree<T>
 
         public override T First => Firsts[0];
 
+        /// <summary>The child that holds the item at <paramref name="index"/>; <paramref name="index"/> becomes its index within that child.</summary>
+        public int ChildAt(ref int index)
+        {
+            var i = 0;
+            while (index >= Counts[i])
+            {
+                index -= Counts[i];
+                i++;
+            }
+
+            return i;
+        }
+
         public override int Total
         {
             get

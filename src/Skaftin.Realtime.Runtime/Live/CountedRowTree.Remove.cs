@@ -37,12 +37,7 @@ internal sealed partial class CountedRowTree<T>
         }
 
         var branch = (Branch)node;
-        var i = 0;
-        while (index >= branch.Counts[i])
-        {
-            index -= branch.Counts[i];
-            i++;
-        }
+        var i = branch.ChildAt(ref index);
 
         var child = branch.Children[i];
         RemoveIn(child, index);

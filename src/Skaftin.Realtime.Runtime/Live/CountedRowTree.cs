@@ -77,12 +77,7 @@ internal sealed partial class CountedRowTree<T>
             var node = _root;
             while (node is Branch branch)
             {
-                var i = 0;
-                while (index >= branch.Counts[i])
-                {
-                    index -= branch.Counts[i];
-                    i++;
-                }
+                var i = branch.ChildAt(ref index);
 
                 node = branch.Children[i];
             }
@@ -188,12 +183,7 @@ internal sealed partial class CountedRowTree<T>
         }
 
         var branch = (Branch)node;
-        var i = 0;
-        while (index >= branch.Counts[i])
-        {
-            index -= branch.Counts[i];
-            i++;
-        }
+        var i = branch.ChildAt(ref index);
 
         SetIn(branch.Children[i], index, item);
         branch.Firsts[i] = branch.Children[i].First;
