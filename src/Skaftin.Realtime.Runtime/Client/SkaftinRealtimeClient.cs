@@ -279,18 +279,22 @@ public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsy
     }
 
 
-    /// <summary>The clock of the options, for the hosting package's health check.</summary>
-    internal TimeProvider TimeProvider { get; }
+    /// <summary>The clock the client runs on (<see cref="SkaftinRealtimeOptions.TimeProvider"/>): the one <see cref="NotConnectedSince"/> is stamped by.</summary>
+    public TimeProvider TimeProvider { get; }
 
     /// <summary>
-    /// When the client last stopped being connected (or was created); null while connected. Stamped by the supervisor
-    /// as the state moves (not when the change reaches the handlers), so the hosting package's health check tells a
-    /// short outage (degraded) from a long one (unhealthy) even while a handler is slow.
+    /// When the client last stopped being connected (or was created), by <see cref="SkaftinRealtimeOptions.TimeProvider"/>;
+    /// null while connected. Stamped as the state moves (not when the change reaches the handlers), so a health check
+    /// tells a short outage from a long one even while a handler is slow (the hosting package's check reads it).
     /// </summary>
-    internal DateTimeOffset? NotConnectedSince => _supervisor.NotConnectedSince;
+    public DateTimeOffset? NotConnectedSince => _supervisor.NotConnectedSince;
 
-    /// <summary>The held projects the live connection did not join, each with why (for the health check).</summary>
-    internal IReadOnlyList<KeyValuePair<string, string>> GetJoinProblems() => _rooms.JoinProblems();
+    /// <summary>
+    /// The held projects the live connection has not joined because the server refused the join or never answered it,
+    /// each with the reason: no event of them will arrive (the hosting package's health check reports them).
+    /// </summary>
+    /// <returns>A snapshot ordered by project id; empty while disconnected or when every held project is joined.</returns>
+    public IReadOnlyList<KeyValuePair<string, string>> GetJoinProblems() => _rooms.JoinProblems();
 
     internal ValueTask ReleaseAsync(string projectId) =>
         Volatile.Read(ref _disposed) == 1 ? default : _rooms.ReleaseAsync(projectId, sendLeave: true, _lifetime.Token);
