@@ -26,7 +26,7 @@ public abstract class RealtimeTableBase
     internal abstract bool HasSchemaSubscribers { get; }
 
     /// <summary>Hands the table one of its row events.</summary>
-    internal abstract void Dispatch(DatabaseChange change);
+    internal abstract void Dispatch(in ChangeEnvelope change);
 
     /// <summary>Hands the table one of its schema events, already typed by the router.</summary>
     internal abstract void DispatchSchema(SchemaChange schemaChange, DatabaseChange change);
