@@ -246,7 +246,7 @@ internal sealed class SocketIOConnection : ISocketConnection
         Interlocked.Exchange(ref _prepared, null)?.Dispose(); // never asked for (closed early, or fell back to polling)
     }
 
-    private SkaftinWebSocket NewWebSocket() => new(_configureWebSocket, _router, _sendTimeout) { Idle = OnReceiveIdle };
+    private SkaftinWebSocket NewWebSocket() => new(_configureWebSocket, _router, _sendTimeout, _timeProvider) { Idle = OnReceiveIdle };
 
     // The library asks once per attempt (no reconnection, no upgrade): the prepared websocket, or a new one after that.
     private SkaftinWebSocket CreateWebSocket()

@@ -1,6 +1,5 @@
 #if NET
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Net.Sockets;
 using System.Threading;
@@ -22,7 +21,7 @@ internal sealed partial class BlockingSocketStream
     /// </summary>
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = Clock.GetTimestamp();
         var shortened = false;
         try
         {
@@ -31,7 +30,7 @@ internal sealed partial class BlockingSocketStream
             buffer = buffer[_socket.Send(buffer, SocketFlags.None)..];
             while (!buffer.IsEmpty)
             {
-                var left = _sendTimeout - Stopwatch.GetElapsedTime(started);
+                var left = _sendTimeout - Clock.GetElapsedTime(started);
                 if (left <= TimeSpan.Zero)
                 {
                     throw new SocketException((int)SocketError.TimedOut);

@@ -1,6 +1,5 @@
 #if NET
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
@@ -46,12 +45,20 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
     private bool _quietEnds;
     private int _disposed;
 
-    private BlockingSocketStream(Socket socket, TimeSpan sendTimeout)
+    private BlockingSocketStream(Socket socket, TimeSpan sendTimeout, TimeProvider clock)
     {
         _socket = socket;
         _sendTimeout = sendTimeout;
+        Clock = clock;
         _socket.SendTimeout = TimeoutMilliseconds(sendTimeout);
     }
+
+    /// <summary>
+    /// The client's clock (<see cref="SkaftinRealtimeOptions.TimeProvider"/>): what the write deadline, a read's waiting
+    /// time and the receive threads' take-over check are measured by. The socket's own receive and send time-outs
+    /// (<c>SO_RCVTIMEO</c>, <c>SO_SNDTIMEO</c>) are kernel waits on the wall clock.
+    /// </summary>
+    public TimeProvider Clock { get; }
 
     /// <summary>Whether a read waits for a thread to perform it.</summary>
     public bool HasWaitingRead => Volatile.Read(ref _readState) == Waiting;
@@ -64,7 +71,7 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
 
     /// <summary>How long the waiting read has waited for a thread, or zero when none waits.</summary>
     public TimeSpan WaitingFor =>
-        HasWaitingRead ? Stopwatch.GetElapsedTime(Volatile.Read(ref _waitingSince)) : TimeSpan.Zero;
+        HasWaitingRead ? Clock.GetElapsedTime(Volatile.Read(ref _waitingSince)) : TimeSpan.Zero;
 
     public override bool CanRead => true;
 
@@ -85,7 +92,7 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
     /// or .NET emulates its blocking calls through the epoll thread); <paramref name="cancellationToken"/> ends the
     /// wait at once and closes the socket.
     /// </summary>
-    public static async ValueTask<BlockingSocketStream> ConnectAsync(DnsEndPoint endpoint, TimeSpan sendTimeout, CancellationToken cancellationToken)
+    public static async ValueTask<BlockingSocketStream> ConnectAsync(DnsEndPoint endpoint, TimeSpan sendTimeout, CancellationToken cancellationToken, TimeProvider? clock = null)
     {
         var addresses = await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -100,7 +107,7 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
                     TaskScheduler.Default).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return new BlockingSocketStream(socket, sendTimeout);
+            return new BlockingSocketStream(socket, sendTimeout, clock ?? TimeProvider.System);
         }
         catch
         {
@@ -141,7 +148,7 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
         {
             _read.Reset();
             _readInto = buffer;
-            Volatile.Write(ref _waitingSince, Stopwatch.GetTimestamp());
+            Volatile.Write(ref _waitingSince, Clock.GetTimestamp());
             Volatile.Write(ref _readState, Waiting);
             var pending = new ValueTask<int>(this, _read.Version);
             threads.OnReadWaiting();

@@ -45,7 +45,7 @@ internal sealed class ReceiveThreads : IDisposable
     private readonly Action? _idle;
     private readonly TimeSpan _quietAfter;
     private readonly ReadinessWatcher? _watcher;
-    private readonly Timer _watchdog;
+    private readonly ITimer _watchdog;
     private readonly object _armGate = new();
     private int _armed;
     private int _disposed;
@@ -60,7 +60,8 @@ internal sealed class ReceiveThreads : IDisposable
         _idle = idle;
         _watcher = ReadinessWatcher.Shared;
         _quietAfter = _watcher is null ? Timeout.InfiniteTimeSpan : quietAfter ?? QuietAfter;
-        _watchdog = new Timer(static s => ((ReceiveThreads)s!).TakeOverStuckRead(), this, Timeout.Infinite, Timeout.Infinite);
+        // On the client's clock, as the read's waiting time it checks is.
+        _watchdog = stream.Clock.CreateTimer(static s => ((ReceiveThreads)s!).TakeOverStuckRead(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The connection's socket (the watcher's key).</summary>

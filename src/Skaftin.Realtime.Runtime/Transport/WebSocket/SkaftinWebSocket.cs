@@ -43,6 +43,7 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly InboundFrameFilter _router;
     private readonly TimeSpan _sendTimeout;
+    private readonly TimeProvider _clock;
     private int _closing;
 #if NET
     private HttpMessageInvoker? _invoker;
@@ -50,10 +51,11 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     private ReceiveThreads? _threads;
 #endif
 
-    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameFilter router, TimeSpan sendTimeout)
+    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameFilter router, TimeSpan sendTimeout, TimeProvider? clock = null)
     {
         _router = router;
         _sendTimeout = sendTimeout;
+        _clock = clock ?? TimeProvider.System;
         configure?.Invoke(_socket.Options);
     }
 
@@ -126,8 +128,8 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
     {
         if (Interlocked.Exchange(ref _closing, 1) == 0 && _socket.State == WebSocketState.Open)
         {
-            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            bounded.CancelAfter(_sendTimeout);
+            using var timeout = AfterSendTimeout();
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, bounded.Token).ConfigureAwait(false);
@@ -155,13 +157,21 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
         return SendBoundedAsync(bytes, type, endOfMessage, cancellationToken);
     }
 
+    // Cancelled once the send timeout has passed on the client's clock.
+    private CancellationTokenSource AfterSendTimeout() =>
+#if NET
+        new(_sendTimeout, _clock);
+#else
+        _clock.CreateCancellationTokenSource(_sendTimeout);
+#endif
+
     private static WebSocketMessageType MessageType(TransportMessageType type) =>
         type == TransportMessageType.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
 
     private async Task SendBoundedAsync(byte[] bytes, TransportMessageType type, bool endOfMessage, CancellationToken cancellationToken)
     {
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(_sendTimeout);
+        using var timeout = AfterSendTimeout();
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             await _socket.SendAsync(
@@ -192,7 +202,7 @@ internal sealed class SkaftinWebSocket : IClientWebSocket, IDisposable
 #if NET
     private async ValueTask<Stream> ConnectStreamAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
-        var stream = await BlockingSocketStream.ConnectAsync(endpoint, _sendTimeout, cancellationToken).ConfigureAwait(false);
+        var stream = await BlockingSocketStream.ConnectAsync(endpoint, _sendTimeout, cancellationToken, _clock).ConfigureAwait(false);
         _stream?.Dispose(); // a second connection (the handler retried): only the last one carries the websocket
         _stream = stream;
         return stream;
