@@ -13,8 +13,9 @@ namespace Skaftin.Realtime;
 /// </summary>
 /// <remarks>
 /// A connection that never raises <see cref="RaiseConnected"/> or <see cref="RaiseRefused"/> fails its attempt after
-/// <see cref="SkaftinRealtimeOptions.ConnectTimeout"/>, and the client retries as its policy says. Events raised before
-/// the connection was accepted, or after it was lost or closed, are not delivered (a server sends none then).
+/// <see cref="SkaftinRealtimeOptions.ConnectTimeout"/>, and the client retries as its policy says. The client takes the
+/// connection's events from the moment it starts it; events raised once the connection was lost or the client closed
+/// it are not delivered (a server sends none then).
 /// A join (<c>join-project</c>) is answered by raising <c>joined-project</c> or <c>join-project-error</c> with the
 /// room's answer, as a Skaftin server does; see the wire contract in the documentation.
 /// </remarks>
