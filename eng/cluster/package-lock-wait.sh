@@ -14,8 +14,9 @@ apt_with_lock_wait() {
   out=$(mktemp)
   while true; do
     rc=0
-    "$@" -o DPkg::Lock::Timeout=10 2> >(tee "$out" >&2) || rc=$?
-    wait 2>/dev/null || true
+    # stderr to a file, then shown: a process substitution (tee) may not have written it yet when grep reads it.
+    "$@" -o DPkg::Lock::Timeout=10 2>"$out" || rc=$?
+    cat "$out" >&2
     if [ $rc -eq 0 ] || ! grep -qiE 'could not get lock|unable to acquire the dpkg frontend lock|unable to lock' "$out"; then
       rm -f "$out"
       return $rc

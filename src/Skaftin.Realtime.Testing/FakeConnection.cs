@@ -7,43 +7,17 @@ using System.Threading.Tasks;
 namespace Skaftin.Realtime.Testing;
 
 /// <summary>
-/// One connection attempt of the client to a <see cref="FakeSkaftinServer"/>, behind the client's socket seam. Like the
-/// real socket library it answers on another thread: acceptance after <see cref="StartAsync"/> returns, join answers
-/// after the join was sent.
+/// One connection attempt of the client to a <see cref="FakeSkaftinServer"/>, through the client's public connection
+/// seam (<see cref="RealtimeConnection"/>). Like the real socket library it answers on another thread: acceptance
+/// after <see cref="StartAsync"/> returns, join answers after the join was sent.
 /// </summary>
-internal sealed class FakeConnection(FakeSkaftinServer server) : ISocketConnection
+internal sealed class FakeConnection(FakeSkaftinServer server) : RealtimeConnection
 {
     private const int Pending = 0, Open = 1, Ended = 2;
 
     private readonly HashSet<string> _rooms = new(StringComparer.Ordinal);
     private int _state;
     private volatile bool _closed;
-
-    public event Action<string, ReadOnlyMemory<byte>>? EventReceived;
-
-    // A fake server never sends a malformed frame, refuses no connection and needs no heartbeat: nothing to raise.
-    public event Action<FrameRejection>? FrameRejected { add { } remove { } }
-
-    public event Action? Connected;
-
-    public event Action<SocketDisconnect>? Disconnected;
-
-    public event Action<ConnectRefusal>? ConnectError { add { } remove { } }
-
-    public event Action? Heartbeat { add { } remove { } }
-
-    // Each pushed event wakes the dispatch itself, as a polling transport's do: there is no receive loop to go idle.
-    public event Action? ReceiveIdle { add { } remove { } }
-
-    public bool SignalsReceiveIdle => false;
-
-    public string? Id { get; private set; }
-
-    public string? SessionId => null;
-
-    public string? LastOffset => null;
-
-    public TimeSpan? AnnouncedHeartbeat => null;
 
     /// <summary>Whether the attempt waits for the server's answer (the server is down), and the client still waits with it.</summary>
     public bool IsPending => Volatile.Read(ref _state) == Pending && !_closed;
@@ -63,7 +37,7 @@ internal sealed class FakeConnection(FakeSkaftinServer server) : ISocketConnecti
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         server.Started(this);
         return Task.CompletedTask;
@@ -74,12 +48,12 @@ internal sealed class FakeConnection(FakeSkaftinServer server) : ISocketConnecti
     {
         if (Interlocked.CompareExchange(ref _state, Open, Pending) == Pending)
         {
-            Id = "fake-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-            _ = Task.Run(() => Connected?.Invoke());
+            var id = "fake-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            _ = Task.Run(() => RaiseConnected(id));
         }
     }
 
-    public async Task EmitAsync(string eventName, string argument, CancellationToken cancellationToken)
+    public override async Task EmitAsync(string eventName, string argument, CancellationToken cancellationToken)
     {
         await Task.Yield();
         lock (_rooms)
@@ -105,20 +79,22 @@ internal sealed class FakeConnection(FakeSkaftinServer server) : ISocketConnecti
     }
 
     /// <summary>A server event, handed to the client as its socket's receive thread would.</summary>
-    public void Raise(string eventName, byte[] utf8Json) => EventReceived?.Invoke(eventName, utf8Json);
+    public void Raise(string eventName, byte[] utf8Json) => RaiseEvent(eventName, utf8Json);
+
+    /// <summary>A typed row change, handed to the table's handlers in order with the events.</summary>
+    public void Raise<TRow, TKey>(RealtimeTable<TRow, TKey> table, RowChange<TRow, TKey> change, DatabaseChange envelope)
+        where TRow : class => RaiseChange(table, change, envelope);
 
     /// <summary>The server ends the connection (a restart, a network cut): the client sees the transport close.</summary>
     public void Drop()
     {
         Volatile.Write(ref _state, Ended);
-        Disconnected?.Invoke(new SocketDisconnect(DisconnectReason.TransportClosed, "transport close (dropped by the fake server)"));
+        RaiseDisconnected("transport close (dropped by the fake server)");
     }
 
-    public Task CloseAsync()
+    public override Task CloseAsync()
     {
         _closed = true;
         return Task.CompletedTask;
     }
-
-    public ValueTask DisposeAsync() => new(CloseAsync());
 }

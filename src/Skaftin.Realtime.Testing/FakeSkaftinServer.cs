@@ -43,7 +43,7 @@ public sealed class FakeSkaftinServer : ISkaftinRealtimeSource, IAsyncDisposable
         };
         configure?.Invoke(options);
         Clock = options.TimeProvider;
-        Client = new SkaftinRealtimeClient(options, (_, _, _, _) => new FakeConnection(this));
+        Client = new SkaftinRealtimeClient(options, new FakeConnector(this));
         Client.StateChanged += change =>
         {
             if (change.Current == ConnectionState.Connected)
@@ -51,14 +51,14 @@ public sealed class FakeSkaftinServer : ISkaftinRealtimeSource, IAsyncDisposable
                 Volatile.Write(ref _everConnected, 1);
             }
         };
-        Servers.Add(Client.Router, this);
+        Servers.Add(((ISkaftinRealtimeSource)Client).Router, this);
     }
 
     /// <summary>The client connected to this server: hand it to the code under test.</summary>
     public SkaftinRealtimeClient Client { get; }
 
     /// <inheritdoc />
-    SkaftinEventRouter ISkaftinRealtimeSource.Router => Client.Router;
+    SkaftinEventRouter ISkaftinRealtimeSource.Router => ((ISkaftinRealtimeSource)Client).Router;
 
     /// <summary>How long <see cref="DropConnectionAsync"/> and <see cref="RestoreConnectionAsync"/> wait for the client before throwing <see cref="TimeoutException"/>. 30 s by default.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -159,7 +159,7 @@ public sealed class FakeSkaftinServer : ISkaftinRealtimeSource, IAsyncDisposable
 
         var resynced = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var expectResync = Volatile.Read(ref _everConnected) == 1;
-        using var resyncs = Client.Router.OnResyncRequired(signal =>
+        using var resyncs = Client.OnResyncRequired(signal =>
         {
             if (signal.Reason == ResyncReason.ConnectionRestored)
             {
@@ -193,7 +193,7 @@ public sealed class FakeSkaftinServer : ISkaftinRealtimeSource, IAsyncDisposable
     /// <summary>Waits until everything pushed so far has reached every handler.</summary>
     /// <param name="cancellationToken">Abandons the wait.</param>
     /// <returns>A task that completes when delivered.</returns>
-    public Task FlushAsync(CancellationToken cancellationToken = default) => RunOnDispatchAsync(static () => { }, cancellationToken);
+    public Task FlushAsync(CancellationToken cancellationToken = default) => Client.FlushAsync(cancellationToken);
 
     /// <summary>Disposes the client (which closes its connection).</summary>
     /// <returns>A task that completes when the client is disposed.</returns>
@@ -223,11 +223,13 @@ public sealed class FakeSkaftinServer : ISkaftinRealtimeSource, IAsyncDisposable
     }
 
     /// <summary>Hands a typed row change of <paramref name="table"/> to its handlers on the client's dispatch path.</summary>
-    internal Task PushRowAsync(RealtimeTableBase table, DatabaseChangeType type, string? projectId, DateTimeOffset? timestamp, Action<DatabaseChange> deliver, CancellationToken cancellationToken)
+    internal Task PushRowAsync<TRow, TKey>(RealtimeTable<TRow, TKey> table, DatabaseChangeType type, string? projectId, DateTimeOffset? timestamp, Func<DatabaseChange, RowChange<TRow, TKey>> change, CancellationToken cancellationToken)
+        where TRow : class
     {
         // The envelope carries no row: the typed row itself is handed over, as the table's reader would have made it.
-        var change = DatabaseChange.Parse(EnvelopeJson.DatabaseChange(type, ResolveProject(projectId), table.TableName, timestamp ?? Clock.GetUtcNow(), null));
-        return RunOnDispatchAsync(() => deliver(change), cancellationToken);
+        var envelope = DatabaseChange.Parse(EnvelopeJson.DatabaseChange(type, ResolveProject(projectId), table.TableName, timestamp ?? Clock.GetUtcNow(), null));
+        LiveConnection().Raise(table, change(envelope), envelope);
+        return FlushAsync(cancellationToken);
     }
 
     /// <summary>Sends a whole <c>database-change</c> envelope through the client's decode path.</summary>
@@ -242,14 +244,16 @@ public sealed class FakeSkaftinServer : ISkaftinRealtimeSource, IAsyncDisposable
 
     private Task RaiseAsync(string eventName, byte[] utf8Json, CancellationToken cancellationToken)
     {
-        FakeConnection live;
+        LiveConnection().Raise(eventName, utf8Json);
+        return FlushAsync(cancellationToken);
+    }
+
+    private FakeConnection LiveConnection()
+    {
         lock (_gate)
         {
-            live = _current is { IsOpen: true } current ? current : throw NotConnected();
+            return _current is { IsOpen: true } current ? current : throw NotConnected();
         }
-
-        live.Raise(eventName, utf8Json);
-        return FlushAsync(cancellationToken);
     }
 
     private string ResolveProject(string? projectId)
@@ -271,24 +275,6 @@ public sealed class FakeSkaftinServer : ISkaftinRealtimeSource, IAsyncDisposable
             _ => throw new InvalidOperationException(
                 $"The client has joined several projects ({string.Join(", ", joined)}): name the project of the change."),
         };
-    }
-
-    private Task RunOnDispatchAsync(Action work, CancellationToken cancellationToken)
-    {
-        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Client.PostToDispatch(() =>
-        {
-            try
-            {
-                work();
-                done.TrySetResult(true);
-            }
-            catch (Exception ex)
-            {
-                done.TrySetException(ex);
-            }
-        });
-        return done.Task.WaitAsync(cancellationToken);
     }
 
     // Subscribes before acting, so the change the action causes cannot slip past; then waits for its delivery to end.

@@ -31,7 +31,7 @@ public static class FakeTableExtensions
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(row);
-        return FakeSkaftinServer.Of(table).PushRowAsync(table, DatabaseChangeType.Insert, projectId, timestamp, change => table.Deliver(new RowInserted<TRow, TKey>(row) { ProjectId = change.ProjectId, TableName = table.TableName, Timestamp = change.Timestamp }, change), cancellationToken);
+        return FakeSkaftinServer.Of(table).PushRowAsync(table, DatabaseChangeType.Insert, projectId, timestamp, change => new RowInserted<TRow, TKey>(row) { ProjectId = change.ProjectId, TableName = table.TableName, Timestamp = change.Timestamp }, cancellationToken);
     }
 
     /// <summary>The server updates a row.</summary>
@@ -49,7 +49,7 @@ public static class FakeTableExtensions
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(row);
-        return FakeSkaftinServer.Of(table).PushRowAsync(table, DatabaseChangeType.Update, projectId, timestamp, change => table.Deliver(new RowUpdated<TRow, TKey>(row, oldRow) { ProjectId = change.ProjectId, TableName = table.TableName, Timestamp = change.Timestamp }, change), cancellationToken);
+        return FakeSkaftinServer.Of(table).PushRowAsync(table, DatabaseChangeType.Update, projectId, timestamp, change => new RowUpdated<TRow, TKey>(row, oldRow) { ProjectId = change.ProjectId, TableName = table.TableName, Timestamp = change.Timestamp }, cancellationToken);
     }
 
     /// <summary>The server deletes a row and sends the whole deleted row.</summary>
@@ -125,6 +125,6 @@ public static class FakeTableExtensions
             DatabaseChangeType.Delete,
             projectId,
             timestamp,
-            change => table.Deliver(new RowDeleted<TRow, TKey>(key, row) { HasKey = hasKey, ProjectId = change.ProjectId, TableName = table.TableName, Timestamp = change.Timestamp }, change),
+            change => new RowDeleted<TRow, TKey>(key, row) { HasKey = hasKey, ProjectId = change.ProjectId, TableName = table.TableName, Timestamp = change.Timestamp },
             cancellationToken);
 }

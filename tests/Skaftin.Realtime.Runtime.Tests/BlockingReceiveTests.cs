@@ -46,7 +46,7 @@ public sealed class BlockingReceiveTests : IAsyncLifetime
         var idles = 0;
         var received = new BlockingCollection<(byte Value, int Idles, string? Thread)>();
         using var threads = new ReceiveThreads(_stream, () => Interlocked.Increment(ref idles));
-        var loop = StartLoop(threads, async () =>
+        var loop = ReceiveLoops.Start(threads, async () =>
         {
             var one = new byte[1];
             while (await _stream.ReadAsync(one) == 1)
@@ -61,7 +61,7 @@ public sealed class BlockingReceiveTests : IAsyncLifetime
             var handedOver = i;
             Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref idles) >= handedOver, Deadline), $"hand-over {i} happened");
             await _server.GetStream().WriteAsync(new[] { i });
-            var (value, idlesBefore, thread) = Take(received);
+            var (value, idlesBefore, thread) = ReceiveLoops.Take(received);
             Assert.Equal(i, value);
             Assert.True(idlesBefore >= i, $"read {i} was performed after {idlesBefore} hand-overs");
             Assert.Equal("Skaftin receive", thread);
@@ -79,7 +79,7 @@ public sealed class BlockingReceiveTests : IAsyncLifetime
         var idles = 0;
         var afterZeroByteRead = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var threads = new ReceiveThreads(_stream, () => Interlocked.Increment(ref idles));
-        var loop = StartLoop(threads, async () =>
+        var loop = ReceiveLoops.Start(threads, async () =>
         {
             var zero = await _stream.ReadAsync(Memory<byte>.Empty);
             afterZeroByteRead.TrySetResult(Volatile.Read(ref idles));
@@ -113,7 +113,7 @@ public sealed class BlockingReceiveTests : IAsyncLifetime
             }
         });
         var loopThread = 0;
-        var loop = StartLoop(threads, async () =>
+        var loop = ReceiveLoops.Start(threads, async () =>
         {
             loopThread = Environment.CurrentManagedThreadId;
             var one = new byte[1];
@@ -127,8 +127,8 @@ public sealed class BlockingReceiveTests : IAsyncLifetime
         await _server.GetStream().WriteAsync(new byte[] { 1, 2 });
 
         // Both bytes arrive while the first thread is still held: a new thread took the waiting read over.
-        var a = Take(received);
-        var b = Take(received);
+        var a = ReceiveLoops.Take(received);
+        var b = ReceiveLoops.Take(received);
         Assert.Equal(new byte[] { 1, 2 }, new[] { a.Value, b.Value });
         Assert.False(release.IsSet);
         Assert.NotEqual(loopThread, a.Thread);
@@ -142,7 +142,7 @@ public sealed class BlockingReceiveTests : IAsyncLifetime
     public async Task ClosingTheConnectionEndsAReadThatWaits()
     {
         using var threads = new ReceiveThreads(_stream, idle: null);
-        var loop = StartLoop(threads, async () => await _stream.ReadAsync(new byte[16]));
+        var loop = ReceiveLoops.Start(threads, async () => await _stream.ReadAsync(new byte[16]));
         await Task.Delay(100);
         Assert.False(loop.IsCompleted, "the read waits for the network");
 
@@ -164,7 +164,7 @@ public sealed class BlockingReceiveTests : IAsyncLifetime
     public async Task TheServerClosingTheConnectionEndsTheReads()
     {
         using var threads = new ReceiveThreads(_stream, idle: null);
-        var loop = StartLoop(threads, async () =>
+        var loop = ReceiveLoops.Start(threads, async () =>
         {
             var buffer = new byte[16];
             var total = 0;
@@ -181,30 +181,5 @@ public sealed class BlockingReceiveTests : IAsyncLifetime
         await Task.Delay(50);
         _server.Client.Shutdown(SocketShutdown.Send);
         Assert.Equal(3, await loop.WaitAsync(Deadline));
-    }
-
-    // Runs the loop on the receive threads, as SkaftinWebSocket does, and hands back its task.
-    private static Task StartLoop(ReceiveThreads threads, Func<Task> loop) => StartLoop<bool>(threads, async () =>
-    {
-        await loop();
-        return true;
-    });
-
-    private static Task<T> StartLoop<T>(ReceiveThreads threads, Func<Task<T>> loop)
-    {
-        var done = new TaskCompletionSource<Task<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        threads.Start(() =>
-        {
-            var task = loop();
-            done.TrySetResult(task);
-            return task;
-        });
-        return done.Task.Unwrap();
-    }
-
-    private static T Take<T>(BlockingCollection<T> items)
-    {
-        Assert.True(items.TryTake(out var item, Deadline), "nothing arrived in time");
-        return item;
     }
 }

@@ -135,6 +135,9 @@ internal sealed class FakeSocketServer
 
         public event Action? Heartbeat;
 
+        // Like a socket's: everything comes as frames.
+        public event Action<Action>? LocalDelivery { add { } remove { } }
+
         public string? Token => Credential?.Value;
 
         /// <summary>The credential the client offered and where it put it, or null when it sent none.</summary>

@@ -331,6 +331,94 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task NoSdkThreadWaitsForTheHandlerContextAndItsLoopRunsBetweenRuns()
+    {
+        using var context = new SingleThreadContext();
+        var server = new FakeSocketServer();
+        await using var client = server.CreateClient(o => o.HandlerContext = context);
+        var seen = new ConcurrentQueue<string>();
+        using var a = client.Vehicles().OnInserted(v => seen.Enqueue(v.RegistrationNumber));
+        await client.StartAsync();
+        await client.FlushAsync();
+        var release = new ManualResetEventSlim(); // not disposed: the "UI thread" may still be in its Wait
+        var busy = new ManualResetEventSlim();
+        context.Post(_ =>
+        {
+            busy.Set();
+            release.Wait();
+        }, null); // the "UI thread" is busy (so the start's own deliveries are over)
+        try
+        {
+            Assert.True(busy.Wait(TimeSpan.FromSeconds(10)));
+            for (var i = 0; i < 100; i++)
+            {
+                server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("v" + i));
+            }
+
+            // The first run waits for the UI thread as one posted callback; work the app posts meanwhile runs after
+            // that run, before the rest of the 100 events.
+            await Eventually.Until(() => context.Queued == 1, "one run waits for the UI thread");
+            context.Post(_ => seen.Enqueue("ui"), null);
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        await client.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, context.Sends);
+        var order = seen.ToArray();
+        Assert.Equal(101, order.Length);
+        Assert.InRange(Array.IndexOf(order, "ui"), 1, 99);
+        Assert.Equal(Enumerable.Range(0, 100).Select(static i => "v" + i), order.Where(static s => s != "ui"));
+    }
+
+    [Fact]
+    public async Task WhenTheHandlerContextRefusesWorkEachQueuedEventIsReportedNotLost()
+    {
+        var context = new RefusingContext();
+        var server = new FakeSocketServer();
+        await using var client = server.CreateClient(o => o.HandlerContext = context);
+        var errors = new ConcurrentQueue<RealtimeError>();
+        var delivered = 0;
+        using var e = client.OnError(errors.Enqueue);
+        using var a = client.Vehicles().OnInserted(_ => Interlocked.Increment(ref delivered));
+        await client.StartAsync();
+        await client.FlushAsync();
+
+        // A drain already under way when the loop ends may still deliver an event; every event is delivered or reported.
+        context.Refuse = true;
+        var raised = 0;
+        while (errors.IsEmpty && raised < 50)
+        {
+            server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("e" + raised++));
+            await Task.Delay(20);
+        }
+
+        await Eventually.Until(() => Volatile.Read(ref delivered) + errors.Count(static r => r.EventName == EventNames.DatabaseChange) == raised, "every event is delivered or reported");
+        var error = errors.First(static r => r.EventName == EventNames.DatabaseChange);
+        Assert.Equal(RealtimeErrorKind.HandlerFailed, error.Kind);
+        Assert.IsType<InvalidOperationException>(error.Exception);
+    }
+
+    /// <summary>A UI context whose loop has ended: it refuses posts once told to.</summary>
+    private sealed class RefusingContext : SynchronizationContext
+    {
+        public volatile bool Refuse;
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            if (Refuse)
+            {
+                throw new InvalidOperationException("The UI loop has ended.");
+            }
+
+            ThreadPool.QueueUserWorkItem(_ => d(state));
+        }
+    }
+
+    [Fact]
     public async Task DisposeOnTheHandlerContextsThreadDoesNotWaitForTheHandlers()
     {
         using var context = new SingleThreadContext();
@@ -339,19 +427,28 @@ public sealed class HostingTests
         var delivered = 0;
         using var a = client.Vehicles().OnInserted(_ => Interlocked.Increment(ref delivered));
         await client.StartAsync();
-        using var release = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim(); // not disposed: the "UI thread" may still be in its Wait
         var disposed = new TaskCompletionSource();
 
-        // The "UI thread" is busy; meanwhile the dispatch task hands it an event with Send, and waits.
+        // The "UI thread" is busy (so the start's own deliveries are over); meanwhile the dispatch task posts it the event.
+        var busy = new ManualResetEventSlim();
         context.Post(_ =>
         {
+            busy.Set();
             release.Wait();
             client.Dispose();
             disposed.SetResult();
         }, null);
-        server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("A"));
-        await Eventually.Until(() => context.Queued == 1, "the event waits for the UI thread");
-        release.Set();
+        try
+        {
+            Assert.True(busy.Wait(TimeSpan.FromSeconds(10)));
+            server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("A"));
+            await Eventually.Until(() => context.Queued == 1, "the event waits for the UI thread");
+        }
+        finally
+        {
+            release.Set();
+        }
 
         await disposed.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(server.Current.Closed);

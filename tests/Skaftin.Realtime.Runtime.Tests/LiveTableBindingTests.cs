@@ -119,9 +119,51 @@ public sealed class LiveTableBindingTests
 
         await Task.Run(() => Send("insert", 1));
         await Task.Run(() => Send("delete", 1, second: 2));
+        await Eventually.Until(() => context.Idle && Describe().Split(' ').Length == 2, "both changes are shown on the context");
 
         Assert.Equal(new[] { "Add(1@0)", "Remove(1@0)" }, Describe().Split(' '));
         Assert.Empty(outside);
+    }
+
+    [Fact]
+    public async Task TheDispatchThreadNeverWaitsForABusyNotificationContext()
+    {
+        using var ui = new SingleThreadContext();
+        await using var live = await StartAsync(new LiveTableOptions { NotificationContext = ui });
+        var release = new ManualResetEventSlim(); // not disposed: the UI thread may still be in its Wait
+        ui.Post(_ => release.Wait(), null); // the UI thread is busy
+        try
+        {
+            // Handed over without waiting for the UI thread (a Send would time out here), and not shown elsewhere.
+            await Task.Run(() => Send("insert", 1)).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Empty(live);
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        await Eventually.Until(() => ui.Run(() => live.Count) == 1, "the change shows on the UI thread");
+    }
+
+    [Fact]
+    public async Task AContextThatRefusesWorkHasTheChangeShownAndReportedNotHeldBack()
+    {
+        var context = new RefusingContext();
+        var errors = new List<RealtimeError>();
+        await using var live = await StartAsync(new LiveTableOptions { NotificationContext = context });
+        using var e = _router.OnError(errors.Add);
+
+        Send("insert", 1);
+
+        Assert.Single(live);
+        Assert.Contains(errors, static r => r.Exception is InvalidOperationException);
+    }
+
+    /// <summary>A UI context whose loop has ended.</summary>
+    private sealed class RefusingContext : SynchronizationContext
+    {
+        public override void Post(SendOrPostCallback d, object? state) => throw new InvalidOperationException("The UI loop has ended.");
     }
 
     [Fact]
@@ -159,7 +201,22 @@ public sealed class LiveTableBindingTests
     {
         private readonly AsyncLocal<bool> _inside = new();
 
+        private int _posted;
+
         public bool IsInside => _inside.Value;
+
+        /// <summary>Whether every posted callback has run.</summary>
+        public bool Idle => Volatile.Read(ref _posted) == 0;
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            Interlocked.Increment(ref _posted);
+            ThreadPool.QueueUserWorkItem(_ =>
+            {
+                Send(d, state);
+                Interlocked.Decrement(ref _posted);
+            });
+        }
 
         public override void Send(SendOrPostCallback d, object? state)
         {

@@ -181,6 +181,21 @@ public sealed class LiveTableTests
     }
 
     [Fact]
+    public async Task ChangingTheOptionsAfterTheStartHasNoEffect()
+    {
+        var options = new LiveTableOptions { ProjectId = "p1" };
+        await using var live = await LiveTable<Vehicle, int>.StartAsync(_router.Vehicles(), Loader(), options);
+
+        // Each edit would show: rows of p2 kept, changes held back for a batch window.
+        options.ProjectId = "p2";
+        options.BatchWindow = TimeSpan.FromHours(1);
+        Send("insert", V(1), project: "p2");
+        Send("insert", V(2), project: "p1");
+
+        Assert.Equal(new[] { 2 }, live.Snapshot().Select(static v => v.Id));
+    }
+
+    [Fact]
     public async Task KeylessTablesAreRefused()
     {
         await Assert.ThrowsAsync<NotSupportedException>(() => LiveTable<AuditEntry, SkaftinNoKey>.StartAsync(_router.AuditLog(), _ => Task.FromResult<IReadOnlyList<AuditEntry>>(Array.Empty<AuditEntry>())));

@@ -111,9 +111,57 @@ public sealed class OptionsSnapshotTests
         Assert.NotSame(options.Credential, copy.Credential);
         Assert.Equal((SkaftinCredentialLocation.Header, "Authorization", "Bearer "), (copy.Credential.Location, copy.Credential.Name, copy.Credential.Prefix));
 
-        // A setting added to the options must be added to the snapshot and to this test: the count says so.
+        // A setting added to the options must be added to the settings the client runs with and to this test: the
+        // names and the count say so. Nothing can set a setting once read.
         var settings = typeof(SkaftinRealtimeOptions).GetProperties().Select(static p => p.Name).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(expected.Length + 2, settings.Length);
+    }
+
+    [Fact]
+    public void TheClientRunsWithImmutableSettingsHoldingEveryValidatedSetting()
+    {
+        var options = new SkaftinRealtimeOptions
+        {
+            ApiUrl = new Uri("https://example.test:5000"),
+            ApiKey = "key",
+            HandlerContext = new SynchronizationContext(),
+            RetryPolicy = new NeverRetry(),
+            DispatchQueueCapacity = 7,
+            SendTimeout = TimeSpan.FromSeconds(3),
+            MeterFactory = new TestMeterFactory(),
+            Projects = { "p1" },
+        };
+
+        var settings = ClientSettings.From(options);
+        options.DispatchQueueCapacity = 9;
+        options.Projects.Add("p2");
+
+        // Every setting of the options is there, with the value it had when read; none can be set afterwards.
+        var read = options.Snapshot();
+        read.DispatchQueueCapacity = 7;
+        read.Projects.Remove("p2");
+        foreach (var property in typeof(SkaftinRealtimeOptions).GetProperties())
+        {
+            var kept = typeof(ClientSettings).GetProperty(property.Name);
+            Assert.True(kept is not null, $"ClientSettings lacks {property.Name}");
+            Assert.False(kept!.CanWrite, property.Name);
+            var (expected, actual) = (property.GetValue(read), kept.GetValue(settings));
+            switch (property.Name)
+            {
+                case nameof(SkaftinRealtimeOptions.Projects):
+                    Assert.Equal((IEnumerable<string>)expected!, (IEnumerable<string>)actual!);
+                    break;
+                case nameof(SkaftinRealtimeOptions.Credential):
+                    Assert.NotSame(options.Credential, actual);
+                    break;
+                default:
+                    Assert.Equal(expected, actual);
+                    break;
+            }
+        }
+
+        Assert.Equal(typeof(SkaftinRealtimeOptions).GetProperties().Length, typeof(ClientSettings).GetProperties().Length);
+        Assert.Contains("DispatchQueueCapacity", Assert.Throws<ArgumentException>(() => ClientSettings.From(new SkaftinRealtimeOptions { DispatchQueueCapacity = 0 })).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class QuietReceiveTests : IAsyncLifetime
         var idleThreads = new BlockingCollection<Thread>();
         var received = new BlockingCollection<(byte Value, Thread Thread)>();
         using var threads = new ReceiveThreads(stream, () => idleThreads.Add(Thread.CurrentThread), Quiet);
-        var loop = StartLoop(threads, async () =>
+        var loop = ReceiveLoops.Start(threads, async () =>
         {
             var one = new byte[1];
             while (await stream.ReadAsync(one) == 1)
@@ -59,19 +59,19 @@ public sealed class QuietReceiveTests : IAsyncLifetime
             }
         });
 
-        var first = Take(idleThreads);
+        var first = ReceiveLoops.Take(idleThreads);
         await Eventually(() => stream.HasParkedRead && !IsReceiving(first), "the quiet read parked and its thread was given back");
         Assert.True(ReadinessWatcher.Shared!.ParkedCount >= 1);
 
         for (byte i = 1; i <= 3; i++)
         {
             await server.GetStream().WriteAsync(new[] { i });
-            var (value, thread) = Take(received);
+            var (value, thread) = ReceiveLoops.Take(received);
             Assert.Equal(i, value);
             Assert.Equal("Skaftin receive", thread.Name);
 
             // Delivered, then handed over again before the next read waits, then parked again when nothing comes.
-            var handedOver = Take(idleThreads);
+            var handedOver = ReceiveLoops.Take(idleThreads);
             Assert.Same(thread, handedOver);
             await Eventually(() => stream.HasParkedRead && !IsReceiving(thread), $"the read parked again after byte {i}");
             first = thread;
@@ -88,7 +88,7 @@ public sealed class QuietReceiveTests : IAsyncLifetime
         var (stream, server) = await ConnectAsync();
         var received = new BlockingCollection<Thread>();
         using var threads = new ReceiveThreads(stream, idle: null, TimeSpan.FromSeconds(2));
-        var loop = StartLoop(threads, async () =>
+        var loop = ReceiveLoops.Start(threads, async () =>
         {
             var one = new byte[1];
             while (await stream.ReadAsync(one) == 1)
@@ -101,7 +101,7 @@ public sealed class QuietReceiveTests : IAsyncLifetime
         for (var i = 0; i < 5; i++)
         {
             await server.GetStream().WriteAsync(new byte[] { 1 });
-            seen.Add(Take(received));
+            seen.Add(ReceiveLoops.Take(received));
             await Task.Delay(20);
         }
 
@@ -116,7 +116,7 @@ public sealed class QuietReceiveTests : IAsyncLifetime
     {
         var (stream, _) = await ConnectAsync();
         using var threads = new ReceiveThreads(stream, idle: null, Quiet);
-        var loop = StartLoop(threads, async () => await stream.ReadAsync(new byte[16]));
+        var loop = ReceiveLoops.Start(threads, async () => await stream.ReadAsync(new byte[16]));
         await Eventually(() => stream.HasParkedRead, "the read parked");
 
         stream.Dispose();
@@ -130,7 +130,7 @@ public sealed class QuietReceiveTests : IAsyncLifetime
     {
         var (stream, server) = await ConnectAsync();
         using var threads = new ReceiveThreads(stream, idle: null, Quiet);
-        var loop = StartLoop(threads, async () => await stream.ReadAsync(new byte[16]));
+        var loop = ReceiveLoops.Start(threads, async () => await stream.ReadAsync(new byte[16]));
         await Eventually(() => stream.HasParkedRead, "the read parked");
 
         server.Client.Shutdown(SocketShutdown.Send);
@@ -154,7 +154,7 @@ public sealed class QuietReceiveTests : IAsyncLifetime
                 release.Wait(Deadline); // an app's handler that blocks on the receive thread
             }
         }, Quiet);
-        var loop = StartLoop(threads, async () =>
+        var loop = ReceiveLoops.Start(threads, async () =>
         {
             var one = new byte[1];
             while (await stream.ReadAsync(one) == 1)
@@ -165,12 +165,12 @@ public sealed class QuietReceiveTests : IAsyncLifetime
 
         Assert.True(blocked.Wait(Deadline), "the first hand-over runs");
         await server.GetStream().WriteAsync(new byte[] { 1 });
-        Assert.Equal(1, Take(received)); // taken over by a new thread while the first is held
+        Assert.Equal(1, ReceiveLoops.Take(received)); // taken over by a new thread while the first is held
 
         // That thread goes quiet and parks while the first is still held; the next byte still arrives.
         await Eventually(() => stream.HasParkedRead, "the taking-over thread parked");
         await server.GetStream().WriteAsync(new byte[] { 2 });
-        Assert.Equal(2, Take(received));
+        Assert.Equal(2, ReceiveLoops.Take(received));
         Assert.False(release.IsSet);
 
         release.Set();
@@ -189,7 +189,7 @@ public sealed class QuietReceiveTests : IAsyncLifetime
             var id = i;
             var (stream, server) = await ConnectAsync();
             var threads = new ReceiveThreads(stream, idle: null, Quiet);
-            var loop = StartLoop(threads, async () =>
+            var loop = ReceiveLoops.Start(threads, async () =>
             {
                 var one = new byte[1];
                 while (await stream.ReadAsync(one) == 1)
@@ -244,30 +244,5 @@ public sealed class QuietReceiveTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < until, what);
             await Task.Delay(10);
         }
-    }
-
-    // Runs the loop on the receive threads, as SkaftinWebSocket does, and hands back its task.
-    private static Task StartLoop(ReceiveThreads threads, Func<Task> loop) => StartLoop<bool>(threads, async () =>
-    {
-        await loop();
-        return true;
-    });
-
-    private static Task<T> StartLoop<T>(ReceiveThreads threads, Func<Task<T>> loop)
-    {
-        var done = new TaskCompletionSource<Task<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        threads.Start(() =>
-        {
-            var task = loop();
-            done.TrySetResult(task);
-            return task;
-        });
-        return done.Task.Unwrap();
-    }
-
-    private static T Take<T>(BlockingCollection<T> items)
-    {
-        Assert.True(items.TryTake(out var item, Deadline), "nothing arrived in time");
-        return item;
     }
 }

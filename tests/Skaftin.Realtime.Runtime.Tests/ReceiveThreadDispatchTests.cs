@@ -18,6 +18,7 @@ public sealed class ReceiveThreadDispatchTests
         var seen = new ConcurrentQueue<(string Registration, int Thread)>();
         using var a = client.Vehicles().OnInserted(v => seen.Enqueue((v.RegistrationNumber, Environment.CurrentManagedThreadId)));
         await client.StartAsync();
+        await client.FlushAsync(); // the start's state changes are delivered: no other thread is delivering now
 
         for (var i = 0; i < 100; i++)
         {
@@ -28,6 +29,30 @@ public sealed class ReceiveThreadDispatchTests
         var thread = Environment.CurrentManagedThreadId;
         Assert.All(seen, s => Assert.Equal(thread, s.Thread));
         Assert.Equal(Enumerable.Range(0, 100).Select(static i => "v" + i), seen.Select(static s => s.Registration));
+    }
+
+    [Fact]
+    public async Task WorkPostedWhileAHandlerRunsIsDeliveredByTheReceiveThreadAfterItNotByAThreadWaitingOnALock()
+    {
+        // No SDK lock is held while a handler runs: work another thread posts meanwhile joins the queue, and the
+        // receive thread, which is delivering, delivers it after the handler returns (before its receive goes on).
+        var server = new FakeSocketServer();
+        await using var client = server.CreateClient(o => o.DispatchOnReceiveThread = true);
+        Task? flushed = null;
+        await client.StartAsync();
+        await client.FlushAsync();
+        using var a = client.Vehicles().OnInserted(_ =>
+        {
+            var posting = Task.Factory.StartNew(() => client.FlushAsync(), CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
+            Assert.True(posting.Wait(TimeSpan.FromSeconds(10)), "posting work must not wait for the running handler");
+            flushed = posting.GetAwaiter().GetResult();
+            Assert.False(flushed.IsCompleted); // it waits its turn, after this handler
+        });
+
+        server.Current.Raise(EventNames.DatabaseChange, Fixtures.VehicleInsert("v1"));
+
+        Assert.NotNull(flushed);
+        Assert.True(flushed!.IsCompleted, "delivered by the receive thread before Raise returned");
     }
 
     [Fact]

@@ -42,6 +42,25 @@ public sealed class RouterTests
     }
 
     [Fact]
+    public void AnOnChangedHandlerSubscribedByAnOnInsertedHandlerTakesThatSameInsert()
+    {
+        // With only OnInserted handlers an insert is delivered without its RowInserted; one made on demand must still
+        // reach an OnChanged handler subscribed while the OnInserted handlers ran, as the union always did.
+        var changed = new List<RowChange<Vehicle, int>>();
+        IDisposable? late = null;
+        using var subscription = _router.Vehicles().OnInserted(_ => late ??= _router.Vehicles().OnChanged(changed.Add));
+
+        DispatchFixture("vehicle-insert.json");
+        late?.Dispose();
+
+        var inserted = Assert.IsType<RowInserted<Vehicle, int>>(Assert.Single(changed));
+        Assert.Equal((1, "p1", "vehicles"), (inserted.Row.Id, inserted.ProjectId, inserted.TableName));
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 8, 30, 0, 123, TimeSpan.Zero), inserted.Row.CreatedAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 8, 30, 0, 456, TimeSpan.Zero), inserted.Timestamp);
+        Assert.Empty(_errors);
+    }
+
+    [Fact]
     public void UpdateCarriesTheOldRowWhenComplete()
     {
         var updates = new List<(Vehicle Now, Vehicle? Before)>();

@@ -12,6 +12,7 @@ internal sealed class SingleThreadContext : SynchronizationContext, IDisposable
 {
     private readonly BlockingCollection<(SendOrPostCallback Callback, object? State, ManualResetEventSlim? Done)> _work = new();
     private readonly Thread _thread;
+    private int _sends;
 
     public SingleThreadContext()
     {
@@ -34,8 +35,12 @@ internal sealed class SingleThreadContext : SynchronizationContext, IDisposable
 
     public override void Post(SendOrPostCallback d, object? state) => _work.Add((d, state, null));
 
+    /// <summary>How many times work was sent (a caller blocked until it ran) rather than posted.</summary>
+    public int Sends => Volatile.Read(ref _sends);
+
     public override void Send(SendOrPostCallback d, object? state)
     {
+        Interlocked.Increment(ref _sends);
         using var done = new ManualResetEventSlim();
         _work.Add((d, state, done));
         done.Wait();

@@ -29,7 +29,7 @@ public sealed class TransportClockTests
             new DnsEndPoint("127.0.0.1", ((IPEndPoint)listener.LocalEndpoint).Port), TimeSpan.FromSeconds(10), CancellationToken.None, clock);
         using var server = await accept;
         using var blocked = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim(); // not disposed: the receive thread may still be in its Wait
         var first = 1;
         var received = new BlockingCollection<byte>();
         using var threads = new ReceiveThreads(stream, () =>
@@ -49,18 +49,25 @@ public sealed class TransportClockTests
             }
         });
 
-        Assert.True(blocked.Wait(Deadline), "the first hand-over runs");
-        await server.GetStream().WriteAsync(new byte[] { 7 });
+        try
+        {
+            Assert.True(blocked.Wait(Deadline), "the first hand-over runs");
+            await server.GetStream().WriteAsync(new byte[] { 7 });
 
-        // Three times the take-over time on the wall clock, none on the client's: the read still waits.
-        Assert.False(received.TryTake(out _, ReceiveThreads.TakeOverAfter * 3), "taken over before the client's clock moved");
-        Assert.True(stream.HasWaitingRead);
+            // Three times the take-over time on the wall clock, none on the client's: the read still waits.
+            Assert.False(received.TryTake(out _, ReceiveThreads.TakeOverAfter * 3), "taken over before the client's clock moved");
+            Assert.True(stream.HasWaitingRead);
 
-        clock.Advance(ReceiveThreads.TakeOverAfter);
+            clock.Advance(ReceiveThreads.TakeOverAfter);
 
-        Assert.True(received.TryTake(out var value, Deadline), "taken over once the client's clock passed the take-over time");
-        Assert.Equal(7, value);
-        release.Set();
+            Assert.True(received.TryTake(out var value, Deadline), "taken over once the client's clock passed the take-over time");
+            Assert.Equal(7, value);
+        }
+        finally
+        {
+            release.Set();
+        }
+
         server.Client.Shutdown(SocketShutdown.Send);
     }
 }

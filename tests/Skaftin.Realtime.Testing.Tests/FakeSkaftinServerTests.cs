@@ -337,13 +337,15 @@ public sealed class FakeSkaftinServerTests
         Assert.Equal("add_column", EnvelopeJson.WireName(DatabaseChangeType.AddColumn));
     }
 
-    /// <summary>A UI-like context: runs the work inline and says whether the current code runs inside it.</summary>
+    /// <summary>A UI-like context: runs the work (on a pool thread) and says whether the current code runs inside it.</summary>
     private sealed class RecordingContext : SynchronizationContext
     {
         [ThreadStatic]
         private static bool _inside;
 
         public static bool Inside => _inside;
+
+        public override void Post(SendOrPostCallback d, object? state) => ThreadPool.QueueUserWorkItem(_ => Send(d, state));
 
         public override void Send(SendOrPostCallback d, object? state)
         {

@@ -45,9 +45,27 @@ public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsy
     // The fallback notice outlives each connection: one Warning per outage, however many attempts it takes.
     private SkaftinRealtimeClient(SkaftinRealtimeOptions options, OncePerOutage fallbackNotice)
         : this(options, (url, transport, credential, resume) => new SocketIOConnection(url, transport, credential, resume, options?.ConfigureWebSocket, options?.MaxFrameBytes ?? SkaftinRealtimeOptions.DefaultMaxFrameBytes, ServerEvents,
-            options?.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance, options?.SendTimeout ?? TimeSpan.FromSeconds(10), fallbackNotice,
-            options?.TimeProvider))
+            options?.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance, options?.SendTimeout ?? TimeSpan.FromSeconds(10), fallbackNotice, options?.TimeProvider))
     {
+    }
+
+    /// <summary>
+    /// Creates a client that connects through <paramref name="connector"/> instead of Socket.IO: an in-memory server
+    /// for tests, or a transport of your own. Everything else is the same client: settings, retries, rooms, dispatch,
+    /// typed events. Nothing is sent until <see cref="StartAsync"/>.
+    /// </summary>
+    /// <param name="options">The settings (<see cref="SkaftinRealtimeOptions.ApiUrl"/> is handed to the connector; the transport settings are not used).</param>
+    /// <param name="connector">Opens each connection attempt.</param>
+    /// <exception cref="ArgumentException">A setting is invalid (the message names each one).</exception>
+    public SkaftinRealtimeClient(SkaftinRealtimeOptions options, RealtimeConnector connector)
+        : this(options, new ConnectorConnections(connector ?? throw new ArgumentNullException(nameof(connector))))
+    {
+    }
+
+    private SkaftinRealtimeClient(SkaftinRealtimeOptions options, ConnectorConnections connections)
+        : this(options, connections.Create)
+    {
+        connections.Router = Router;
     }
 
     internal SkaftinRealtimeClient(SkaftinRealtimeOptions options, SocketConnectionFactory connectionFactory)
@@ -57,15 +75,14 @@ public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsy
             throw new ArgumentNullException(nameof(options));
         }
 
-        // Read once: the client keeps its own copy, validated once, so nothing the caller changes later reaches it.
-        options = options.Snapshot();
-        options.ThrowIfInvalid();
-        _logger = options.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance;
-        Router = new SkaftinEventRouter(_logger, options.TimeProvider, SkaftinMetrics.For(options.MeterFactory));
-        _pump = new DispatchPump(options, Router, DeliverStateChange);
-        _rooms = new RoomRegistry(options, _pump.PostConnectionFailure, _logger);
-        _supervisor = new ConnectionSupervisor(options, connectionFactory, _logger, _rooms, _pump);
-        TimeProvider = options.TimeProvider;
+        // Read once: the client runs with immutable settings, validated once, so nothing the caller changes later reaches it.
+        var settings = ClientSettings.From(options);
+        _logger = settings.LoggerFactory?.CreateLogger("Skaftin.Realtime") ?? NullLogger.Instance;
+        Router = new SkaftinEventRouter(_logger, settings.TimeProvider, SkaftinMetrics.For(settings.MeterFactory));
+        _pump = new DispatchPump(settings, Router, DeliverStateChange);
+        _rooms = new RoomRegistry(settings, _pump.PostConnectionFailure, _logger);
+        _supervisor = new ConnectionSupervisor(settings, connectionFactory, _logger, _rooms, _pump);
+        TimeProvider = settings.TimeProvider;
     }
 
     /// <summary>The router that hands this client's events to its typed tables (internal: subscribe on the client).</summary>
@@ -196,6 +213,20 @@ public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsy
         return new ProjectMembership(this, projectId);
     }
 
+    /// <summary>
+    /// Waits until everything this client received before the call (events, state changes, errors) has reached its
+    /// handlers. Called from one of the client's handlers it completes once that handler has returned: await it there,
+    /// never block on it.
+    /// </summary>
+    /// <param name="cancellationToken">Abandons the wait (what was received is still delivered).</param>
+    /// <returns>A task that completes once delivered.</returns>
+    public Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var delivered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pump.PostInjected(() => delivered.TrySetResult(true));
+        return delivered.Task.WaitAsync(Timeout.InfiniteTimeSpan, TimeProvider, cancellationToken);
+    }
+
     /// <summary>The projects whose rooms this client holds, with how many holders each.</summary>
     /// <returns>A snapshot.</returns>
     public IReadOnlyDictionary<string, int> GetJoinedProjects() => _rooms.Snapshot();
@@ -247,21 +278,23 @@ public sealed partial class SkaftinRealtimeClient : ISkaftinRealtimeSource, IAsy
         remove => _supervisor.ReconnectAttemptChanged -= value;
     }
 
-    /// <summary>Runs <paramref name="work"/> on the dispatch path, in order with events (Skaftin.Realtime.Testing's typed pushes).</summary>
-    internal void PostToDispatch(Action work) => _pump.PostInjected(work);
 
-    /// <summary>The clock of the options, for the hosting package's health check.</summary>
-    internal TimeProvider TimeProvider { get; }
+    /// <summary>The clock the client runs on (<see cref="SkaftinRealtimeOptions.TimeProvider"/>): the one <see cref="NotConnectedSince"/> is stamped by.</summary>
+    public TimeProvider TimeProvider { get; }
 
     /// <summary>
-    /// When the client last stopped being connected (or was created); null while connected. Stamped by the supervisor
-    /// as the state moves (not when the change reaches the handlers), so the hosting package's health check tells a
-    /// short outage (degraded) from a long one (unhealthy) even while a handler is slow.
+    /// When the client last stopped being connected (or was created), by <see cref="SkaftinRealtimeOptions.TimeProvider"/>;
+    /// null while connected. Stamped as the state moves (not when the change reaches the handlers), so a health check
+    /// tells a short outage from a long one even while a handler is slow (the hosting package's check reads it).
     /// </summary>
-    internal DateTimeOffset? NotConnectedSince => _supervisor.NotConnectedSince;
+    public DateTimeOffset? NotConnectedSince => _supervisor.NotConnectedSince;
 
-    /// <summary>The held projects the live connection did not join, each with why (for the health check).</summary>
-    internal IReadOnlyList<KeyValuePair<string, string>> GetJoinProblems() => _rooms.JoinProblems();
+    /// <summary>
+    /// The held projects the live connection has not joined because the server refused the join or never answered it,
+    /// each with the reason: no event of them will arrive (the hosting package's health check reports them).
+    /// </summary>
+    /// <returns>A snapshot ordered by project id; empty while disconnected or when every held project is joined.</returns>
+    public IReadOnlyList<KeyValuePair<string, string>> GetJoinProblems() => _rooms.JoinProblems();
 
     internal ValueTask ReleaseAsync(string projectId) =>
         Volatile.Read(ref _disposed) == 1 ? default : _rooms.ReleaseAsync(projectId, sendLeave: true, _lifetime.Token);

@@ -3,12 +3,12 @@ using System.Collections.Generic;
 namespace Skaftin.Realtime;
 
 // The client reads its settings once: its constructor copies the options it is given (and the parts that are objects
-// of this package: the credential settings, the default retry policy), validates the copy, and never looks at the
-// caller's object again, so changing the options after the client exists has no effect, and a setting cannot change
-// under a connection attempt.
+// of this package: the credential settings, the default retry policy), validates the copy, and runs with the immutable
+// ClientSettings made from it, never looking at the caller's object again: changing the options after the client
+// exists has no effect, and a setting cannot change under a connection attempt.
 public sealed partial class SkaftinRealtimeOptions
 {
-    /// <summary>A copy of every setting, detached from this object (the client's own, read-only by convention).</summary>
+    /// <summary>A copy of every setting, detached from this object (what <see cref="ClientSettings"/> is made from).</summary>
     /// <returns>The copy.</returns>
     internal SkaftinRealtimeOptions Snapshot()
     {

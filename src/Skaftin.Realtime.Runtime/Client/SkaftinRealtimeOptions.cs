@@ -49,8 +49,10 @@ public sealed partial class SkaftinRealtimeOptions
 
     /// <summary>
     /// Where handlers run. Null (default): on the client's dispatch task. Set it to a UI thread's context
-    /// (<c>SynchronizationContext.Current</c>) to get handlers on that thread; events are handed over one at a time
-    /// with <see cref="SynchronizationContext.Send"/>, so their order and the queue's bound are kept.
+    /// (<c>SynchronizationContext.Current</c>) to get handlers on that thread: the client posts one callback at a time
+    /// (<see cref="SynchronizationContext.Post"/>) that runs up to 32 queued items in order, so order and the queue's
+    /// bound are kept, no SDK thread waits for the context, and the app's loop gets its turn between runs. A context
+    /// that refuses the post (its loop has ended) has each queued item reported to <c>OnError</c>.
     /// </summary>
     public SynchronizationContext? HandlerContext { get; set; }
 
@@ -158,8 +160,9 @@ public sealed partial class SkaftinRealtimeOptions
     /// docs/benchmarks/end-to-end.md), for apps whose handlers are quick (or hand work off themselves). The price:
     /// while a handler runs, the socket reads nothing, not even the server's pings, so a handler that blocks longer
     /// than <see cref="HeartbeatTimeout"/> costs the connection (which is then recovered or resynced as after any
-    /// drop). Order and the one-handler-at-a-time guarantee are the same either way; the <c>dispatch_lag</c> metric is
-    /// not recorded (there is no queue to wait in). Cannot be combined with <see cref="HandlerContext"/>.
+    /// drop). Order and the one-handler-at-a-time guarantee are the same either way: an event that arrives while
+    /// another thread is delivering (a state change, an error) is delivered by that thread right after, rather than
+    /// the receive thread waiting for it. Cannot be combined with <see cref="HandlerContext"/>.
     /// </summary>
     public bool DispatchOnReceiveThread { get; set; }
 

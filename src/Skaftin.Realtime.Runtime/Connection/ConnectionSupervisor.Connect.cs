@@ -41,19 +41,35 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
                 // The app's token provider runs before the connection lock is taken: stop, dispose and the provider
                 // itself may then call into the client, and a provider that never returns cannot hold up a stop.
                 var credential = await CredentialAsync(run).ConfigureAwait(false);
-                await _connectionLock.WaitAsync(run).ConfigureAwait(false);
+
+                // So is the connection made (the app's ConfigureWebSocket or RealtimeConnector runs here): no app code
+                // runs under the connection lock. A loss sets the session to resume before this loop runs.
+                var resume = Volatile.Read(ref _resume);
+                var socket = _factory(_options.ApiUrl, _options.Transport, credential, resume);
+                var locked = false;
                 try
                 {
+                    await _connectionLock.WaitAsync(run).ConfigureAwait(false);
+                    locked = true;
                     if (State != phase)
                     {
+                        await socket.CloseAsync().ConfigureAwait(false);
                         return new OperationCanceledException("The connection was stopped.");
                     }
 
-                    await ConnectOnceAsync(phase, credential, run).ConfigureAwait(false);
+                    await ConnectOnceAsync(phase, socket, resume, run).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!locked)
+                {
+                    await socket.CloseAsync().ConfigureAwait(false);
+                    throw;
                 }
                 finally
                 {
-                    _connectionLock.Release();
+                    if (locked)
+                    {
+                        _connectionLock.Release();
+                    }
                 }
 
                 return null;
@@ -166,11 +182,9 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         }
     }
 
-    // Under the connection lock: a socket accepted, its rooms joined, then Connected.
-    private async Task ConnectOnceAsync(ConnectionState phase, HandshakeCredential? credential, CancellationToken run)
+    // Under the connection lock: the attempt's socket accepted, its rooms joined, then Connected.
+    private async Task ConnectOnceAsync(ConnectionState phase, ISocketConnection socket, SessionResume? resume, CancellationToken run)
     {
-        var resume = _resume;
-        var socket = _factory(_options.ApiUrl, _options.Transport, credential, resume);
         var accepted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         socket.Connected += () => accepted.TrySetResult(true);
         socket.ConnectError += refusal => accepted.TrySetException(RefusalError(refusal));
@@ -183,6 +197,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         };
         socket.Heartbeat += () => Touch(socket);
         socket.EventReceived += (name, payload) => OnEvent(socket, name, payload);
+        socket.LocalDelivery += work => OnLocalDelivery(socket, work);
         socket.FrameRejected += _pump.PostFrameRejected;
         socket.ReceiveIdle += _pump.OnReceiveIdle;
         Volatile.Write(ref _socket, socket);

@@ -95,6 +95,16 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         }
     }
 
+    // A typed change from an in-memory server's connection: delivered like an event of the live socket, in order.
+    private void OnLocalDelivery(ISocketConnection socket, Action work)
+    {
+        if (Volatile.Read(ref _socket) == socket)
+        {
+            Touch(socket);
+            _pump.PostInjected(work);
+        }
+    }
+
     private void CompleteJoin(string name, ReadOnlyMemory<byte> payload)
     {
         var refused = name == EventNames.JoinProjectError;

@@ -14,7 +14,7 @@ namespace Skaftin.Realtime;
 /// </summary>
 internal sealed partial class ConnectionSupervisor : IAsyncDisposable
 {
-    private readonly SkaftinRealtimeOptions _options;
+    private readonly ClientSettings _options;
     private readonly SocketConnectionFactory _factory;
     private readonly ILogger _logger;
     private readonly RoomRegistry _rooms;
@@ -43,7 +43,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
     // where the state moves, so a handler blocking the dispatch path does not delay what the health check sees.
     private long _notConnectedSince;
 
-    public ConnectionSupervisor(SkaftinRealtimeOptions options, SocketConnectionFactory factory, ILogger logger, RoomRegistry rooms, DispatchPump pump)
+    public ConnectionSupervisor(ClientSettings options, SocketConnectionFactory factory, ILogger logger, RoomRegistry rooms, DispatchPump pump)
     {
         _options = options;
         _factory = factory;

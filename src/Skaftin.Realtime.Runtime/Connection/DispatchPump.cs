@@ -27,7 +27,7 @@ internal sealed class DispatchPump
     private const int Idle = 0;
     private const int Draining = 1;
 
-    private readonly SkaftinRealtimeOptions _options;
+    private readonly ClientSettings _options;
     private readonly SkaftinEventRouter _router;
     private readonly Action<ConnectionStateChange> _deliverStateChange;
     private readonly ConcurrentQueue<DispatchItem> _queue = new();
@@ -41,14 +41,13 @@ internal sealed class DispatchPump
     private static DispatchPump? t_delivering;
     private readonly int _runLength;
     private readonly WaitCallback _drainOnPool;
+    private readonly SendOrPostCallback _drainOnContext;
 
-    // With DispatchOnReceiveThread: the receive thread and a drain of queued signals take turns.
-    private readonly object _inlineGate = new();
     private int _state;
     private int _closed;
     private int _undrainedEvents;
 
-    public DispatchPump(SkaftinRealtimeOptions options, SkaftinEventRouter router, Action<ConnectionStateChange> deliverStateChange)
+    public DispatchPump(ClientSettings options, SkaftinEventRouter router, Action<ConnectionStateChange> deliverStateChange)
     {
         _options = options;
         _router = router;
@@ -56,6 +55,7 @@ internal sealed class DispatchPump
         _room = new SemaphoreSlim(options.DispatchQueueCapacity, options.DispatchQueueCapacity);
         _runLength = Math.Min(RunLength, options.DispatchQueueCapacity);
         _drainOnPool = static state => ((DispatchPump)state!).DrainWhileQueued();
+        _drainOnContext = static state => ((DispatchPump)state!).DrainOnContext();
     }
 
     public SkaftinEventRouter Router => _router;
@@ -79,18 +79,6 @@ internal sealed class DispatchPump
     /// </param>
     public void PostEvent(string name, ReadOnlyMemory<byte> payload, bool drainedWhenIdle = false)
     {
-        if (_options.DispatchOnReceiveThread)
-        {
-            // Anything queued before (a resync signal, a state change) goes first, then this event.
-            lock (_inlineGate)
-            {
-                Drain();
-                DispatchEvent(name, payload);
-            }
-
-            return;
-        }
-
         if (!_room.Wait(0))
         {
             // The handlers are behind: make sure they are being run before holding the reader.
@@ -109,7 +97,13 @@ internal sealed class DispatchPump
         }
 
         _queue.Enqueue(new DispatchItem(ItemKind.ServerEvent, name, payload, System.Diagnostics.Stopwatch.GetTimestamp(), null));
-        if (!drainedWhenIdle || Interlocked.Increment(ref _undrainedEvents) >= _runLength)
+        if (_options.DispatchOnReceiveThread)
+        {
+            // Delivered here and now, after anything queued before it (a resync signal, a state change), unless another
+            // thread is delivering at this moment: that one takes it, in order. No lock is held while handlers run.
+            TryDrain();
+        }
+        else if (!drainedWhenIdle || Interlocked.Increment(ref _undrainedEvents) >= _runLength)
         {
             ScheduleDrain();
         }
@@ -196,21 +190,80 @@ internal sealed class DispatchPump
         }
     }
 
-    // One thread-pool wake-up, unless a drain is already under way (it takes what is queued before it stops).
+    // One thread-pool wake-up (or one callback posted to the app's HandlerContext), unless a drain is already under
+    // way (it takes what is queued before it stops).
     private void ScheduleDrain()
     {
         if (Interlocked.CompareExchange(ref _state, Draining, Idle) == Idle)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(_drainOnPool, this);
+            if (_options.HandlerContext is { } context)
+            {
+                PostToContext(context);
+            }
+            else
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(_drainOnPool, this);
+            }
         }
     }
 
     private void TryDrain()
     {
-        if (Interlocked.CompareExchange(ref _state, Draining, Idle) == Idle)
+        if (_options.HandlerContext is not null)
+        {
+            ScheduleDrain(); // the handlers run on the app's context, never on the calling thread
+        }
+        else if (Interlocked.CompareExchange(ref _state, Draining, Idle) == Idle)
         {
             DrainWhileQueued();
         }
+    }
+
+    // With a HandlerContext, a run of what is queued is delivered by one callback posted to it; no thread blocks waiting
+    // for the context (no Send), and the app's loop gets its turn between runs.
+    private void PostToContext(SynchronizationContext context)
+    {
+        try
+        {
+            context.Post(_drainOnContext, this);
+        }
+        catch (Exception ex)
+        {
+            // The app's context takes no more work (a UI loop that has ended): what is queued is reported, not lost silently.
+            while (_queue.TryDequeue(out var item))
+            {
+                if (item.Kind == ItemKind.ServerEvent)
+                {
+                    _room.Release();
+                }
+
+                _router.ReportHandlerContextFailure(item.Name ?? item.Kind.ToString(), item.Payload, ex);
+            }
+
+            Interlocked.Exchange(ref _state, Idle);
+            if (Volatile.Read(ref _closed) == 1)
+            {
+                _completed.TrySetResult(true);
+            }
+        }
+    }
+
+    // On the app's HandlerContext, with _state Draining: one run, then the next run is posted if more came.
+    private void DrainOnContext()
+    {
+        Drain(_runLength);
+        Interlocked.Exchange(ref _state, Idle);
+        if (_queue.IsEmpty)
+        {
+            if (Volatile.Read(ref _closed) == 1)
+            {
+                _completed.TrySetResult(true);
+            }
+
+            return;
+        }
+
+        ScheduleDrain();
     }
 
     // Runs with _state Draining; leaves it Idle, unless something came in after it let go and it took over again.
@@ -218,17 +271,7 @@ internal sealed class DispatchPump
     {
         while (true)
         {
-            if (_options.DispatchOnReceiveThread)
-            {
-                lock (_inlineGate)
-                {
-                    Drain();
-                }
-            }
-            else
-            {
-                Drain();
-            }
+            Drain();
 
             Interlocked.Exchange(ref _state, Idle);
             if (_queue.IsEmpty)
@@ -248,10 +291,10 @@ internal sealed class DispatchPump
         }
     }
 
-    private void Drain()
+    private void Drain(int max = int.MaxValue)
     {
         Volatile.Write(ref _undrainedEvents, 0);
-        while (_queue.TryDequeue(out var item))
+        for (var taken = 0; taken < max && _queue.TryDequeue(out var item); taken++)
         {
             if (item.Kind == ItemKind.ServerEvent)
             {
@@ -259,22 +302,7 @@ internal sealed class DispatchPump
                 RecordLag(item.ArrivedAt);
             }
 
-            if (_options.HandlerContext is { } context)
-            {
-                try
-                {
-                    context.Send(static state => ((Work)state!).Run(), new Work(this, item));
-                }
-                catch (Exception ex)
-                {
-                    // The app's context could not run it (a UI loop that has ended): reported, and the pump goes on.
-                    _router.ReportHandlerContextFailure(item.Name ?? item.Kind.ToString(), item.Payload, ex);
-                }
-            }
-            else
-            {
-                Dispatch(item);
-            }
+            Dispatch(item);
         }
     }
 
@@ -339,9 +367,4 @@ internal sealed class DispatchPump
     }
 
     private readonly record struct DispatchItem(ItemKind Kind, string? Name, ReadOnlyMemory<byte> Payload, long ArrivedAt, object? Signal);
-
-    private sealed class Work(DispatchPump pump, DispatchItem item)
-    {
-        public void Run() => pump.Dispatch(item);
-    }
 }

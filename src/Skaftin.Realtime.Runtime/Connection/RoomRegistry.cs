@@ -24,7 +24,7 @@ internal sealed partial class RoomRegistry
     // sent for that very entry, once sent, removes it.
     private readonly Dictionary<string, long> _releasedWhileDetached = new(StringComparer.Ordinal);
     private long _releaseStamps;
-    private readonly SkaftinRealtimeOptions _options;
+    private readonly ClientSettings _options;
     private readonly Action<Exception> _reportFailure;
     private readonly ILogger _logger;
     private ISocketConnection? _live;
@@ -33,7 +33,7 @@ internal sealed partial class RoomRegistry
     private Task _sends = Task.CompletedTask;
     private bool _closed;
 
-    public RoomRegistry(SkaftinRealtimeOptions options, Action<Exception> reportFailure, ILogger logger)
+    public RoomRegistry(ClientSettings options, Action<Exception> reportFailure, ILogger logger)
     {
         _options = options;
         _reportFailure = reportFailure;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.ComponentModel;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace Skaftin.Realtime;
 
@@ -13,15 +14,24 @@ public sealed partial class LiveTable<TRow, TKey>
     private static readonly SendOrPostCallback DrainNow = static state => ((LiveTable<TRow, TKey>)state!).Drain(batched: false);
     private static readonly SendOrPostCallback DrainBatched = static state => ((LiveTable<TRow, TKey>)state!).Drain(batched: true);
 
-    // Shows the queued changes on the notification context.
+    // Shows the queued changes on the notification context: handed over, never waited for, so the caller (the client's
+    // dispatch thread, a timer, a reload) does not block on a busy UI thread. On the context itself they show at once.
     private void Show(bool batched)
     {
-        if (_options.NotificationContext is { } context)
+        if (_options.NotificationContext is not { } context || SynchronizationContext.Current == context)
         {
-            context.Send(batched ? DrainBatched : DrainNow, this);
+            Drain(batched);
+            return;
         }
-        else
+
+        try
         {
+            context.Post(batched ? DrainBatched : DrainNow, this);
+        }
+        catch (Exception ex)
+        {
+            // The context takes no more work (its loop has ended): reported, and shown here rather than held back forever.
+            _table.EventRouter.ReportLiveTableHandlerFailure(TableName, nameof(LiveTableOptions.NotificationContext), ex);
             Drain(batched);
         }
     }
@@ -49,18 +59,28 @@ public sealed partial class LiveTable<TRow, TKey>
         {
             while (true)
             {
-                List<LiveEdit<TRow, TKey>> edits;
+                List<LiveEdit<TRow, TKey>>? edits = null;
+                TaskCompletionSource<bool>? shown = null;
                 lock (_gate)
                 {
                     if (_pending.Count == 0)
                     {
                         _draining = false;
                         done = true;
-                        return;
+                        shown = _shown; // everything made so far is shown: StartAsync may return
+                        _shown = null;
                     }
+                    else
+                    {
+                        edits = new List<LiveEdit<TRow, TKey>>(_pending);
+                        _pending.Clear();
+                    }
+                }
 
-                    edits = new List<LiveEdit<TRow, TKey>>(_pending);
-                    _pending.Clear();
+                if (edits is null)
+                {
+                    shown?.TrySetResult(true);
+                    return;
                 }
 
                 ShowEdits(edits, batched);
@@ -76,6 +96,21 @@ public sealed partial class LiveTable<TRow, TKey>
                     _draining = false;
                 }
             }
+        }
+    }
+
+    // Completes once every change made so far is shown (on the notification context, when one is set).
+    private Task WhenShownAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_pending.Count == 0 && !_draining)
+            {
+                return Task.CompletedTask;
+            }
+
+            _shown ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _shown.Task.WaitAsync(Timeout.InfiniteTimeSpan, _options.TimeProvider, cancellationToken);
         }
     }
 

@@ -57,6 +57,7 @@ public sealed partial class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotify
 
     // Whether a thread is showing _pending (under _gate): the one drainer; others leave their changes to it.
     private bool _draining;
+    private TaskCompletionSource<bool>? _shown;
     private readonly ITimer? _batchTimer;
     private bool _batchArmed;
     private bool _disposed;
@@ -89,6 +90,8 @@ public sealed partial class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotify
             throw new NotSupportedException($"A live table needs a key; the row type of table '{table.TableName}' declares none.");
         }
 
+        // Read once: the table keeps its own copy, validated here, so a later change to the caller's object has no effect.
+        options = options.Snapshot();
         var order = (IComparer<TRow>?)null;
         if (options is LiveTableOptions<TRow> typed)
         {
@@ -215,7 +218,7 @@ public sealed partial class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotify
     /// <param name="loader">Loads every row (the app's REST call; decode with the table's <see cref="RealtimeTable{TRow, TKey}.Reader"/>).</param>
     /// <param name="options">Settings; defaults when null.</param>
     /// <param name="cancellationToken">Abandons the first load.</param>
-    /// <returns>The loaded live table.</returns>
+    /// <returns>The loaded live table, its first rows shown (on <see cref="LiveTableOptions.NotificationContext"/> when set).</returns>
     public static async Task<LiveTable<TRow, TKey>> StartAsync(
         RealtimeTable<TRow, TKey> table,
         Func<CancellationToken, Task<IReadOnlyList<TRow>>> loader,
@@ -236,6 +239,7 @@ public sealed partial class LiveTable<TRow, TKey> : IReadOnlyList<TRow>, INotify
         try
         {
             await live.LoadAsync(first: true, cancellationToken).ConfigureAwait(false);
+            await live.WhenShownAsync(cancellationToken).ConfigureAwait(false); // on the notification context too
         }
         catch
         {

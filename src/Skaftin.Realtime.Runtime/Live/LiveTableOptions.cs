@@ -5,7 +5,8 @@ namespace Skaftin.Realtime;
 
 /// <summary>
 /// Settings of a <see cref="LiveTable{TRow, TKey}"/>. Rows are ordered by key; to order them otherwise, use
-/// <see cref="LiveTableOptions{TRow}"/> and set its <see cref="LiveTableOptions{TRow}.Order"/>.
+/// <see cref="LiveTableOptions{TRow}"/> and set its <see cref="LiveTableOptions{TRow}.Order"/>. A live table copies
+/// the settings when it starts: changing them afterwards has no effect on it.
 /// </summary>
 public class LiveTableOptions
 {
@@ -13,8 +14,9 @@ public class LiveTableOptions
     /// Where <see cref="LiveTable{TRow, TKey}.CollectionChanged"/> and <see cref="LiveTable{TRow, TKey}.PropertyChanged"/>
     /// are raised; null (default) raises them on the thread that applied the change. Set it to a UI thread's context to
     /// bind the table to a view: the rows the table shows (its indexer, <see cref="LiveTable{TRow, TKey}.Count"/>, its
-    /// enumerator) then change only on that context, each change followed at once by its notification. Notifications
-    /// are handed over with <see cref="SynchronizationContext.Send"/>, so they keep their order.
+    /// enumerator) then change only on that context, each change followed at once by its notification. Changes made off
+    /// the context are handed over with <see cref="SynchronizationContext.Post"/> (nothing waits for the UI thread) and
+    /// shown there in the order they were made; changes made on the context show at once.
     /// </summary>
     public SynchronizationContext? NotificationContext { get; set; }
 
@@ -46,4 +48,7 @@ public class LiveTableOptions
     /// (<see cref="RetryDelay"/>) and <see cref="LiveTable{TRow, TKey}.LastChangedAt"/>. Default <see cref="TimeProvider.System"/>.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>A copy of every setting (and of <see cref="LiveTableOptions{TRow}.Order"/>), taken when a live table starts.</summary>
+    internal LiveTableOptions Snapshot() => (LiveTableOptions)MemberwiseClone();
 }

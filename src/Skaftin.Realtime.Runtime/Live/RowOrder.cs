@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Skaftin.Realtime;
 
@@ -21,6 +22,29 @@ internal sealed class RowOrder<TRow, TKey> : IComparer<TRow>
     {
         _order = order;
         _key = key;
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="rows"/> (distinct keys) in this order. With no app comparer the keys are read once and
+    /// sorted with the rows as their items (no delegate call per comparison); with one, as <c>OrderBy</c> sorts.
+    /// </summary>
+    /// <param name="rows">The rows, sorted in place.</param>
+    public void Sort(TRow[] rows)
+    {
+        if (_order is null)
+        {
+            var keys = new TKey[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                keys[i] = _key(rows[i]);
+            }
+
+            Array.Sort(keys, rows, _keys);
+            return;
+        }
+
+        var sorted = rows.OrderBy(static row => row, this).ToArray();
+        Array.Copy(sorted, rows, rows.Length);
     }
 
     public int Compare(TRow? x, TRow? y)

@@ -7,7 +7,7 @@ namespace Skaftin.Realtime;
 public sealed partial class SkaftinEventRouter
 {
     /// <summary>A patch of <paramref name="tableName"/> reached no handler (see <see cref="RealtimeErrorKind.UnhandledPatch"/>); the table reports it once.</summary>
-    internal void ReportUnhandledPatch(string tableName, DatabaseChange change)
+    internal void ReportUnhandledPatch(string tableName, in ChangeEnvelope change)
     {
         Log.UnhandledPatch(_logger, tableName);
         Report(new RealtimeError(RealtimeErrorKind.UnhandledPatch, EventNames.DatabaseChange, tableName, change.TypeName, Cut(change.Utf8Json), null));
@@ -31,7 +31,9 @@ public sealed partial class SkaftinEventRouter
         Report(new RealtimeError(rejection.Kind, rejection.EventName, rejection.TableName, rejection.EventType, Cut(rejection.Text), rejection.Exception));
     }
 
-    internal void ReportHandlerFailure(DatabaseChange change, Exception ex)
+    internal void ReportHandlerFailure(DatabaseChange change, Exception ex) => ReportHandlerFailure(change.Envelope, ex);
+
+    internal void ReportHandlerFailure(in ChangeEnvelope change, Exception ex)
     {
         Log.HandlerFailed(_logger, change.TypeName, change.TableName, ex);
         Metrics.HandlerFailures.Add(1, SkaftinTelemetry.Table(change.TableName));

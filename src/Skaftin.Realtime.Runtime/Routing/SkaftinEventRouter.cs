@@ -164,10 +164,10 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     /// <param name="utf8Json">The event's JSON object.</param>
     internal void DispatchDatabaseChange(ReadOnlyMemory<byte> utf8Json)
     {
-        DatabaseChange change;
+        ChangeEnvelope envelope;
         try
         {
-            change = DatabaseChange.Parse(utf8Json);
+            envelope = ChangeEnvelope.Parse(utf8Json);
         }
         catch (SkaftinDecodeException ex)
         {
@@ -175,15 +175,30 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
             return;
         }
 
-        Metrics.EventsReceived.Add(1, SkaftinTelemetry.Table(change.TableName), SkaftinTelemetry.EventType(change.TypeName));
+        Metrics.EventsReceived.Add(1, SkaftinTelemetry.Table(envelope.TableName), SkaftinTelemetry.EventType(envelope.TypeName));
         using var activity = SkaftinTelemetry.ActivitySource.StartActivity("skaftin.realtime.dispatch", System.Diagnostics.ActivityKind.Consumer);
         if (activity is not null)
         {
-            activity.SetTag("skaftin.table", change.TableName);
-            activity.SetTag("skaftin.event_type", change.TypeName);
-            activity.SetTag("skaftin.project", change.ProjectId);
+            activity.SetTag("skaftin.table", envelope.TableName);
+            activity.SetTag("skaftin.event_type", envelope.TypeName);
+            activity.SetTag("skaftin.project", envelope.ProjectId);
         }
 
+        if (envelope.Type.IsRowChange() && envelope.TableName is { } rowTable && _tables.Current.TryGetValue(rowTable, out var rowOwner))
+        {
+            // Nearly every event: a row of a declared table. The table delivers the typed row change to OnAnyChange
+            // handlers too, and makes the raw DatabaseChange only where the app is handed it (a row that did not decode,
+            // for OnAnyChange) or a report needs it: typed handlers never cost one.
+            rowOwner.Dispatch(envelope);
+            return;
+        }
+
+        DispatchOther(envelope.ToChange(), utf8Json);
+    }
+
+    // Every event but a row of a declared table: unknown types, cron jobs, imports, schema changes, undeclared tables.
+    private void DispatchOther(DatabaseChange change, ReadOnlyMemory<byte> utf8Json)
+    {
         if (change.Type == DatabaseChangeType.Unknown)
         {
             Log.UnknownEventType(_logger, change.TypeName);
@@ -253,13 +268,6 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
             Report(new RealtimeError(RealtimeErrorKind.MissingTableName, EventNames.DatabaseChange, null, change.TypeName, Cut(utf8Json), null));
         }
 
-        if (declared && change.Type.IsRowChange())
-        {
-            // The table delivers the typed row change to OnAnyChange handlers too (or the raw event when the row did not decode).
-            table!.Dispatch(change);
-            return;
-        }
-
         DeliverUndeclared(change);
     }
 
@@ -274,7 +282,10 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     internal bool HasAnyChangeHandlers => !_any.IsEmpty;
 
     /// <summary>Hands <paramref name="value"/> to the <see cref="OnAnyChange"/> handlers.</summary>
-    internal void DeliverAny(IDatabaseEvent value, DatabaseChange change)
+    internal void DeliverAny(IDatabaseEvent value, DatabaseChange change) => DeliverAny(value, change.Envelope);
+
+    /// <summary>Hands <paramref name="value"/> to the <see cref="OnAnyChange"/> handlers; failures name the event of <paramref name="change"/>.</summary>
+    internal void DeliverAny(IDatabaseEvent value, in ChangeEnvelope change)
     {
         if (!_any.IsEmpty)
         {
@@ -283,7 +294,10 @@ public sealed partial class SkaftinEventRouter : ISkaftinRealtimeSource
     }
 
     // Runs each handler; one that throws is reported and does not stop the others.
-    internal void Deliver<T>(HandlerList<Action<T>> handlers, T value, DatabaseChange change)
+    internal void Deliver<T>(HandlerList<Action<T>> handlers, T value, DatabaseChange change) => Deliver(handlers, value, change.Envelope);
+
+    // The same, for the typed row path, which has the envelope and no DatabaseChange.
+    internal void Deliver<T>(HandlerList<Action<T>> handlers, T value, in ChangeEnvelope change)
     {
         foreach (var handler in handlers.Snapshot)
         {

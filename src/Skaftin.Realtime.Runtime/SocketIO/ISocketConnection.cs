@@ -41,6 +41,12 @@ internal interface ISocketConnection : IAsyncDisposable
     /// <summary>A server heartbeat arrived.</summary>
     event Action? Heartbeat;
 
+    /// <summary>
+    /// Work that hands an already typed change to its handlers (a <see cref="RealtimeConnection"/> of an in-memory
+    /// server): run on the dispatch path, in order with the events. The Socket.IO connection never raises it.
+    /// </summary>
+    event Action<Action>? LocalDelivery;
+
     /// <summary>The socket id the server assigned, once connected.</summary>
     string? Id { get; }
 

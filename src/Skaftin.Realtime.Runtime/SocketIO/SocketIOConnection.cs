@@ -27,15 +27,18 @@ internal sealed class SocketIOConnection : ISocketConnection
     private readonly ILogger _logger;
     private readonly OncePerOutage? _fallbackNotice;
     private readonly TimeSpan _sendTimeout;
-    private readonly TimeProvider _time;
+    private readonly TimeProvider _timeProvider;
     private SkaftinWebSocket? _webSocket;
+    // Made with the connection, so the app's ConfigureWebSocket runs where the connection is made (before the client's
+    // connection lock is taken), not when the library asks for the websocket during the connect.
+    private SkaftinWebSocket? _prepared;
     private int _closed;
     private string? _lastOffset;
 
     public SocketIOConnection(Uri url, SkaftinTransport transport, HandshakeCredential? credential, SessionResume? resume, Action<System.Net.WebSockets.ClientWebSocketOptions>? configureWebSocket, int maxFrameBytes, InterceptedEvents events, ILogger logger, TimeSpan sendTimeout, OncePerOutage? fallbackNotice = null, TimeProvider? timeProvider = null)
     {
+        _timeProvider = timeProvider ?? TimeProvider.System;
         _sendTimeout = sendTimeout;
-        _time = timeProvider ?? TimeProvider.System;
         _fallbackNotice = fallbackNotice;
         _configureWebSocket = configureWebSocket;
         _logger = logger;
@@ -71,6 +74,7 @@ internal sealed class SocketIOConnection : ISocketConnection
         // The library made an HttpClient of its own; ours reads every polling response first. The library disposes it.
         _socket.HttpClient.Dispose();
         _socket.HttpClient = new HttpClient(new PollingFrameHandler(_router, PollingHttpSettings.CreateHandler(configureWebSocket)));
+        _prepared = transport == SkaftinTransport.Polling ? null : NewWebSocket();
         _socket.OnConnected += (_, _) => Connected?.Invoke();
         _socket.OnDisconnected += (_, reason) => Disconnected?.Invoke(SocketIOReasons.Disconnect(reason));
         _socket.OnError += (_, message) => ConnectError?.Invoke(SocketIOReasons.Refusal(message));
@@ -90,6 +94,9 @@ internal sealed class SocketIOConnection : ISocketConnection
     public event Action<ConnectRefusal>? ConnectError;
 
     public event Action? Heartbeat;
+
+    // Every event comes off the wire: nothing is handed over already typed.
+    public event Action<Action>? LocalDelivery { add { } remove { } }
 
     // Our websocket says when its receive loop waits; SocketIOClient's polling transport (also after a fallback) does not.
     public bool SignalsReceiveIdle => _socket.Options.Transport == TransportProtocol.WebSocket;
@@ -213,7 +220,7 @@ internal sealed class SocketIOConnection : ISocketConnection
         });
         try
         {
-            await goodbye.WaitAsync(_sendTimeout, TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
+            await goodbye.WaitAsync(_sendTimeout, _timeProvider, CancellationToken.None).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -236,11 +243,15 @@ internal sealed class SocketIOConnection : ISocketConnection
         // A start abandoned before the server's CONNECT ack leaves the library's websocket open (its Dispose does not
         // close it): close ours, so nothing outlives the connection in either process.
         Volatile.Read(ref _webSocket)?.Dispose();
+        Interlocked.Exchange(ref _prepared, null)?.Dispose(); // never asked for (closed early, or fell back to polling)
     }
 
+    private SkaftinWebSocket NewWebSocket() => new(_configureWebSocket, _router, _sendTimeout, _timeProvider) { Idle = OnReceiveIdle, PingAnswered = OnPingAnswered };
+
+    // The library asks once per attempt (no reconnection, no upgrade): the prepared websocket, or a new one after that.
     private SkaftinWebSocket CreateWebSocket()
     {
-        var webSocket = new SkaftinWebSocket(_configureWebSocket, _router, _sendTimeout, _time) { Idle = OnReceiveIdle, PingAnswered = OnPingAnswered };
+        var webSocket = Interlocked.Exchange(ref _prepared, null) ?? NewWebSocket();
         Volatile.Write(ref _webSocket, webSocket);
         if (Volatile.Read(ref _closed) == 1)
         {

@@ -15,7 +15,7 @@ namespace Skaftin.Realtime;
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
 /// <typeparam name="TKey">The key type, or <see cref="SkaftinNoKey"/>.</typeparam>
-public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
+public abstract partial class RealtimeTable<TRow, TKey> : RealtimeTableBase
     where TRow : class
 {
     /// <summary>The default buffer capacity of <see cref="Changes(CancellationToken)"/>.</summary>
@@ -134,7 +134,7 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
         }
     }
 
-    internal sealed override void Dispatch(DatabaseChange change)
+    internal sealed override void Dispatch(in ChangeEnvelope change)
     {
         if (!HasSubscribers(change.Type))
         {
@@ -143,8 +143,10 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
 
         // A row array (a bulk write announced once) is one typed change per row, decoded whole before any is delivered:
         // a row that does not decode fails the event, which then reaches OnAnyChange raw, as any undecodable event does.
-        // One row (nearly every event) is decoded and delivered without the lists a row array needs.
+        // One row (nearly every event) is decoded and delivered without the lists a row array needs; an inserted row
+        // only OnInserted handlers take is delivered without its RowInserted too.
         RowChange<TRow, TKey>? single = null;
+        TRow? insertedRow = null;
         List<RowChange<TRow, TKey>>? changes = null;
         try
         {
@@ -157,6 +159,10 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
             {
                 changes = Decode(change);
             }
+            else if (change.Type == DatabaseChangeType.Insert && !HasUnionSubscribers)
+            {
+                insertedRow = DecodeInsertedRow(change, change.Data);
+            }
             else
             {
                 single = DecodeRow(change, change.Data, change.Type == DatabaseChangeType.Update ? OldRows(change, isArray: false, 1)?[0] : null);
@@ -165,7 +171,23 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
         catch (SkaftinDecodeException ex)
         {
             Router.ReportDecodeFailure(EventNames.DatabaseChange, TableName, change.TypeName, change.Utf8Json, ex);
-            Router.DeliverAny(change, change);
+            if (Router.HasAnyChangeHandlers)
+            {
+                Router.DeliverAny(change.ToChange(), change);
+            }
+
+            return;
+        }
+
+        if (insertedRow is not null)
+        {
+            Router.Deliver(_inserted, insertedRow, change);
+            if (HasUnionSubscribers)
+            {
+                // Subscribed by an OnInserted handler just now: they take this row too, as they would have in Deliver.
+                DeliverUnion(NewInserted(change, insertedRow), change);
+            }
+
             return;
         }
 
@@ -180,6 +202,9 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
             Deliver(rowChange, change);
         }
     }
+
+    // Whether anything takes the typed union (RowChange) of this table's events.
+    private bool HasUnionSubscribers => !_changed.IsEmpty || Router.HasAnyChangeHandlers;
 
     internal sealed override bool HasSchemaSubscribers => !_schema.IsEmpty;
 
@@ -196,138 +221,13 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
             _ => false,
         };
 
-    private List<RowChange<TRow, TKey>> Decode(DatabaseChange change)
-    {
-        var rows = RowSlices.Split(change.Data, out var isArray);
-        if (rows.Count == 0)
-        {
-            throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, null, null, $"the {change.TypeName} event's data is an empty array.");
-        }
-
-        var oldRows = change.Type == DatabaseChangeType.Update ? OldRows(change, isArray, rows.Count) : null;
-        var changes = new List<RowChange<TRow, TKey>>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            changes.Add(DecodeRow(change, rows[i], oldRows?[i]));
-        }
-
-        return changes;
-    }
-
-    private RowChange<TRow, TKey> DecodeRow(DatabaseChange change, ReadOnlyMemory<byte> data, TRow? oldRow)
-    {
-        return change.Type switch
-        {
-            DatabaseChangeType.Insert => DecodeInsert(change, data),
-            DatabaseChangeType.Update => DecodeUpdate(change, data, oldRow),
-            _ => DecodeDelete(change, data),
-        };
-    }
-
-    // An insert is a whole row: a column the model requires that is not there is drift (reported once) as well as this
-    // row's DecodeFailed; a column the model does not know is drift too, and the row is still delivered.
-    private RowInserted<TRow, TKey> DecodeInsert(DatabaseChange change, ReadOnlyMemory<byte> data)
-    {
-        var row = Reader.Read(data.Span, out var missingColumn, out var unknownColumns);
-        if (unknownColumns)
-        {
-            _drift.UnknownColumns(change, data.Span);
-        }
-
-        if (row is null)
-        {
-            _drift.MissingColumn(change, missingColumn);
-            throw Reader.MissingColumn(missingColumn);
-        }
-
-        return new RowInserted<TRow, TKey>(row) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
-    }
-
-    // An update's data may hold only the columns that changed: the whole row when every column came, else the patch
-    // completed from the whole previous row when the server sent one, else the patch itself (never a row with
-    // defaults standing in for the columns that did not come).
-    private RowChange<TRow, TKey> DecodeUpdate(DatabaseChange change, ReadOnlyMemory<byte> data, TRow? oldRow)
-    {
-        var patch = Reader.ReadPatch(data.Span, out var unknownColumns);
-        if (unknownColumns)
-        {
-            _drift.UnknownColumns(change, data.Span);
-        }
-
-        if (patch.IsComplete)
-        {
-            return new RowUpdated<TRow, TKey>(patch.ToRow(), oldRow) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
-        }
-
-        if (Reader.HasKey && !patch.HasKey)
-        {
-            throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, null, null, "the update carries neither the row's key nor the whole row.");
-        }
-
-        if (oldRow is not null && patch.TryApplyTo(oldRow, out var merged))
-        {
-            return new RowUpdated<TRow, TKey>(merged, oldRow) { Patch = patch, ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
-        }
-
-        return new RowPatched<TRow, TKey>(patch.Key, patch) { ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
-    }
-
-    private RowChange<TRow, TKey> DecodeDelete(DatabaseChange change, ReadOnlyMemory<byte> data)
-    {
-        var row = Reader.ReadPartial(data.Span, out var key, out var hasKey, out var missingColumn, out var unknownColumns);
-        if (unknownColumns)
-        {
-            _drift.UnknownColumns(change, data.Span);
-        }
-
-        if (row is null && !hasKey)
-        {
-            throw new SkaftinDecodeException(DecodeErrorKind.MissingColumn, TableName, missingColumn, null,
-                Reader.HasKey ? "the delete event has neither the key nor a complete row." : "the table has no key and the delete event has no complete row.");
-        }
-
-        return new RowDeleted<TRow, TKey>(key, row) { HasKey = hasKey, ProjectId = change.ProjectId, TableName = TableName, Timestamp = change.Timestamp };
-    }
-
-    // The old rows are a courtesy of the server: absent, partial or not matching the rows means "unknown", not an error;
-    // an old row that is there but does not decode is reported, and the update goes on without it.
-    private TRow?[]? OldRows(DatabaseChange change, bool isArray, int count)
-    {
-        if (change.OldData.IsEmpty)
-        {
-            return null;
-        }
-
-        try
-        {
-            var slices = RowSlices.Split(change.OldData, out var oldIsArray);
-            if (oldIsArray != isArray || slices.Count != count)
-            {
-                throw new SkaftinDecodeException(DecodeErrorKind.WrongType, TableName, null, null,
-                    $"oldData holds {(oldIsArray ? slices.Count + " rows" : "one row")} for {(isArray ? count + " rows" : "one row")} of data.");
-            }
-
-            var oldRows = new TRow?[count];
-            for (var i = 0; i < count; i++)
-            {
-                var old = Reader.ReadPatch(slices[i].Span);
-                oldRows[i] = old.IsComplete ? old.ToRow() : null;
-            }
-
-            return oldRows;
-        }
-        catch (SkaftinDecodeException ex)
-        {
-            Router.ReportDecodeFailure(EventNames.DatabaseChange, TableName, change.TypeName, change.Utf8Json, ex);
-            return null;
-        }
-    }
-
     /// <summary>
     /// Hands one decoded row change to the handlers, in the one order every change takes: the type's own handlers,
     /// then the table's OnChanged, then the router's OnAnyChange (also for Skaftin.Realtime.Testing's typed pushes).
     /// </summary>
-    internal void Deliver(RowChange<TRow, TKey> rowChange, DatabaseChange change)
+    internal void Deliver(RowChange<TRow, TKey> rowChange, DatabaseChange change) => Deliver(rowChange, change.Envelope);
+
+    private void Deliver(RowChange<TRow, TKey> rowChange, in ChangeEnvelope change)
     {
         switch (rowChange)
         {
@@ -362,7 +262,12 @@ public abstract class RealtimeTable<TRow, TKey> : RealtimeTableBase
                 break;
         }
 
-        // The typed union goes to the table's OnChanged handlers, then to the router's OnAnyChange handlers.
+        DeliverUnion(rowChange, change);
+    }
+
+    // The typed union goes to the table's OnChanged handlers, then to the router's OnAnyChange handlers.
+    private void DeliverUnion(RowChange<TRow, TKey> rowChange, in ChangeEnvelope change)
+    {
         Router.Deliver(_changed, rowChange, change);
         Router.DeliverAny(rowChange, change);
     }

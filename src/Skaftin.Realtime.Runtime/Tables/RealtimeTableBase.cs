@@ -15,13 +15,18 @@ public abstract class RealtimeTableBase
     /// <summary>The router this table receives events from.</summary>
     protected SkaftinEventRouter Router { get; }
 
-    internal SkaftinEventRouter EventRouter => Router;
+    /// <summary>
+    /// The router of the client this table belongs to (the same as <see cref="Router"/>): how tooling built on the
+    /// public seam, such as <c>Skaftin.Realtime.Testing</c>, tells which client a table came from.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public SkaftinEventRouter EventRouter => Router;
 
     /// <summary>Whether the table has <c>OnSchemaChanged</c> handlers (the router decodes a schema payload only when someone listens).</summary>
     internal abstract bool HasSchemaSubscribers { get; }
 
     /// <summary>Hands the table one of its row events.</summary>
-    internal abstract void Dispatch(DatabaseChange change);
+    internal abstract void Dispatch(in ChangeEnvelope change);
 
     /// <summary>Hands the table one of its schema events, already typed by the router.</summary>
     internal abstract void DispatchSchema(SchemaChange schemaChange, DatabaseChange change);

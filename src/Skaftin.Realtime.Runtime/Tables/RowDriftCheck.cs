@@ -19,25 +19,25 @@ internal sealed class RowDriftCheck
     public RowDriftCheck(RealtimeTableBase table) => _table = table;
 
     /// <summary>A decoded row held a column the model has no member for.</summary>
-    public void UnknownColumns(DatabaseChange change, ReadOnlySpan<byte> row)
+    public void UnknownColumns(in ChangeEnvelope change, ReadOnlySpan<byte> row)
     {
         if (Volatile.Read(ref _unknownReported) != 0 || Interlocked.Exchange(ref _unknownReported, 1) != 0)
         {
             return;
         }
 
-        _table.EventRouter.ReportUnknownColumns(_table, change, Unknown(row, _table.ColumnMembers));
+        _table.EventRouter.ReportUnknownColumns(_table, change.ToChange(), Unknown(row, _table.ColumnMembers));
     }
 
     /// <summary>An insert's row lacked a column the model requires.</summary>
-    public void MissingColumn(DatabaseChange change, string? column)
+    public void MissingColumn(in ChangeEnvelope change, string? column)
     {
         if (column is null || Volatile.Read(ref _missingReported) != 0 || Interlocked.Exchange(ref _missingReported, 1) != 0)
         {
             return;
         }
 
-        _table.EventRouter.ReportMissingColumn(_table, change, column);
+        _table.EventRouter.ReportMissingColumn(_table, change.ToChange(), column);
     }
 
     // The row's top-level names the model has no member for, in the row's order (once per table: it may allocate).

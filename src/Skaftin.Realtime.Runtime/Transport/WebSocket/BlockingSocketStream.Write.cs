@@ -31,17 +31,16 @@ internal sealed partial class BlockingSocketStream
     // pong in TryAnswerLonePing).
     private void WriteUnderGate(ReadOnlySpan<byte> buffer)
     {
-        var started = _time.GetTimestamp();
+        var started = Clock.GetTimestamp();
         var shortened = false;
         try
         {
             // The socket's own timeout (set once) bounds each send; only a write that needs several sends (the buffers
-            // were nearly full) gets the time left for the next one, by the client's clock. (Each send's own wait is
-            // the kernel's: the socket's send timeout, which no TimeProvider can drive.)
+            // were nearly full) gets the time left for the next one.
             buffer = buffer[_socket.Send(buffer, SocketFlags.None)..];
             while (!buffer.IsEmpty)
             {
-                var left = _sendTimeout - _time.GetElapsedTime(started);
+                var left = _sendTimeout - Clock.GetElapsedTime(started);
                 if (left <= TimeSpan.Zero)
                 {
                     throw new SocketException((int)SocketError.TimedOut);

@@ -36,7 +36,6 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
 
     private readonly Socket _socket;
     private readonly TimeSpan _sendTimeout;
-    private readonly TimeProvider _time;
     private readonly object _writeGate = new();
     private WebSocketFrameBoundary? _frames; // set before the first byte is received (FollowFrames), then read only
     private ManualResetValueTaskSourceCore<int> _read; // continuations run on the thread that performs the read
@@ -49,13 +48,20 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
     private bool _afterPing; // the last frame handled was a ping (FrameWasPing); on the receiving thread only
     private int _disposed;
 
-    private BlockingSocketStream(Socket socket, TimeSpan sendTimeout, TimeProvider timeProvider)
+    private BlockingSocketStream(Socket socket, TimeSpan sendTimeout, TimeProvider clock)
     {
         _socket = socket;
         _sendTimeout = sendTimeout;
-        _time = timeProvider;
+        Clock = clock;
         _socket.SendTimeout = TimeoutMilliseconds(sendTimeout);
     }
+
+    /// <summary>
+    /// The client's clock (<see cref="SkaftinRealtimeOptions.TimeProvider"/>): what the write deadline, a read's waiting
+    /// time and the receive threads' take-over check are measured by. The socket's own receive and send time-outs
+    /// (<c>SO_RCVTIMEO</c>, <c>SO_SNDTIMEO</c>) are kernel waits on the wall clock.
+    /// </summary>
+    public TimeProvider Clock { get; }
 
     /// <summary>Whether a read waits for a thread to perform it.</summary>
     public bool HasWaitingRead => Volatile.Read(ref _readState) == Waiting;
@@ -68,10 +74,7 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
 
     /// <summary>How long the waiting read has waited for a thread, or zero when none waits.</summary>
     public TimeSpan WaitingFor =>
-        HasWaitingRead ? _time.GetElapsedTime(Volatile.Read(ref _waitingSince)) : TimeSpan.Zero;
-
-    /// <summary>The client's clock, which every wait on time here is measured by (the kernel's own time-outs aside).</summary>
-    public TimeProvider TimeProvider => _time;
+        HasWaitingRead ? Clock.GetElapsedTime(Volatile.Read(ref _waitingSince)) : TimeSpan.Zero;
 
     public override bool CanRead => true;
 
@@ -92,11 +95,7 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
     /// or .NET emulates its blocking calls through the epoll thread); <paramref name="cancellationToken"/> ends the
     /// wait at once and closes the socket.
     /// </summary>
-    /// <param name="endpoint">Where to connect.</param>
-    /// <param name="sendTimeout">How long a write may take in all (<see cref="SkaftinRealtimeOptions.SendTimeout"/>).</param>
-    /// <param name="cancellationToken">Ends the connecting.</param>
-    /// <param name="timeProvider">The client's clock (<see cref="SkaftinRealtimeOptions.TimeProvider"/>); the system's by default.</param>
-    public static async ValueTask<BlockingSocketStream> ConnectAsync(DnsEndPoint endpoint, TimeSpan sendTimeout, CancellationToken cancellationToken, TimeProvider? timeProvider = null)
+    public static async ValueTask<BlockingSocketStream> ConnectAsync(DnsEndPoint endpoint, TimeSpan sendTimeout, CancellationToken cancellationToken, TimeProvider? clock = null)
     {
         var addresses = await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -111,7 +110,7 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
                     TaskScheduler.Default).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return new BlockingSocketStream(socket, sendTimeout, timeProvider ?? TimeProvider.System);
+            return new BlockingSocketStream(socket, sendTimeout, clock ?? TimeProvider.System);
         }
         catch
         {
@@ -136,8 +135,6 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
             else
             {
                 // SO_RCVTIMEO: a receive with no data by then fails with EAGAIN and leaves the connection as it was.
-                // A kernel wait, so it runs by the system's clock, not the client's TimeProvider (no TimeProvider can
-                // drive a blocked receive); what it bounds is only when an idle thread is given back.
                 _socket.ReceiveTimeout = TimeoutMilliseconds(quietAfter);
             }
 
@@ -154,7 +151,7 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
         {
             _read.Reset();
             _readInto = buffer;
-            Volatile.Write(ref _waitingSince, _time.GetTimestamp());
+            Volatile.Write(ref _waitingSince, Clock.GetTimestamp());
             Volatile.Write(ref _readState, Waiting);
             var pending = new ValueTask<int>(this, _read.Version);
             threads.OnReadWaiting();

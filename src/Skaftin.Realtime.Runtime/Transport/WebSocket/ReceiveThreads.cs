@@ -62,7 +62,7 @@ internal sealed class ReceiveThreads : IDisposable
         _watcher = ReadinessWatcher.Shared;
         _quietAfter = _watcher is null ? Timeout.InfiniteTimeSpan : quietAfter ?? QuietAfter;
         // By the client's clock (the stream's), as is how long a read has waited (BlockingSocketStream.WaitingFor).
-        _watchdog = stream.TimeProvider.CreateTimer(static s => ((ReceiveThreads)s!).TakeOverStuckRead(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _watchdog = stream.Clock.CreateTimer(static s => ((ReceiveThreads)s!).TakeOverStuckRead(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The connection's socket (the watcher's key).</summary>

@@ -43,7 +43,7 @@ internal sealed partial class SkaftinWebSocket : IClientWebSocket, IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly InboundFrameFilter _router;
     private readonly TimeSpan _sendTimeout;
-    private readonly TimeProvider _time;
+    private readonly TimeProvider _clock;
     private int _closing;
 #if NET
     private HttpMessageInvoker? _invoker;
@@ -52,16 +52,11 @@ internal sealed partial class SkaftinWebSocket : IClientWebSocket, IDisposable
     private bool _plain; // ws:, not wss: the connection's bytes are the websocket's frames
 #endif
 
-    /// <param name="configure">The app's websocket settings.</param>
-    /// <param name="router">The connection's frame filter.</param>
-    /// <param name="sendTimeout">How long a send may take.</param>
-    /// <param name="timeProvider">The client's clock: every wait on time here is measured by it (the kernel's own
-    /// socket time-outs aside).</param>
-    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameFilter router, TimeSpan sendTimeout, TimeProvider timeProvider)
+    public SkaftinWebSocket(Action<ClientWebSocketOptions>? configure, InboundFrameFilter router, TimeSpan sendTimeout, TimeProvider? clock = null)
     {
         _router = router;
         _sendTimeout = sendTimeout;
-        _time = timeProvider;
+        _clock = clock ?? TimeProvider.System;
         if (NoKeepAliveByDefault)
         {
             // No websocket-level keep-alive (the runtime's default sends an unsolicited pong every 30 s: a timer and a
@@ -163,7 +158,7 @@ internal sealed partial class SkaftinWebSocket : IClientWebSocket, IDisposable
     {
         if (Interlocked.Exchange(ref _closing, 1) == 0 && _socket.State == WebSocketState.Open)
         {
-            using var timeout = SendTimeoutSource();
+            using var timeout = AfterSendTimeout();
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
@@ -192,11 +187,12 @@ internal sealed partial class SkaftinWebSocket : IClientWebSocket, IDisposable
         return SendBoundedAsync(bytes, type, endOfMessage, cancellationToken);
     }
 
-    // Cancelled after the send timeout by the client's clock.
+    // Cancelled once the send timeout has passed on the client's clock.
+    private CancellationTokenSource AfterSendTimeout() =>
 #if NET
-    private CancellationTokenSource SendTimeoutSource() => new(_sendTimeout, _time);
+        new(_sendTimeout, _clock);
 #else
-    private CancellationTokenSource SendTimeoutSource() => _time.CreateCancellationTokenSource(_sendTimeout);
+        _clock.CreateCancellationTokenSource(_sendTimeout);
 #endif
 
     private static WebSocketMessageType MessageType(TransportMessageType type) =>
@@ -204,7 +200,7 @@ internal sealed partial class SkaftinWebSocket : IClientWebSocket, IDisposable
 
     private async Task SendBoundedAsync(byte[] bytes, TransportMessageType type, bool endOfMessage, CancellationToken cancellationToken)
     {
-        using var timeout = SendTimeoutSource();
+        using var timeout = AfterSendTimeout();
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
@@ -236,7 +232,7 @@ internal sealed partial class SkaftinWebSocket : IClientWebSocket, IDisposable
 #if NET
     private async ValueTask<Stream> ConnectStreamAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
-        var stream = await BlockingSocketStream.ConnectAsync(endpoint, _sendTimeout, cancellationToken, _time).ConfigureAwait(false);
+        var stream = await BlockingSocketStream.ConnectAsync(endpoint, _sendTimeout, cancellationToken, _clock).ConfigureAwait(false);
         _stream?.Dispose(); // a second connection (the handler retried): only the last one carries the websocket
         if (_plain)
         {
