@@ -129,7 +129,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
     {
         Volatile.Write(ref _heartbeatTimeoutTicks, timeout.Ticks);
         var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, timeout.Ticks / 4));
-        _watchdog.Change(period, period);
+        _watchdog.CheckEvery(period);
     }
 
     private void CheckHeartbeat()

@@ -22,7 +22,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
     private readonly IRetryPolicy _policy;
     private readonly SemaphoreSlim _connectionLock = new(1, 1);
     private readonly object _tasksGate = new();
-    private readonly ITimer _watchdog;
+    private readonly HeartbeatWatch.Member _watchdog;
     private int _state;
     private ISocketConnection? _socket;
     private CancellationTokenSource _run = new();
@@ -53,7 +53,8 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         _policy = options.RetryPolicy;
         _heartbeatTimeoutTicks = options.HeartbeatTimeout.Ticks;
         _notConnectedSince = options.TimeProvider.GetUtcNow().UtcTicks;
-        _watchdog = options.TimeProvider.CreateTimer(static state => ((ConnectionSupervisor)state!).CheckHeartbeat(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // One timer per clock for all clients on it (HeartbeatWatch), not one per client.
+        _watchdog = HeartbeatWatch.Join(options.TimeProvider, CheckHeartbeat);
     }
 
     public ConnectionState State => (ConnectionState)Volatile.Read(ref _state);
@@ -208,7 +209,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
     {
         Volatile.Write(ref _disposed, true);
         await StopAsync("disposed").ConfigureAwait(false);
-        await _watchdog.DisposeAsync().ConfigureAwait(false);
+        _watchdog.Dispose();
     }
 
     // Under the connection lock.

@@ -26,6 +26,10 @@ namespace Skaftin.Realtime;
 /// is parked (<see cref="ReceiveThreads.OnParked"/>: the thread ends and <see cref="ReadinessWatcher"/> waits for data
 /// on the connection's behalf), and <see cref="TryPerformParkedRead"/> performs it when data comes.
 /// </para>
+/// <para>
+/// One read is outstanding at a time, from the moment it is asked for until its result is taken; a read asked for
+/// meanwhile waits its turn (see <c>BlockingSocketStream.Queued.cs</c>: the websocket asks for one while it closes).
+/// </para>
 /// </summary>
 internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<int>
 {
@@ -33,6 +37,8 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
     private const int Waiting = 1;
     private const int Claimed = 2;
     private const int Parked = 3;
+    private const int Preparing = 4; // ReadAsync is setting a read up (it holds the stream's one read)
+    private const int Completed = 5; // performed; its result not yet taken (GetResult), so the read is still outstanding
 
     private readonly Socket _socket;
     private readonly TimeSpan _sendTimeout;
@@ -146,19 +152,38 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        // A zero-byte read (SslStream's, before it rents its buffer) waits for data like any other: it is one too.
-        if (Volatile.Read(ref _threads) is { } threads && Available() == 0)
+        if (Volatile.Read(ref _threads) is not { } threads)
         {
-            _read.Reset();
-            _readInto = buffer;
-            Volatile.Write(ref _waitingSince, Clock.GetTimestamp());
-            Volatile.Write(ref _readState, Waiting);
-            var pending = new ValueTask<int>(this, _read.Version);
-            threads.OnReadWaiting();
-            return pending;
+            return new ValueTask<int>(Receive(buffer.Span));
         }
 
-        return new ValueTask<int>(Receive(buffer.Span));
+        // One read at a time: a read asked for while another is outstanding waits its turn (ReadAfterOutstanding).
+        return TryClaimRead() ? ReadClaimed(buffer, threads) : ReadAfterOutstanding(buffer);
+    }
+
+    // The caller holds the stream's one read (Preparing).
+    private ValueTask<int> ReadClaimed(Memory<byte> buffer, ReceiveThreads threads)
+    {
+        // A zero-byte read (SslStream's, before it rents its buffer) waits for data like any other: it is one too.
+        if (Available() > 0)
+        {
+            try
+            {
+                return new ValueTask<int>(Receive(buffer.Span));
+            }
+            finally
+            {
+                ReleaseRead();
+            }
+        }
+
+        _read.Reset();
+        _readInto = buffer;
+        Volatile.Write(ref _waitingSince, Clock.GetTimestamp());
+        Volatile.Write(ref _readState, Waiting);
+        var pending = new ValueTask<int>(this, _read.Version);
+        threads.OnReadWaiting();
+        return pending;
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -197,25 +222,51 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
         }
         catch (Exception ex)
         {
-            _readInto = default;
-            Volatile.Write(ref _readState, NoRead);
-            _read.SetException(ex);
+            Complete(0, ex);
             return true;
         }
 
-        _readInto = default;
-
-        // Free before the continuation runs: it asks for the next read on this very thread.
-        Volatile.Write(ref _readState, NoRead);
-        _read.SetResult(received);
+        Complete(received, null);
         return true;
+    }
+
+    // Hands the performed read's outcome over. The read stays the stream's outstanding one until its result is taken
+    // (GetResult): its awaiter may not have looked yet, and a new read set up meanwhile would invalidate its token. The
+    // continuation usually runs right here, takes the result and asks for the next read on this very thread.
+    private void Complete(int received, Exception? error)
+    {
+        _readInto = default;
+        Volatile.Write(ref _readState, Completed);
+        if (error is null)
+        {
+            _read.SetResult(received);
+        }
+        else
+        {
+            _read.SetException(error);
+        }
     }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    int IValueTaskSource<int>.GetResult(short token) => _read.GetResult(token);
+    int IValueTaskSource<int>.GetResult(short token)
+    {
+        var current = token == _read.Version;
+        try
+        {
+            return _read.GetResult(token);
+        }
+        finally
+        {
+            // Taken: the stream's read is free for the next one (a waiting one first).
+            if (current && Interlocked.CompareExchange(ref _readState, NoRead, Completed) == Completed)
+            {
+                StartQueued();
+            }
+        }
+    }
 
     ValueTaskSourceStatus IValueTaskSource<int>.GetStatus(short token) => _read.GetStatus(token);
 
