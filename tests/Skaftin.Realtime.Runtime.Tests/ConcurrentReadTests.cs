@@ -43,6 +43,7 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
     {
         var (stream, server, _) = await ConnectAsync();
         var queuedWhileFirstWaited = -1;
+        var issued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var both = ReceiveLoops.Start(Receiving(stream), async () =>
         {
             var a = new byte[1];
@@ -50,9 +51,11 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
             var first = stream.ReadAsync(a);
             var second = stream.ReadAsync(b);
             queuedWhileFirstWaited = stream.QueuedReads;
+            issued.TrySetResult();
             return (await first, a[0], await second, b[0]);
         });
 
+        await issued.Task.WaitAsync(Deadline); // both asked for before any byte is there
         await server.GetStream().WriteAsync(new byte[] { 1 });
         await Task.Delay(50);
         await server.GetStream().WriteAsync(new byte[] { 2 });
