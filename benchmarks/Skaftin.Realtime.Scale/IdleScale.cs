@@ -29,14 +29,15 @@ internal static class IdleScale
 
     private const string Shipped = "+no-ws-keepalive";
 
-    public static async Task<string> RunAsync(int connections, int repetitions, TimeSpan settle, TimeSpan window, TimeSpan? pingInterval = null)
+    public static async Task<string> RunAsync(int connections, int repetitions, TimeSpan settle, TimeSpan window, TimeSpan? pingInterval = null, IReadOnlyCollection<string>? only = null)
     {
+        var variants = only is null ? Variants : Variants.Where(only.Contains).ToArray();
         await using var server = await SkaftinDevServer.StartAsync(new SkaftinDevServerOptions { PingInterval = pingInterval });
-        var results = Variants.ToDictionary(v => v, _ => new List<JsonElement>());
+        var results = variants.ToDictionary(v => v, _ => new List<JsonElement>());
         var failed = new Dictionary<string, int>();
         for (var rep = 0; rep < repetitions; rep++)
         {
-            foreach (var variant in rep % 2 == 0 ? Variants : Variants.Reverse())
+            foreach (var variant in rep % 2 == 0 ? variants : variants.Reverse())
             {
                 Console.Error.WriteLine($"idle: repetition {rep + 1}, {variant}");
                 try
@@ -204,8 +205,15 @@ internal static class IdleScale
         text.AppendLine();
         text.AppendLine("| variant | connections | CPU ms per second | threads at start / most seen / at end of the window | still connected | drops | parked at end | wake-ups per second | pings answered by the watcher per second | threads started per second | children failed |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var variant in Variants)
+        bool Has(string variant) => results.TryGetValue(variant, out var runs) && runs.Count > 0;
+        foreach (var variant in Variants.Where(results.ContainsKey))
         {
+            if (!Has(variant))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {variant} | | every child failed | | | | | | | | {failed.GetValueOrDefault(variant)} |");
+                continue;
+            }
+
             var sample = results[variant][0];
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {variant} | {sample.GetProperty("connections").GetInt32()} | {Range(variant, "cpuMsPerSecond", "0.0")} | {Med(variant, "threadsAtStart"):0} / {Range(variant, "threadsMax", "0")} / {Range(variant, "threadsAtEnd", "0")} | {results[variant].Min(r => r.GetProperty("stillConnected").GetInt32())} | {results[variant].Sum(r => r.GetProperty("drops").GetInt32())} | {Range(variant, "parkedAtEnd", "0")} | {Range(variant, "wakeUpsPerSecond", "0.0")} | {Range(variant, "pingsAnsweredPerSecond", "0.0")} | {Range(variant, "threadsStartedPerSecond", "0.00")} | {failed.GetValueOrDefault(variant)} |");
@@ -213,10 +221,15 @@ internal static class IdleScale
 
         var cores = Environment.ProcessorCount;
         text.AppendLine();
-        foreach (var variant in Variants.Skip(3))
+        foreach (var variant in Variants.Skip(3).Where(v => Has(v) && Has(Variants[Array.IndexOf(Variants, v) - 1])))
         {
             var before = Variants[Array.IndexOf(Variants, variant) - 1];
             text.AppendLine(CultureInfo.InvariantCulture, $"- {variant} ÷ {before}: CPU {Med(variant, "cpuMsPerSecond") / Med(before, "cpuMsPerSecond"):0.00}×, threads (most seen) {Med(variant, "threadsMax") / Med(before, "threadsMax"):0.00}×");
+        }
+
+        if (!Has(Shipped) || !Has("thread-per-connection") || !Has("parked-s26") || !Has("empty"))
+        {
+            return text.ToString();
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"- {Shipped} (as shipped) ÷ thread-per-connection: CPU {Med(Shipped, "cpuMsPerSecond") / Med("thread-per-connection", "cpuMsPerSecond"):0.00}×, threads (most seen) {Med(Shipped, "threadsMax") / Med("thread-per-connection", "threadsMax"):0.00}×; ÷ parked-s26: CPU {Med(Shipped, "cpuMsPerSecond") / Med("parked-s26", "cpuMsPerSecond"):0.00}×, threads {Med(Shipped, "threadsMax") / Med("parked-s26", "threadsMax"):0.00}×");

@@ -20,6 +20,7 @@ const string Usage = """
       --settle S            seconds after the last join before the idle window (default 5)
       --window S            seconds of the idle window (default 20)
       --ping-interval S     the server's ping interval for the idle mode (default: the server's, 25 s)
+      --variants A,B        only these idle variants (default: all; see IdleScale.Variants)
       --out PATH            also write the Markdown report there
     """;
 
@@ -59,7 +60,8 @@ try
     {
         report.AppendLine(await IdleScale.RunAsync(
             Int(options, "--connections", 200), reps, Seconds(options, "--settle", 5), Seconds(options, "--window", 20),
-            options.ContainsKey("--ping-interval") ? Seconds(options, "--ping-interval", 25) : null));
+            options.ContainsKey("--ping-interval") ? Seconds(options, "--ping-interval", 25) : null,
+            options.TryGetValue("--variants", out var only) ? only.Split(',') : null));
     }
 
     if (modes.Contains("rooms"))
