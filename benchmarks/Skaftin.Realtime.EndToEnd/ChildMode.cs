@@ -147,13 +147,17 @@ internal static class ChildMode
     }
 
     /// <summary>Waits for <paramref name="task"/>; returns null when it completed, else why the wait gave up.</summary>
+    private static readonly TimeSpan WatchTick = TimeSpan.FromSeconds(1);
+
     private static async Task<string?> WaitAsync(Task task, Recorder recorder, ChildOptions options, Stopwatch started)
     {
         var lastProgress = recorder.Progress;
         var lastProgressAt = Stopwatch.GetTimestamp();
         while (!task.IsCompleted)
         {
-            await Task.WhenAny(task, Task.Delay(100)).ConfigureAwait(false);
+            // The stall watch ticks once a second (as the Node client's does): it runs in the measured process, and a
+            // 100 ms tick cost it ten timer wake-ups a second, each a thread-pool work item here.
+            await Task.WhenAny(task, Task.Delay(WatchTick)).ConfigureAwait(false);
             var progress = recorder.Progress;
             if (progress != lastProgress)
             {

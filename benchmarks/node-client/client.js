@@ -123,7 +123,7 @@ function main() {
     } else if (now - startedAt > opts.maxMs) {
       finish({ stalled: true, error: `still running after ${opts.maxMs} ms (${received} events)` });
     }
-  }, 100);
+  }, 1000); // as the .NET client's stall watch: once a second, so the watch itself costs the measured process little
 
   // The harness keeps stdin open; when it closes, the harness is gone and so should we be.
   process.stdin.on('end', () => process.exit(3));

@@ -14,19 +14,20 @@ namespace Skaftin.Realtime;
 /// gives the connection back: the read is parked with the process's <see cref="ReadinessWatcher"/> and the thread goes
 /// back to the process's spare receive threads (<see cref="SpareReceiveThreads"/>), so an idle connection holds no
 /// thread and runs no timer; when data comes, a spare thread (or a new one) takes the read (<see cref="Resume"/>),
-/// unless it is only the server's ping, which the watcher answers itself (<see cref="OnReadable"/>). A handler that takes long must not stop the socket (the server's pings must still be
-/// answered): a read left waiting for <see cref="TakeOverAfter"/> while its thread is still busy is taken by a new
-/// thread, which goes on receiving; the busy one ends when its handlers return. That check is armed when a thread
-/// hands over to the handlers and disarms itself the first time it finds no read waiting, so a connection whose
-/// thread is blocked in the kernel, or that is parked, runs no timer.
+/// unless it is only the server's ping, which the watcher answers itself (<see cref="OnReadable"/>). A handler that
+/// takes long must not stop the socket (the server's pings must still be answered): a read left waiting for
+/// <see cref="TakeOverAfter"/> while its thread is still busy is taken by a new thread, which goes on receiving; the
+/// busy one ends when its handlers return. That check is armed when a thread hands over to the handlers and disarms
+/// itself the first time it finds no read waiting, so a connection whose thread is blocked in the kernel, or that is
+/// parked, is not checked. The checks run on the process's <see cref="TakeOverWatch"/> thread (on a timer of the
+/// client's clock when it has one of its own).
 /// </summary>
 internal sealed class ReceiveThreads : IDisposable
 {
     /// <summary>
     /// How long a read may wait for its thread to come back from the handlers before another thread takes it (checked
-    /// as often, only while the connection has a thread): well inside any ping timeout, and rare enough that the
-    /// check's own thread-pool wake-ups (five a second) cost nothing next to the events. Events read meanwhile wait
-    /// behind the slow handler anyway.
+    /// as often, only while the connection is armed, so a read is taken over within twice this): well inside any ping
+    /// timeout. Events read meanwhile wait behind the slow handler anyway.
     /// </summary>
     public static readonly TimeSpan TakeOverAfter = TimeSpan.FromMilliseconds(200);
 
@@ -46,7 +47,7 @@ internal sealed class ReceiveThreads : IDisposable
     private readonly Action? _idle;
     private readonly TimeSpan _quietAfter;
     private readonly ReadinessWatcher? _watcher;
-    private readonly ITimer _watchdog;
+    private readonly ITimer? _watchdog; // only on a clock of the client's own; on the system clock: TakeOverWatch
     private readonly object _armGate = new();
     private int _armed;
     private int _disposed;
@@ -61,8 +62,11 @@ internal sealed class ReceiveThreads : IDisposable
         _idle = idle;
         _watcher = ReadinessWatcher.Shared;
         _quietAfter = _watcher is null ? Timeout.InfiniteTimeSpan : quietAfter ?? QuietAfter;
-        // By the client's clock (the stream's), as is how long a read has waited (BlockingSocketStream.WaitingFor).
-        _watchdog = stream.Clock.CreateTimer(static s => ((ReceiveThreads)s!).TakeOverStuckRead(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // By the client's clock (the stream's), as is how long a read has waited (BlockingSocketStream.WaitingFor): on
+        // the system clock the process's one take-over thread checks it; a clock of the client's own drives a timer.
+        _watchdog = stream.Clock == TimeProvider.System
+            ? null
+            : stream.Clock.CreateTimer(static s => ((ReceiveThreads)s!).CheckTakeOver(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The connection's socket (the watcher's key).</summary>
@@ -145,7 +149,17 @@ internal sealed class ReceiveThreads : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _watchdog.Dispose();
+            if (_watchdog is null)
+            {
+                lock (_armGate)
+                {
+                    TakeOverWatch.Shared.Remove(this);
+                }
+            }
+            else
+            {
+                _watchdog.Dispose();
+            }
         }
     }
 
@@ -188,7 +202,11 @@ internal sealed class ReceiveThreads : IDisposable
         }
     }
 
-    private void TakeOverStuckRead()
+    /// <summary>
+    /// The take-over check (armed while a thread hands over to the handlers): a read that has waited
+    /// <see cref="TakeOverAfter"/> gets a new thread; when no read waits, the check disarms itself.
+    /// </summary>
+    public void CheckTakeOver()
     {
         if (Volatile.Read(ref _disposed) != 0)
         {
@@ -221,7 +239,7 @@ internal sealed class ReceiveThreads : IDisposable
     {
         lock (_armGate)
         {
-            if (Volatile.Read(ref _armed) == 0)
+            if (Volatile.Read(ref _armed) == 0 && Volatile.Read(ref _disposed) == 0)
             {
                 Volatile.Write(ref _armed, 1);
                 Change(TakeOverAfter);
@@ -229,8 +247,23 @@ internal sealed class ReceiveThreads : IDisposable
         }
     }
 
+    // Under _armGate: arms (every TakeOverAfter) or disarms the check.
     private void Change(TimeSpan period)
     {
+        if (_watchdog is null)
+        {
+            if (period == Timeout.InfiniteTimeSpan)
+            {
+                TakeOverWatch.Shared.Remove(this);
+            }
+            else
+            {
+                TakeOverWatch.Shared.Add(this);
+            }
+
+            return;
+        }
+
         try
         {
             _watchdog.Change(period, period);
