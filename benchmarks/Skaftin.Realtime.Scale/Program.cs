@@ -17,8 +17,9 @@ const string Usage = """
       --connections N       idle connections (default 200)
       --rooms N             projects on the one connection (default 1,000)
       --reps N              repetitions per variant, interleaved (default 3)
-      --settle S            seconds after the last join before the idle window (default 5)
-      --window S            seconds of the idle window (default 20)
+      --settle S            seconds after the last join before the idle window (default 30: the runtime is still
+                            tier-compiling the connect path for several seconds after 200 connections)
+      --window S            seconds of the idle window (default 40: longer than the server's 25 s ping interval)
       --ping-interval S     the server's ping interval for the idle mode (default: the server's, 25 s)
       --variants A,B        only these idle variants (default: all; see IdleScale.Variants)
       --out PATH            also write the Markdown report there
@@ -33,7 +34,7 @@ try
         {
             "idle" => await IdleScale.ChildAsync(
                 new Uri(options["--url"]), options["--key"], Int(options, "--connections", 0), options["--park"],
-                Seconds(options, "--settle", 5), Seconds(options, "--window", 20)),
+                Seconds(options, "--settle", 30), Seconds(options, "--window", 40)),
             "rooms" => await RoomScale.ChildAsync(new Uri(options["--url"]), options["--key"], Int(options, "--rooms", 1000), options["--variant"]),
             _ => throw new ArgumentException($"unknown child mode {child}"),
         };
@@ -59,7 +60,7 @@ try
     if (modes.Contains("idle"))
     {
         report.AppendLine(await IdleScale.RunAsync(
-            Int(options, "--connections", 200), reps, Seconds(options, "--settle", 5), Seconds(options, "--window", 20),
+            Int(options, "--connections", 200), reps, Seconds(options, "--settle", 30), Seconds(options, "--window", 40),
             options.ContainsKey("--ping-interval") ? Seconds(options, "--ping-interval", 25) : null,
             options.TryGetValue("--variants", out var only) ? only.Split(',') : null));
     }

@@ -60,6 +60,15 @@ internal sealed partial class BlockingSocketStream
         }
     }
 
+    // Closed: no read waits for a turn any more (one whose predecessor's result is never taken would wait for good).
+    private void FailQueuedReads()
+    {
+        while (_queued.TryDequeue(out var queued))
+        {
+            queued.TrySetException(new ObjectDisposedException(nameof(BlockingSocketStream), "The connection was closed."));
+        }
+    }
+
     private async Task RelayAsync(QueuedRead queued)
     {
         try

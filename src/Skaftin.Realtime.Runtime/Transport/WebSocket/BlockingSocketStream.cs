@@ -286,6 +286,8 @@ internal sealed partial class BlockingSocketStream : Stream, IValueTaskSource<in
             {
                 FailUnperformedRead();
             }
+
+            FailQueuedReads();
         }
 
         base.Dispose(disposing);
