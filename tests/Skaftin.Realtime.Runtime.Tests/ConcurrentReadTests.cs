@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,33 +13,17 @@ namespace Skaftin.Realtime.Runtime.Tests;
 /// second read was set up over the first and the first's awaiter threw on a thread-pool thread, ending the process.
 /// Now a read waits its turn: bytes go to reads in the order they start, none lost or read twice, none left hanging.
 /// </summary>
-public sealed class ConcurrentReadTests : IAsyncLifetime
+public sealed class ConcurrentReadTests : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly List<IDisposable> _owned = [];
+    private readonly LoopbackConnections _loopback = new();
 
-    public Task InitializeAsync()
-    {
-        _listener.Start();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        foreach (var owned in _owned)
-        {
-            owned.Dispose();
-        }
-
-        _listener.Stop();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _loopback.Dispose();
 
     [Fact]
     public async Task ASecondReadWaitsItsTurnAndGetsTheBytesAfterTheFirstOnes()
     {
-        var (stream, server, _) = await ConnectAsync();
+        var (stream, server) = await _loopback.ConnectAsync();
         var queuedWhileFirstWaited = -1;
         var issued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var both = ReceiveLoops.Start(Receiving(stream), async () =>
@@ -68,7 +50,7 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
     [Fact]
     public async Task ReadsWaitingWhenTheServerClosesAllEndWithNoBytes()
     {
-        var (stream, server, _) = await ConnectAsync();
+        var (stream, server) = await _loopback.ConnectAsync();
         var reads = ReceiveLoops.Start(Receiving(stream), async () =>
         {
             var pending = Enumerable.Range(0, 3).Select(_ => stream.ReadAsync(new byte[4]).AsTask()).ToArray();
@@ -83,7 +65,7 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
     [Fact]
     public async Task ReadsWaitingWhenTheStreamIsDisposedAllEnd()
     {
-        var (stream, _, _) = await ConnectAsync();
+        var (stream, _) = await _loopback.ConnectAsync();
         var reads = ReceiveLoops.Start(Receiving(stream), () => Task.FromResult(
             Enumerable.Range(0, 3).Select(_ => stream.ReadAsync(new byte[4]).AsTask()).ToArray()));
         var pending = await reads.WaitAsync(Deadline);
@@ -111,7 +93,7 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
     [InlineData(4)]
     public async Task ManyReadersOnManyThreadsGetEveryByteExactlyOnce(int seed)
     {
-        var (stream, server, _) = await ConnectAsync();
+        var (stream, server) = await _loopback.ConnectAsync();
         await ReceiveLoops.Start(Receiving(stream), () => Task.CompletedTask).WaitAsync(Deadline);
         const int Total = 20_000;
         var counts = new int[251];
@@ -160,21 +142,6 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
         Assert.Equal(0, stream.QueuedReads);
     }
 
-    private ReceiveThreads Receiving(BlockingSocketStream stream)
-    {
-        var threads = new ReceiveThreads(stream, idle: null, quietAfter: TimeSpan.FromMilliseconds(50));
-        _owned.Add(threads);
-        return threads;
-    }
-
-    private async Task<(BlockingSocketStream Stream, TcpClient Server, int Port)> ConnectAsync()
-    {
-        var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        var accept = _listener.AcceptTcpClientAsync();
-        var stream = await BlockingSocketStream.ConnectAsync(new DnsEndPoint("127.0.0.1", port), TimeSpan.FromSeconds(10), CancellationToken.None);
-        var server = await accept;
-        _owned.Add(stream);
-        _owned.Add(server);
-        return (stream, server, port);
-    }
+    private ReceiveThreads Receiving(BlockingSocketStream stream) =>
+        _loopback.Own(new ReceiveThreads(stream, idle: null, quietAfter: TimeSpan.FromMilliseconds(50)));
 }

@@ -18,30 +18,13 @@ namespace Skaftin.Realtime.Runtime.Tests;
 /// receive-idle hand-over, a handler that blocks still
 /// never stops the receiving across a park, and closing ends a parked read.
 /// </summary>
-public sealed class QuietReceiveTests : IAsyncLifetime
+public sealed class QuietReceiveTests : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly List<(BlockingSocketStream Stream, TcpClient Server)> _connections = [];
+    private readonly LoopbackConnections _loopback = new();
 
-    public Task InitializeAsync()
-    {
-        _listener.Start();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        foreach (var (stream, server) in _connections)
-        {
-            stream.Dispose();
-            server.Dispose();
-        }
-
-        _listener.Stop();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _loopback.Dispose();
 
     [Fact]
     public async Task AQuietConnectionGivesItsThreadBackAndTheNextDataGetsANewOne()
@@ -226,15 +209,7 @@ public sealed class QuietReceiveTests : IAsyncLifetime
     // A thread given back is either a spare (renamed while it waits) or ended.
     private static bool IsReceiving(Thread thread) => thread.IsAlive && thread.Name == SpareReceiveThreads.ReceiveName;
 
-    private async Task<(BlockingSocketStream Stream, TcpClient Server)> ConnectAsync()
-    {
-        var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        var accept = _listener.AcceptTcpClientAsync();
-        var stream = await BlockingSocketStream.ConnectAsync(new DnsEndPoint("127.0.0.1", port), TimeSpan.FromSeconds(10), CancellationToken.None);
-        var server = await accept;
-        _connections.Add((stream, server));
-        return (stream, server);
-    }
+    private Task<(BlockingSocketStream Stream, TcpClient Server)> ConnectAsync() => _loopback.ConnectAsync();
 
     private static async Task Eventually(Func<bool> condition, string what)
     {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Linq;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,11 +22,8 @@ public sealed class SpareReceiveThreadTests
     [Fact]
     public async Task AParkedConnectionsNextDataRunsOnASpareThreadNotANewOne()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var accept = listener.AcceptTcpClientAsync();
-        using var stream = await BlockingSocketStream.ConnectAsync(new DnsEndPoint("127.0.0.1", ((IPEndPoint)listener.LocalEndpoint).Port), TimeSpan.FromSeconds(10), CancellationToken.None);
-        using var server = await accept;
+        using var loopback = new LoopbackConnections();
+        var (stream, server) = await loopback.ConnectAsync();
         var received = new BlockingCollection<Thread>();
         using var threads = new ReceiveThreads(stream, idle: null, TimeSpan.FromMilliseconds(100));
         var started = new TaskCompletionSource<Task>();

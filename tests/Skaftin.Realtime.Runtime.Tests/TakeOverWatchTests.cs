@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,12 +19,8 @@ public sealed class TakeOverWatchTests
     [Fact]
     public async Task ABusyHandlersReadIsTakenOverByTheProcesssTakeOverThread_AndTheCheckDisarmsOnceNoReadWaits()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var accept = listener.AcceptTcpClientAsync();
-        var stream = await BlockingSocketStream.ConnectAsync(
-            new DnsEndPoint("127.0.0.1", ((IPEndPoint)listener.LocalEndpoint).Port), TimeSpan.FromSeconds(10), CancellationToken.None);
-        using var server = await accept;
+        using var loopback = new LoopbackConnections();
+        var (stream, server) = await loopback.ConnectAsync();
         using var blocked = new ManualResetEventSlim();
         var release = new ManualResetEventSlim(); // not disposed: the receive thread may still be in its Wait
         var first = 1;

@@ -17,31 +17,15 @@ namespace Skaftin.Realtime.Runtime.Tests;
 /// still goes the ordinary way. Anything else — a ping with more data, bytes that are not at a frame's start, a write
 /// under way — goes the ordinary way too. Over real loopback TCP, the peer playing the server's side of the websocket.
 /// </summary>
-public sealed class WatcherPingTests : IAsyncLifetime
+public sealed class WatcherPingTests : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
     private static readonly byte[] Upgrade = Encoding.ASCII.GetBytes("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n");
     private static readonly byte[] Ping = [0x81, 0x01, (byte)'2'];
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly List<IDisposable> _owned = [];
+    private readonly LoopbackConnections _loopback = new();
 
-    public Task InitializeAsync()
-    {
-        _listener.Start();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        foreach (var owned in _owned)
-        {
-            owned.Dispose();
-        }
-
-        _listener.Stop();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _loopback.Dispose();
 
     [Fact]
     public async Task ALonePingOnAParkedConnectionIsAnsweredByTheWatcherWithNoReceiveThread()
@@ -126,19 +110,14 @@ public sealed class WatcherPingTests : IAsyncLifetime
     // A connection past its upgrade answer, following its frames, its reader parked.
     private async Task<Connection> OpenAsync()
     {
-        var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        var accept = _listener.AcceptTcpClientAsync();
-        var stream = await BlockingSocketStream.ConnectAsync(new DnsEndPoint("127.0.0.1", port), TimeSpan.FromSeconds(10), CancellationToken.None);
-        stream.FollowFrames();
-        var server = await accept;
-        _owned.Add(stream);
-        _owned.Add(server);
+        var (stream, server) = await _loopback.ConnectAsync();
+        stream.FollowFrames(); // before the first byte: the server has sent none yet
         var c = new Connection(stream, server);
         var threads = new ReceiveThreads(stream, () => Interlocked.Increment(ref c.HandOvers), Quiet)
         {
             PingAnswered = () => Interlocked.Increment(ref c.PingsAnswered),
         };
-        _owned.Add(threads);
+        _loopback.Own(threads);
         threads.Start(async () =>
         {
             var buffer = new byte[256];
