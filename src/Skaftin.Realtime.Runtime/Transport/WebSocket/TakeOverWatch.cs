@@ -29,18 +29,6 @@ internal sealed class TakeOverWatch
     /// <summary>The process's watch.</summary>
     public static TakeOverWatch Shared { get; } = new();
 
-    /// <summary>How many connections are armed now (for tests and benchmarks).</summary>
-    public int ArmedCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _armed.Count;
-            }
-        }
-    }
-
     /// <summary>Whether <paramref name="threads"/> is armed here now (for tests).</summary>
     public bool Watches(ReceiveThreads threads)
     {
