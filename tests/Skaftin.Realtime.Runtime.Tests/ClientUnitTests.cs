@@ -323,6 +323,22 @@ public sealed class ClientUnitTests
     }
 
     [Fact]
+    public async Task TheHeartbeatWatchHoldsAClientOnlyFromItsFirstConnectUntilItIsDisposed()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var client = _server.CreateClient(o => o.TimeProvider = time);
+
+        // A client never started is not in the process-wide watch (which would keep it alive if never disposed).
+        Assert.False(HeartbeatWatch.Ticks(time));
+
+        await client.StartAsync();
+        Assert.True(HeartbeatWatch.Ticks(time));
+
+        await client.DisposeAsync();
+        Assert.False(HeartbeatWatch.Ticks(time));
+    }
+
+    [Fact]
     public void BackoffGrowsExponentiallyWithinItsBoundsAndJitter()
     {
         var policy = new SkaftinRetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(2), Jitter = 0.5 };

@@ -129,7 +129,15 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
     {
         Volatile.Write(ref _heartbeatTimeoutTicks, timeout.Ticks);
         var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, timeout.Ticks / 4));
-        _watchdog.CheckEvery(period);
+        // Under the connection lock. One timer per clock for all clients on it (HeartbeatWatch), not one per client.
+        var watchdog = Volatile.Read(ref _watchdog);
+        if (watchdog is null)
+        {
+            watchdog = HeartbeatWatch.Join(_options.TimeProvider, CheckHeartbeat);
+            Volatile.Write(ref _watchdog, watchdog);
+        }
+
+        watchdog.CheckEvery(period);
     }
 
     private void CheckHeartbeat()

@@ -22,7 +22,9 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
     private readonly IRetryPolicy _policy;
     private readonly SemaphoreSlim _connectionLock = new(1, 1);
     private readonly object _tasksGate = new();
-    private readonly HeartbeatWatch.Member _watchdog;
+    // Joined at the first connect, not at construction: the process-wide watch holds its members, and a client that
+    // was never started (nor disposed) must not be kept alive by it.
+    private HeartbeatWatch.Member? _watchdog;
     private int _state;
     private ISocketConnection? _socket;
     private CancellationTokenSource _run = new();
@@ -53,8 +55,6 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         _policy = options.RetryPolicy;
         _heartbeatTimeoutTicks = options.HeartbeatTimeout.Ticks;
         _notConnectedSince = options.TimeProvider.GetUtcNow().UtcTicks;
-        // One timer per clock for all clients on it (HeartbeatWatch), not one per client.
-        _watchdog = HeartbeatWatch.Join(options.TimeProvider, CheckHeartbeat);
     }
 
     public ConnectionState State => (ConnectionState)Volatile.Read(ref _state);
@@ -209,7 +209,7 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
     {
         Volatile.Write(ref _disposed, true);
         await StopAsync("disposed").ConfigureAwait(false);
-        _watchdog.Dispose();
+        Volatile.Read(ref _watchdog)?.Dispose();
     }
 
     // Under the connection lock.
